@@ -1,0 +1,38 @@
+# `make run`: install, migrate, load the demo meeting, serve on http://127.0.0.1:8000
+# `make test`: install, lint, run the whole test suite (PostgreSQL when DATABASE_URL is set)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+# The demo and the tests run with DEBUG on (generated development key, no TOTP required
+# for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
+export DEBUG ?= 1
+
+.PHONY: install run test lint format worker
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel=info

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        from .roles import grant_role_permissions
+
+        post_migrate.connect(grant_role_permissions, sender=self)

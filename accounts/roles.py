@@ -1,0 +1,37 @@
+"""Roles are Django groups (created by migration 0001). Delegates and focal points are
+plain users: what they may touch comes from their registrations and delegations."""
+
+from django.contrib.auth.models import Group, Permission
+
+CONFERENCE_OFFICERS = "Conference officers"
+INTERPRETATION_COORDINATORS = "Interpretation coordinators"
+ROLES = (CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS)
+
+# Conference officers run the Secretariat's console, including the admin of these apps.
+OFFICER_APPS = ("sessions_app", "registration", "interpretation", "badges", "knox")
+
+
+def has_role(user, role: str) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cache = user.__dict__.setdefault("_role_cache", {})
+    if role not in cache:
+        cache[role] = user.groups.filter(name=role).exists()
+    return cache[role]
+
+
+def is_conference_officer(user) -> bool:
+    return has_role(user, CONFERENCE_OFFICERS)
+
+
+def is_interpretation_coordinator(user) -> bool:
+    return has_role(user, INTERPRETATION_COORDINATORS)
+
+
+def grant_role_permissions(**kwargs) -> None:
+    """Give conference officers every permission of the domain apps (post_migrate:
+    permissions exist only after all migrations have run)."""
+    group, _ = Group.objects.get_or_create(name=CONFERENCE_OFFICERS)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=OFFICER_APPS))

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from config.demo import seed
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demonstration meeting (the expert group on reducing reoffending, its "
+        "sessions, rooms, the UN Member States) and the demo logins. Safe to run again."
+    )
+
+    def handle(self, *args, **options):
+        result = seed(log=self.stdout.write)
+        sessions = result["series"].sessions.order_by("start_date")
+        for session in sessions:
+            self.stdout.write(
+                f"  {session.slug:<20} {session.start_date} – {session.end_date}  "
+                f"{session.sittings.count()} sittings"
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo loaded. Logins (all share one password, kept in var/demo-password):"
+            )
+        )
+        for email, password in result["users"]:
+            self.stdout.write(f"  {email}  {password}")

@@ -1,0 +1,147 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Booking, Room, Series, Session, Sitting, Venue
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "slug"]
+    search_fields = ["name", "short_name", "mandates"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+class RoomInline(admin.TabularInline):
+    model = Room
+    fields = ["name", "slug", "building", "floor", "capacity", "interpretation_booths"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "time_zone"]
+    search_fields = ["name", "address"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoomInline]
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "venue",
+        "building",
+        "floor",
+        "capacity",
+        "interpretation_booths",
+        "bookable_from",
+        "bookable_until",
+    ]
+    list_filter = ["venue", "building"]
+    search_fields = ["name", "building", "equipment"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SittingInline(admin.TabularInline):
+    model = Sitting
+    fields = ["title", "start", "end", "room", "format", "status"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # sittings are scheduled through the service, which books the room
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "slug",
+        "start_date",
+        "end_date",
+        "format",
+        "room",
+        "status",
+        "is_demonstration",
+    ]
+    list_filter = ["series", "format", "status", "is_demonstration", "venue"]
+    search_fields = ["title", "short_name", "slug"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["short_name"]}
+    list_select_related = ["room"]
+    inlines = [SittingInline]
+
+
+@admin.register(Sitting)
+class SittingAdmin(admin.ModelAdmin):
+    """Sittings are read here and cancelled by an action; new ones are scheduled through
+    the booking service (the session page's tools and `seed_demo`)."""
+
+    list_display = ["title", "session", "start", "end", "room", "format", "status"]
+    list_filter = ["session", "status", "format", "room"]
+    search_fields = ["title", "agenda_items", "session__title"]
+    date_hierarchy = "start"
+    list_select_related = ["session", "room"]
+    fields = ["session", "title", "agenda_items", "start", "end", "room", "format", "status"]
+    readonly_fields = ["session", "start", "end", "room", "status"]
+    actions = ["cancel_sittings"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Cancel the selected sittings and free their rooms"))
+    def cancel_sittings(self, request, queryset):
+        for sitting in queryset:
+            services.cancel_sitting(sitting)
+        self.message_user(request, _("Cancelled %(count)d sittings.") % {"count": len(queryset)})
+
+
+class BookingAdminForm(forms.ModelForm):
+    class Meta:
+        model = Booking
+        fields = [
+            "room",
+            "start",
+            "end",
+            "setup_minutes",
+            "cleardown_minutes",
+            "purpose",
+            "status",
+            "sitting",
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()  # copies the cleaned data onto the instance first
+        if not self.errors:
+            try:
+                services.check_booking(self.instance)
+            except services.BookingError as error:
+                self.add_error(None, str(error))
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    form = BookingAdminForm
+    list_display = ["purpose", "room", "start", "end", "status", "sitting", "booked_by"]
+    list_filter = ["status", "room__venue", "room"]
+    search_fields = ["purpose", "room__name", "sitting__title"]
+    date_hierarchy = "start"
+    list_select_related = ["room__venue", "sitting__session", "booked_by"]
+    raw_id_fields = ["sitting"]
+    actions = ["cancel_bookings"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.booked_by = request.user
+        services.save_booking(obj)  # checks again under the room's lock
+
+    @admin.action(description=_("Cancel the selected bookings"))
+    def cancel_bookings(self, request, queryset):
+        for booking in queryset:
+            services.cancel_booking(booking)
+        self.message_user(request, _("Cancelled %(count)d bookings.") % {"count": len(queryset)})

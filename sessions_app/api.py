@@ -1,0 +1,209 @@
+"""REST API for series, sessions, sittings and rooms (read) and bookings (officers), through
+the same services as the pages."""
+
+import django_filters
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from accounts.permissions import IsConferenceOfficer
+
+from . import services
+from .models import Booking, Room, Series, Session, Sitting
+
+
+class SeriesSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Series
+        fields = ["slug", "name", "short_name", "mandate_list", "description"]
+
+
+class RoomSerializer(serializers.ModelSerializer):
+    venue = serializers.CharField(source="venue.name")
+
+    class Meta:
+        model = Room
+        fields = [
+            "slug",
+            "name",
+            "venue",
+            "building",
+            "floor",
+            "capacity",
+            "interpretation_booths",
+            "equipment",
+            "bookable_from",
+            "bookable_until",
+        ]
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    series = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    venue = serializers.CharField(source="venue.name", default=None)
+    room = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Session
+        fields = [
+            "slug",
+            "title",
+            "short_name",
+            "series",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "format",
+            "venue",
+            "room",
+            "registration_opens",
+            "registration_closes",
+            "languages",
+            "status",
+            "is_demonstration",
+        ]
+
+
+class SittingSerializer(serializers.ModelSerializer):
+    session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    room = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    start = serializers.DateTimeField(source="local_start")
+    end = serializers.DateTimeField(source="local_end")
+
+    class Meta:
+        model = Sitting
+        fields = [
+            "id",
+            "session",
+            "title",
+            "agenda_item_list",
+            "start",
+            "end",
+            "room",
+            "format",
+            "status",
+        ]
+
+
+class BookingSerializer(serializers.ModelSerializer):
+    room = serializers.SlugRelatedField(slug_field="slug", queryset=Room.objects.all())
+    status = serializers.ChoiceField(
+        choices=[Booking.Status.CONFIRMED, Booking.Status.HELD], default=Booking.Status.CONFIRMED
+    )
+
+    class Meta:
+        model = Booking
+        fields = [
+            "id",
+            "room",
+            "start",
+            "end",
+            "setup_minutes",
+            "cleardown_minutes",
+            "purpose",
+            "sitting",
+            "status",
+            "created_at",
+        ]
+        read_only_fields = ["sitting", "created_at"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["status"] = instance.status
+        return data
+
+
+class ConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    conflicting_booking = BookingSerializer()
+
+
+class SessionFilter(django_filters.FilterSet):
+    series = django_filters.CharFilter(field_name="series__slug")
+
+    class Meta:
+        model = Session
+        fields = ["series", "format", "status"]
+
+
+class SittingFilter(django_filters.FilterSet):
+    session = django_filters.CharFilter(field_name="session__slug")
+    room = django_filters.CharFilter(field_name="room__slug")
+
+    class Meta:
+        model = Sitting
+        fields = ["session", "room", "status", "format"]
+
+
+class BookingFilter(django_filters.FilterSet):
+    room = django_filters.CharFilter(field_name="room__slug")
+    starts_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
+    starts_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+
+    class Meta:
+        model = Booking
+        fields = ["room", "status", "starts_after", "starts_before"]
+
+
+class SeriesViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Series.objects.all()
+    serializer_class = SeriesSerializer
+    lookup_field = "slug"
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Session.objects.select_related("series", "venue", "room")
+    serializer_class = SessionSerializer
+    filterset_class = SessionFilter
+    lookup_field = "slug"
+
+
+class SittingViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Sitting.objects.select_related("session", "room").order_by("start")
+    serializer_class = SittingSerializer
+    filterset_class = SittingFilter
+
+
+class RoomViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Room.objects.select_related("venue")
+    serializer_class = RoomSerializer
+    lookup_field = "slug"
+
+
+class BookingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Room bookings, for conference officers. A booking that overlaps a live booking of
+    the same room (set-up and clear-down included) is refused with 409."""
+
+    queryset = Booking.objects.select_related("room__venue").order_by("start")
+    serializer_class = BookingSerializer
+    filterset_class = BookingFilter
+    permission_classes = [IsConferenceOfficer]
+
+    @extend_schema(
+        responses={
+            201: BookingSerializer,
+            409: OpenApiResponse(ConflictSerializer, "The room is taken."),
+        }
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            booking = services.book_room(booked_by=request.user, **serializer.validated_data)
+        except services.BookingConflict as conflict:
+            return Response(
+                {
+                    "detail": str(conflict),
+                    "conflicting_booking": BookingSerializer(conflict.conflicting).data,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        except services.BookingError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: BookingSerializer})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        booking = services.cancel_booking(self.get_object())
+        return Response(BookingSerializer(booking).data)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sessions_app"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sessions/<slug:slug>/", views.session_detail, name="session"),
+    path("rooms/", views.room_list, name="rooms"),
+    path("rooms/<slug:slug>/", views.room_detail, name="room"),
+    path("rooms/<slug:slug>/week/", views.room_week, name="room-week"),
+    path("rooms/<slug:slug>/book/", views.book_room, name="book-room"),
+    path("bookings/<int:pk>/cancel/", views.cancel_booking, name="cancel-booking"),
+]

@@ -1,0 +1,112 @@
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import officer_required
+from accounts.roles import is_conference_officer
+
+from . import queries, services
+from .forms import BookingForm
+from .models import Booking
+
+ROOM_PAGE_DAYS = 14
+
+
+def home(request):
+    return render(
+        request, "sessions_app/home.html", {"series_list": queries.series_with_sessions()}
+    )
+
+
+def session_detail(request, slug: str):
+    session = get_object_or_404(queries.session_detail(), slug=slug)
+    days = queries.by_local_day(queries.programme(session), session.tzinfo)
+    return render(request, "sessions_app/session_detail.html", {"session": session, "days": days})
+
+
+def room_list(request):
+    return render(request, "sessions_app/room_list.html", {"rooms": queries.rooms()})
+
+
+def room_detail(request, slug: str):
+    """The room and its bookings by day, from `?from=` (default today) for two weeks.
+    Only officers see what a booking is for; others see that the room is taken."""
+    room = get_object_or_404(queries.rooms(), slug=slug)
+    first_day = _parse_day(request.GET.get("from")) or timezone.localdate(
+        timezone=room.venue.tzinfo
+    )
+    last_day = first_day + timedelta(days=ROOM_PAGE_DAYS - 1)
+    bookings = queries.room_bookings(room, first_day, last_day)
+    return render(
+        request,
+        "sessions_app/room_detail.html",
+        {
+            "room": room,
+            "first_day": first_day,
+            "last_day": last_day,
+            "previous_day": first_day - timedelta(days=ROOM_PAGE_DAYS),
+            "next_day": last_day + timedelta(days=1),
+            "days": queries.by_local_day(bookings, room.venue.tzinfo),
+            "show_purpose": is_conference_officer(request.user),
+        },
+    )
+
+
+@officer_required
+def room_week(request, slug: str):
+    room = get_object_or_404(queries.rooms(), slug=slug)
+    day = _parse_day(request.GET.get("week")) or timezone.localdate(timezone=room.venue.tzinfo)
+    monday = day - timedelta(days=day.weekday())
+    return render(
+        request,
+        "sessions_app/room_week.html",
+        {
+            "room": room,
+            "monday": monday,
+            "previous_week": monday - timedelta(days=7),
+            "next_week": monday + timedelta(days=7),
+            "days": queries.week_of_bookings(room, monday),
+        },
+    )
+
+
+@officer_required
+def book_room(request, slug: str):
+    room = get_object_or_404(queries.rooms(), slug=slug)
+    form = BookingForm(request.POST or None, room=room, initial={"day": request.GET.get("day")})
+    if request.method == "POST" and form.is_valid():
+        form.booking.booked_by = request.user
+        try:
+            booking = services.save_booking(form.booking)
+        except services.BookingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Booked: %(booking)s.") % {"booking": booking})
+            return redirect(_week_of(booking))
+    return render(request, "sessions_app/book_room.html", {"room": room, "form": form})
+
+
+@officer_required
+@require_POST
+def cancel_booking(request, pk: int):
+    booking = get_object_or_404(Booking.objects.select_related("room__venue"), pk=pk)
+    services.cancel_booking(booking)
+    messages.success(request, _("Cancelled: %(booking)s.") % {"booking": booking})
+    return redirect(_week_of(booking))
+
+
+def _week_of(booking: Booking) -> str:
+    local_day = timezone.localtime(booking.start, booking.room.venue.tzinfo).date()
+    return f"{reverse('sessions_app:room-week', args=[booking.room.slug])}?week={local_day}"
+
+
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
