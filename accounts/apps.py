@@ -10,4 +10,5 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from .roles import grant_role_permissions
 
-        post_migrate.connect(grant_role_permissions, sender=self)
+        # Every app's migrations: permissions are created per app, after its own.
+        post_migrate.connect(grant_role_permissions, dispatch_uid="grant_role_permissions")

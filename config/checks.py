@@ -1,12 +1,16 @@
 """Deploy checks (`manage.py check --deploy`): a site that claims production must not run
 on the embedded defaults that exist for development and the demo."""
 
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.core.checks import Error, Tags, register
 
 
 @register(Tags.security, deploy=True)
 def production_services(app_configs, **kwargs) -> list[Error]:
+    return check_production_services(django_settings)
+
+
+def check_production_services(settings) -> list[Error]:
     if settings.DEBUG or not settings.PRODUCTION:
         return []
     errors = []

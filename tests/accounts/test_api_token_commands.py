@@ -1,0 +1,44 @@
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from knox.models import AuthToken
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+def issue(email: str, *args) -> str:
+    out = StringIO()
+    call_command("issue_api_token", email, *args, stdout=out, stderr=StringIO())
+    return out.getvalue().strip()
+
+
+def test_issued_token_authenticates_as_the_user(officer):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue(officer.email)}")
+
+    assert client.get("/api/v1/bookings/").status_code == 200
+
+
+def test_issued_token_expires_after_the_days_given(officer):
+    issue(officer.email, "--days", "7")
+
+    token = AuthToken.objects.get(user=officer)
+    assert abs(token.expiry - token.created - timedelta(days=7)) < timedelta(minutes=1)
+
+
+def test_unknown_email_is_refused():
+    with pytest.raises(CommandError, match="No active user"):
+        issue("nobody@example.org")
+
+
+def test_revoke_makes_the_token_useless(officer):
+    token = issue(officer.email)
+
+    call_command("revoke_api_tokens", officer.email, stdout=StringIO())
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert client.get("/api/v1/bookings/").status_code == 401

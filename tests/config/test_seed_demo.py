@@ -1,0 +1,110 @@
+from collections import Counter
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from config.demo import seed
+from registration.models import Entity
+from sessions_app.models import Booking, Session, Sitting
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 27)
+
+
+def quiet(*args):
+    pass
+
+
+@pytest.fixture
+def demo():
+    return seed(today=TODAY, log=quiet)
+
+
+def test_the_series_has_its_four_sessions_and_the_demonstration_session(demo):
+    slugs = list(demo["series"].sessions.order_by("start_date").values_list("slug", flat=True))
+
+    assert slugs == ["egm-2022", "ieg-1-2023", "ieg-1-resumed-2024", "ieg-2-2025", "demo"]
+
+
+def test_second_meeting_has_ten_sittings_in_boardroom_d(demo, client):
+    sittings = Sitting.objects.filter(session__slug="ieg-2-2025")
+
+    assert sittings.count() == 10
+    assert set(sittings.values_list("room__name", flat=True)) == {"Boardroom D"}
+    assert client.get("/sessions/ieg-2-2025/").text.count("Boardroom D") >= 10
+
+
+def test_sittings_are_booked_in_their_rooms_ten_to_one_and_three_to_six(demo):
+    sitting = Sitting.objects.filter(session__slug="ieg-2-2025").order_by("start").last()
+
+    assert (sitting.local_start.hour, sitting.local_end.hour) == (15, 18)
+    assert sitting.bookings.get().status == Booking.Status.CONFIRMED
+
+
+def test_online_sessions_have_no_room(demo):
+    assert not Sitting.objects.filter(session__slug="egm-2022", room__isnull=False).exists()
+
+
+def test_demonstration_session_runs_around_today_with_registration_open(demo):
+    session = Session.objects.get(slug="demo")
+
+    assert (session.start_date, session.end_date) == (
+        TODAY - timedelta(days=1),
+        TODAY + timedelta(days=3),
+    )
+    assert session.is_demonstration
+    assert session.registration_opens.date() < TODAY <= session.registration_closes.date()
+
+
+def test_all_sessions_offer_the_six_official_languages(demo):
+    assert all(
+        len(languages) == 6 for languages in Session.objects.values_list("languages", flat=True)
+    )
+
+
+def test_states_are_loaded_with_their_regional_groups(demo):
+    states = Entity.objects.filter(kind=Entity.Kind.MEMBER_STATE)
+
+    assert states.count() == 193
+    assert Entity.objects.filter(kind=Entity.Kind.OBSERVER_STATE).count() == 2
+    assert not states.filter(regional_group="").exists()
+    assert Counter(states.values_list("regional_group", flat=True))["AFRICA"] == 54
+
+
+def test_seeding_twice_changes_nothing(demo):
+    before = (
+        list(Sitting.objects.values_list("pk", flat=True)),
+        Booking.objects.count(),
+        Entity.objects.count(),
+    )
+
+    seed(today=TODAY, log=quiet)
+
+    after = (
+        list(Sitting.objects.values_list("pk", flat=True)),
+        Booking.objects.count(),
+        Entity.objects.count(),
+    )
+    assert before == after
+
+
+def test_seeding_another_day_moves_the_demonstration_session(demo):
+    seed(today=TODAY + timedelta(days=7), log=quiet)
+
+    session = Session.objects.get(slug="demo")
+    assert session.start_date == TODAY + timedelta(days=6)
+    assert session.sittings.count() == 10
+    assert Booking.objects.filter(sitting__session=session).count() == 10
+
+
+def test_demo_officer_can_log_in_with_the_printed_password(client):
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    line = next(line for line in out.getvalue().splitlines() if "officer@" in line)
+    email, password = line.split()
+
+    client.post("/accounts/login/", {"login": email, "password": password})
+
+    assert client.get("/rooms/boardroom-d/week/").status_code == 200

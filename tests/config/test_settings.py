@@ -1,0 +1,83 @@
+"""Settings read the environment: each case starts a fresh interpreter with its own
+environment, since settings are read once per process."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRINT = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
+    "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL, "
+    "'cache': settings.CACHES['default']['BACKEND'], 'email': settings.EMAIL_BACKEND, "
+    "'options': settings.DATABASES['default'].get('OPTIONS', {})}, default=str))"
+)
+
+
+def settings_with(tmp_path, **env) -> dict:
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "DATABASE_URL",
+            "CELERY_BROKER_URL",
+            "REDIS_URL",
+            "EMAIL_HOST",
+            "SECRET_KEY",
+            "DEBUG",
+        }
+    }
+    clean |= {"DJANGO_SETTINGS_MODULE": "config.settings", "VAR_DIR": str(tmp_path)} | env
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 or env.get("DEBUG") != "1", result.stderr
+    return json.loads(result.stdout) if result.returncode == 0 else {"error": result.stderr}
+
+
+def test_defaults_need_nothing_running(tmp_path):
+    found = settings_with(tmp_path, DEBUG="1")
+
+    assert found["engine"] == "django.db.backends.sqlite3"
+    assert found["options"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in found["options"]["init_command"]
+    assert found["eager"] is True
+    assert found["cache"].endswith("LocMemCache")
+    assert found["email"].endswith("console.EmailBackend")
+
+
+def test_services_come_from_the_environment(tmp_path):
+    found = settings_with(
+        tmp_path,
+        DEBUG="1",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/meetings",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/1",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+        EMAIL_HOST="smtp.example.org",
+    )
+
+    assert found["engine"] == "django.db.backends.postgresql"
+    assert (found["eager"], found["broker"]) == (False, "redis://127.0.0.1:6379/1")
+    assert found["cache"].endswith("RedisCache")
+    assert found["email"].endswith("smtp.EmailBackend")
+
+
+def test_without_debug_a_secret_key_is_required(tmp_path):
+    found = settings_with(tmp_path, DEBUG="0")
+
+    assert "Set SECRET_KEY" in found["error"]
+
+
+def test_with_debug_a_development_key_is_generated_and_kept(tmp_path):
+    settings_with(tmp_path, DEBUG="1")
+
+    assert len((tmp_path / "development-secret-key").read_text()) >= 50

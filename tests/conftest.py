@@ -1,0 +1,40 @@
+import pytest
+
+from tests.factories import OfficerFactory, RoomFactory, UserFactory
+
+
+@pytest.fixture
+def room(db):
+    return RoomFactory(name="Boardroom D", slug="boardroom-d")
+
+
+@pytest.fixture
+def officer(db):
+    return OfficerFactory()
+
+
+@pytest.fixture
+def delegate(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def delegate_client(client, delegate):
+    client.force_login(delegate)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """allauth keeps rate limits in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,109 @@
+"""Shared factories. Times are in Vienna, as at the VIC."""
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts.roles import CONFERENCE_OFFICERS
+from sessions_app.models import Booking, MeetingFormat, Room, Series, Session, Sitting, Venue
+
+VIENNA = ZoneInfo("Europe/Vienna")
+
+
+def vienna(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), VIENNA)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}@example.org")
+    email = factory.SelfAttribute("username")
+    password = factory.PostGenerationMethodCall("set_password", "a-long-test-password")
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            self.save()
+
+
+class OfficerFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def officer_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=CONFERENCE_OFFICERS))
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    name = "Open-ended intergovernmental expert group on reducing reoffending"
+    short_name = factory.Sequence(lambda n: f"Expert group {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+        django_get_or_create = ["slug"]
+
+    name = "Vienna International Centre"
+    slug = "vic"
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    venue = factory.SubFactory(VenueFactory)
+    name = factory.Sequence(lambda n: f"Boardroom {n}")
+    slug = factory.Sequence(lambda n: f"room-{n}")
+    building = "C"
+    floor = "4"
+    capacity = 80
+    interpretation_booths = 6
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    series = factory.SubFactory(SeriesFactory)
+    title = factory.Sequence(lambda n: f"Meeting {n} of the expert group")
+    short_name = factory.Sequence(lambda n: f"IEG-{n}")
+    slug = factory.Sequence(lambda n: f"session-{n}")
+    start_date = date(2025, 1, 27)
+    end_date = date(2025, 1, 31)
+    format = MeetingFormat.IN_PERSON
+    languages = ["ar", "zh", "en", "fr", "ru", "es"]
+
+
+class SittingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sitting
+
+    session = factory.SubFactory(SessionFactory)
+    title = factory.Sequence(lambda n: f"{n}th plenary meeting")
+    start = factory.LazyAttribute(lambda o: vienna(o.session.start_date, 10))
+    end = factory.LazyAttribute(lambda o: vienna(o.session.start_date, 13))
+    format = MeetingFormat.IN_PERSON
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booking
+
+    room = factory.SubFactory(RoomFactory)
+    start = vienna(date(2025, 1, 27), 10)
+    end = vienna(date(2025, 1, 27), 13)
+    purpose = "Informal consultations"

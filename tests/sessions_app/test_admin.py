@@ -1,0 +1,75 @@
+from datetime import date
+
+import pytest
+
+from sessions_app.models import Booking
+from tests.factories import BookingFactory
+
+DAY = date(2025, 1, 27)
+pytestmark = pytest.mark.django_db
+
+
+def admin_booking(room, **overrides):
+    return {
+        "room": room.pk,
+        "start_0": DAY.isoformat(),
+        "start_1": "10:00:00",
+        "end_0": DAY.isoformat(),
+        "end_1": "13:00:00",
+        "setup_minutes": 0,
+        "cleardown_minutes": 0,
+        "purpose": "Side event",
+        "status": "confirmed",
+    } | overrides
+
+
+def test_officer_books_a_room_in_the_admin(officer_client, officer, room):
+    response = officer_client.post("/admin/sessions_app/booking/add/", admin_booking(room))
+
+    assert response.status_code == 302
+    assert Booking.objects.get().booked_by == officer
+
+
+def test_booking_over_a_booking_in_the_admin_is_refused_with_a_clear_message(officer_client, room):
+    BookingFactory(room=room, purpose="Informal consultations")
+
+    response = officer_client.post(
+        "/admin/sessions_app/booking/add/",
+        admin_booking(room, start_1="12:00:00", end_1="14:00:00"),
+    )
+
+    assert response.status_code == 200
+    assert "already booked" in response.text and "Informal consultations" in response.text
+    assert Booking.objects.count() == 1
+
+
+def test_changing_a_booking_onto_another_in_the_admin_is_refused(officer_client, room):
+    BookingFactory(room=room, purpose="Informal consultations")
+    later = BookingFactory(
+        room=room,
+        start=BookingFactory.end,
+        end=BookingFactory.end.replace(hour=15),
+        purpose="Side event",
+    )
+
+    response = officer_client.post(
+        f"/admin/sessions_app/booking/{later.pk}/change/",
+        admin_booking(room, start_1="12:00:00", end_1="15:00:00"),
+    )
+
+    later.refresh_from_db()
+    assert "already booked" in response.text
+    assert later.start == BookingFactory.end
+
+
+@pytest.mark.parametrize("model", ["series", "venue", "room", "session", "sitting", "booking"])
+def test_officer_can_open_every_admin_list(officer_client, model):
+    assert officer_client.get(f"/admin/sessions_app/{model}/").status_code == 200
+
+
+def test_officer_can_open_the_entities_admin(officer_client):
+    assert officer_client.get("/admin/registration/entity/").status_code == 200
+
+
+def test_delegate_cannot_open_the_admin(delegate_client):
+    assert delegate_client.get("/admin/sessions_app/booking/").status_code == 302
