@@ -54,7 +54,7 @@ class SittingInline(admin.TabularInline):
     show_change_link = True
 
     def has_add_permission(self, request, obj=None) -> bool:
-        return False  # sittings are scheduled through the service, which books the room
+        return False  # sittings are added on their own page, which books the room
 
 
 @admin.register(Session)
@@ -77,22 +77,35 @@ class SessionAdmin(admin.ModelAdmin):
     inlines = [SittingInline]
 
 
+class SittingAdminForm(forms.ModelForm):
+    class Meta:
+        model = Sitting
+        fields = ["session", "title", "agenda_items", "start", "end", "room", "format", "status"]
+
+    def _post_clean(self):
+        super()._post_clean()  # copies the cleaned data onto the instance first
+        if not self.errors:
+            try:
+                services.check_sitting(self.instance)
+            except services.BookingError as error:
+                self.add_error(None, str(error))
+
+
 @admin.register(Sitting)
 class SittingAdmin(admin.ModelAdmin):
-    """Sittings are read here and cancelled by an action; new ones are scheduled through
-    the booking service (the session page's tools and `seed_demo`)."""
+    """Sittings are saved through the booking service: a sitting in a room books it, a
+    change of time or room moves the booking, a cancelled sitting frees the room."""
 
+    form = SittingAdminForm
     list_display = ["title", "session", "start", "end", "room", "format", "status"]
     list_filter = ["session", "status", "format", "room"]
     search_fields = ["title", "agenda_items", "session__title"]
     date_hierarchy = "start"
     list_select_related = ["session", "room"]
-    fields = ["session", "title", "agenda_items", "start", "end", "room", "format", "status"]
-    readonly_fields = ["session", "start", "end", "room", "status"]
     actions = ["cancel_sittings"]
 
-    def has_add_permission(self, request) -> bool:
-        return False
+    def save_model(self, request, obj, form, change):
+        services.save_sitting(obj, booked_by=request.user)
 
     @admin.action(description=_("Cancel the selected sittings and free their rooms"))
     def cancel_sittings(self, request, queryset):

@@ -1,7 +1,7 @@
 """Series (the body), its sessions and their sittings; venues, rooms and room bookings."""
 
 import zoneinfo
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -103,8 +103,8 @@ class Room(models.Model):
     capacity = models.PositiveIntegerField(_("seating capacity"))
     interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)
     equipment = models.TextField(_("equipment"), blank=True)
-    bookable_from = models.TimeField(_("bookable from"), default="08:00")
-    bookable_until = models.TimeField(_("bookable until"), default="21:00")
+    bookable_from = models.TimeField(_("bookable from"), default=time(8))
+    bookable_until = models.TimeField(_("bookable until"), default=time(21))
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:

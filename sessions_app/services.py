@@ -172,6 +172,56 @@ def confirm_booking(booking: Booking) -> Booking:
     return save_booking(booking)
 
 
+def _room_booking_for(sitting: Sitting) -> Booking | None:
+    """The booking that would hold the sitting's room as the sitting now stands: its live
+    booking moved to the new time and room, or a new one; None for a sitting with no room."""
+    if sitting.room is None or sitting.status == Sitting.Status.CANCELLED:
+        return None
+    booking = (
+        sitting.bookings.filter(status__in=Booking.LIVE_STATUSES).first() if (sitting.pk) else None
+    )
+    booking = booking or Booking(sitting=sitting, status=Booking.Status.CONFIRMED)
+    booking.room, booking.start, booking.end = sitting.room, sitting.start, sitting.end
+    booking.purpose = f"{sitting.title}, {sitting.session.short_name}"
+    return booking
+
+
+def check_sitting(sitting: Sitting) -> None:
+    """Raise BookingError if this new or changed sitting cannot hold its room. Writes
+    nothing; forms call it to show the message."""
+    if sitting.start >= sitting.end:
+        raise BookingError(_("The sitting must end after it starts."))
+    booking = _room_booking_for(sitting)
+    if booking is not None:
+        check_booking(booking)
+
+
+def save_sitting(sitting: Sitting, *, booked_by=None) -> Sitting:
+    """Save a new or changed sitting and keep its room booking in step, in one transaction:
+    a sitting in a room books it through save_booking, so a conflict leaves nothing
+    written. A scheduled sitting whose time or room changes is marked changed."""
+    check_sitting(sitting)
+    with transaction.atomic():
+        if sitting.pk:
+            before = Sitting.objects.get(pk=sitting.pk)
+            moved = (before.start, before.end, before.room_id) != (
+                sitting.start,
+                sitting.end,
+                sitting.room_id,
+            )
+            if moved and sitting.status == Sitting.Status.SCHEDULED:
+                sitting.status = Sitting.Status.CHANGED
+        sitting.save()
+        booking = _room_booking_for(sitting)
+        for stale in sitting.bookings.filter(status__in=Booking.LIVE_STATUSES):
+            if booking is None or stale.pk != booking.pk:
+                cancel_booking(stale)
+        if booking is not None:
+            booking.booked_by = booking.booked_by or booked_by
+            save_booking(booking)
+    return sitting
+
+
 def schedule_sitting(
     session: Session,
     *,
@@ -183,37 +233,20 @@ def schedule_sitting(
     format: str | None = None,
     booked_by=None,
 ) -> Sitting:
-    """Add a sitting to a session; a sitting in a room books the room through book_room, in
-    the same transaction, so a conflict leaves no sitting behind."""
-    if start >= end:
-        raise BookingError(_("The sitting must end after it starts."))
-    with transaction.atomic():
-        sitting = Sitting.objects.create(
-            session=session,
-            title=title,
-            start=start,
-            end=end,
-            room=room,
-            agenda_items=agenda_items,
-            format=format or session.format,
-        )
-        if room is not None:
-            book_room(
-                room,
-                start,
-                end,
-                purpose=f"{title}, {session.short_name}",
-                sitting=sitting,
-                booked_by=booked_by,
-            )
-    return sitting
+    """Add a sitting to a session, booking its room (see save_sitting)."""
+    sitting = Sitting(
+        session=session,
+        title=title,
+        start=start,
+        end=end,
+        room=room,
+        agenda_items=agenda_items,
+        format=format or session.format,
+    )
+    return save_sitting(sitting, booked_by=booked_by)
 
 
 def cancel_sitting(sitting: Sitting) -> Sitting:
-    """Mark the sitting cancelled and free its room."""
-    with transaction.atomic():
-        sitting.status = Sitting.Status.CANCELLED
-        sitting.save(update_fields=["status"])
-        for booking in sitting.bookings.filter(status__in=Booking.LIVE_STATUSES):
-            cancel_booking(booking)
-    return sitting
+    """Mark the sitting cancelled (it stays in the programme) and free its room."""
+    sitting.status = Sitting.Status.CANCELLED
+    return save_sitting(sitting)

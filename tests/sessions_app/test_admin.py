@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from sessions_app.models import Booking
-from tests.factories import BookingFactory
+from tests.factories import BookingFactory, SessionFactory
 
 DAY = date(2025, 1, 27)
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,37 @@ def test_officer_can_open_the_entities_admin(officer_client):
 
 def test_delegate_cannot_open_the_admin(delegate_client):
     assert delegate_client.get("/admin/sessions_app/booking/").status_code == 302
+
+
+def admin_sitting(session, room, **overrides):
+    return {
+        "session": session.pk,
+        "title": "1st plenary meeting",
+        "agenda_items": "",
+        "start_0": DAY.isoformat(),
+        "start_1": "10:00:00",
+        "end_0": DAY.isoformat(),
+        "end_1": "13:00:00",
+        "room": room.pk,
+        "format": "in_person",
+        "status": "scheduled",
+    } | overrides
+
+
+def test_officer_schedules_a_sitting_in_the_admin_and_its_room_is_booked(officer_client, room):
+    session = SessionFactory()
+
+    response = officer_client.post("/admin/sessions_app/sitting/add/", admin_sitting(session, room))
+
+    assert response.status_code == 302
+    assert Booking.objects.get().sitting == session.sittings.get()
+
+
+def test_sitting_over_a_booked_room_in_the_admin_is_refused(officer_client, room):
+    BookingFactory(room=room, purpose="Informal consultations")
+    session = SessionFactory()
+
+    response = officer_client.post("/admin/sessions_app/sitting/add/", admin_sitting(session, room))
+
+    assert "already booked" in response.text
+    assert not session.sittings.exists()

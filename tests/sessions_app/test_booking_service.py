@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from sessions_app import services
-from sessions_app.models import Booking
+from sessions_app.models import Booking, Sitting
 from tests.factories import RoomFactory, SessionFactory, vienna
 
 DAY = date(2025, 1, 27)
@@ -174,3 +174,60 @@ def test_blocked_range_includes_set_up_and_clear_down(room):
         vienna(DAY, 10) - timedelta(minutes=15),
         vienna(DAY, 13, 30),
     )
+
+
+@pytest.fixture
+def sitting(room):
+    return services.schedule_sitting(
+        SessionFactory(),
+        title="1st plenary meeting",
+        start=vienna(DAY, 10),
+        end=vienna(DAY, 13),
+        room=room,
+    )
+
+
+def test_moving_a_sitting_moves_its_booking_and_marks_it_changed(sitting):
+    sitting.start, sitting.end = vienna(DAY, 15), vienna(DAY, 18)
+
+    services.save_sitting(sitting)
+
+    booking = sitting.bookings.get(status=Booking.Status.CONFIRMED)
+    assert (booking.start, sitting.status) == (vienna(DAY, 15), Sitting.Status.CHANGED)
+
+
+def test_moving_a_sitting_onto_a_booked_slot_is_refused_and_changes_nothing(sitting, room):
+    book(room, 15, 18, purpose="Side event")
+    sitting.start, sitting.end = vienna(DAY, 15), vienna(DAY, 18)
+
+    with pytest.raises(services.BookingConflict, match="Side event"):
+        services.save_sitting(sitting)
+
+    sitting.refresh_from_db()
+    assert (sitting.start, sitting.status) == (vienna(DAY, 10), Sitting.Status.SCHEDULED)
+
+
+def test_moving_a_sitting_to_another_room_frees_the_first(sitting, room):
+    other = RoomFactory(venue=room.venue)
+    sitting.room = other
+
+    services.save_sitting(sitting)
+
+    live = Booking.objects.filter(status__in=Booking.LIVE_STATUSES)
+    assert list(live.values_list("room", flat=True)) == [other.pk]
+
+
+def test_a_sitting_taken_online_frees_its_room(sitting):
+    sitting.room = None
+
+    services.save_sitting(sitting)
+
+    assert not Booking.objects.filter(status__in=Booking.LIVE_STATUSES).exists()
+
+
+def test_renaming_a_sitting_keeps_it_scheduled(sitting):
+    sitting.title = "1st plenary meeting (opening)"
+
+    services.save_sitting(sitting)
+
+    assert sitting.status == Sitting.Status.SCHEDULED
