@@ -185,3 +185,14 @@ def test_arabic_pages_are_right_to_left(client):
 
 def test_english_pages_are_left_to_right(client):
     assert 'dir="ltr"' in client.get("/").text
+
+
+def test_room_page_query_count_does_not_grow_with_bookings(client, room, django_assert_num_queries):
+    BookingFactory(room=room)
+    with django_assert_num_queries(2) as few:
+        client.get(f"/rooms/{room.slug}/?from={DAY.isoformat()}")
+    for hour in (14, 16, 18):
+        BookingFactory(room=room, start=vienna(DAY, hour), end=vienna(DAY, hour + 1))
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(f"/rooms/{room.slug}/?from={DAY.isoformat()}")
