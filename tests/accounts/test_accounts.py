@@ -105,3 +105,19 @@ def test_delegates_are_not_asked_for_totp(delegate_client, settings):
     settings.MFA_REQUIRED_FOR_OFFICERS = True
 
     assert delegate_client.get("/rooms/").status_code == 200
+
+
+def test_officer_sent_to_set_up_totp_gets_the_page(officer_client, settings):
+    settings.MFA_REQUIRED_FOR_OFFICERS = True
+
+    response = officer_client.get("/rooms/", follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/accounts/")
+
+
+@pytest.mark.parametrize("name", ["account_login", "account_signup", "account_reset_password"])
+def test_account_pages_use_the_site_layout(client, name):
+    response = client.get(reverse(name))
+
+    assert 'class="site-header"' in response.text and "language-switcher" in response.text
