@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test lint format worker
+.PHONY: install run test lint format worker messages
 
 install: $(STAMP)
 
@@ -36,3 +36,11 @@ format: install
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel=info
+
+# Update the catalogues of the five other official languages after changing strings, then
+# translate the new entries in locale/*/LC_MESSAGES/django.po (needs GNU gettext).
+messages: install
+	command -v msgfmt >/dev/null || apt-get install -y gettext
+	$(BIN)/python manage.py makemessages -l ar -l zh_Hans -l fr -l ru -l es \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -1,0 +1,57 @@
+"""The UI in the six official languages: every catalogue is complete, its compiled .mo is
+up to date with its .po, and pages come out in the chosen language."""
+
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+LANGUAGES = ["ar", "zh_Hans", "fr", "ru", "es"]
+
+
+def po_entries(path: Path) -> dict[str, str]:
+    """msgid -> msgstr (msgstr[0] for plurals) of a .po file, header left out."""
+    entries, current, field = {}, {}, None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith(("msgid ", "msgid_plural ", "msgstr ", "msgstr[0] ")):
+            field, _, literal = line.partition(" ")
+            current[field] = ast.literal_eval(literal)
+        elif line.startswith('"') and field:
+            current[field] += ast.literal_eval(line)
+        elif not line.strip() and current:
+            if current.get("msgid"):
+                entries[current["msgid"]] = current.get("msgstr", current.get("msgstr[0]"))
+            current, field = {}, None
+        elif line.startswith("msgstr["):
+            field = None
+    return entries
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_is_complete_and_compiled(language):
+    folder = LOCALE / language / "LC_MESSAGES"
+    entries = po_entries(folder / "django.po")
+    with (folder / "django.mo").open("rb") as compiled:
+        catalogue = gettext.GNUTranslations(compiled)
+
+    assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
+    assert {msgid: catalogue.gettext(msgid) for msgid in entries} == entries
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "sessions"),
+    [
+        ("ar", "الدورات"),
+        ("zh-hans", "届会"),
+        ("ru", "Сессии"),
+        ("es", "Períodos de sesiones"),
+    ],
+)
+def test_pages_come_out_in_the_chosen_language(client, language, sessions):
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: language})
+
+    assert sessions in client.get("/").text
