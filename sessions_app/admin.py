@@ -77,18 +77,27 @@ class SessionAdmin(admin.ModelAdmin):
     inlines = [SittingInline]
 
 
-class SittingAdminForm(forms.ModelForm):
-    class Meta:
-        model = Sitting
-        fields = ["session", "title", "agenda_items", "start", "end", "room", "format", "status"]
+class ServiceCheckedForm(forms.ModelForm):
+    """A model form whose instance the booking service checks before the admin saves it,
+    so that a conflict shows as a form error naming the booking in the way."""
+
+    check = None  # a service function that raises BookingError
 
     def _post_clean(self):
         super()._post_clean()  # copies the cleaned data onto the instance first
         if not self.errors:
             try:
-                services.check_sitting(self.instance)
+                self.check(self.instance)
             except services.BookingError as error:
                 self.add_error(None, str(error))
+
+
+class SittingAdminForm(ServiceCheckedForm):
+    class Meta:
+        model = Sitting
+        fields = ["session", "title", "agenda_items", "start", "end", "room", "format", "status"]
+
+    check = staticmethod(services.check_sitting)
 
 
 @admin.register(Sitting)
@@ -114,7 +123,7 @@ class SittingAdmin(admin.ModelAdmin):
         self.message_user(request, _("Cancelled %(count)d sittings.") % {"count": len(queryset)})
 
 
-class BookingAdminForm(forms.ModelForm):
+class BookingAdminForm(ServiceCheckedForm):
     class Meta:
         model = Booking
         fields = [
@@ -128,13 +137,7 @@ class BookingAdminForm(forms.ModelForm):
             "sitting",
         ]
 
-    def _post_clean(self):
-        super()._post_clean()  # copies the cleaned data onto the instance first
-        if not self.errors:
-            try:
-                services.check_booking(self.instance)
-            except services.BookingError as error:
-                self.add_error(None, str(error))
+    check = staticmethod(services.check_booking)
 
 
 @admin.register(Booking)
