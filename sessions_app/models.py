@@ -344,9 +344,15 @@ class Booking(models.Model):
         return f"{self.purpose}, {self.room.name}, {local:%d %b %Y %H:%M}-{end:%H:%M}"
 
     def save(self, *args, **kwargs) -> None:
-        self.blocked_from = self.start - timedelta(minutes=self.setup_minutes)
-        self.blocked_until = self.end + timedelta(minutes=self.cleardown_minutes)
+        self.blocked_from, self.blocked_until = self.blocked_range(
+            self.start, self.end, self.setup_minutes, self.cleardown_minutes
+        )
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def blocked_range(start, end, setup_minutes: int = 0, cleardown_minutes: int = 0):
+        """The range the room is taken for: the booking plus set-up and clear-down."""
+        return start - timedelta(minutes=setup_minutes), end + timedelta(minutes=cleardown_minutes)
 
     @property
     def is_live(self) -> bool:

@@ -25,10 +25,6 @@ class BookingConflict(BookingError):
         )
 
 
-def _blocked_range(start: datetime, end: datetime, setup: int, cleardown: int):
-    return start - timedelta(minutes=setup), end + timedelta(minutes=cleardown)
-
-
 def find_conflict(
     room: Room,
     start: datetime,
@@ -39,7 +35,9 @@ def find_conflict(
     exclude: Booking | None = None,
 ) -> Booking | None:
     """The first live booking of the room whose blocked range overlaps this one."""
-    blocked_from, blocked_until = _blocked_range(start, end, setup_minutes, cleardown_minutes)
+    blocked_from, blocked_until = Booking.blocked_range(
+        start, end, setup_minutes, cleardown_minutes
+    )
     bookings = Booking.objects.select_related("room__venue").filter(
         room=room,
         status__in=Booking.LIVE_STATUSES,
@@ -62,7 +60,9 @@ def validate_booking_time(
         raise BookingError(_("A booking may last at most 16 hours."))
     if setup_minutes < 0 or cleardown_minutes < 0:
         raise BookingError(_("Set-up and clear-down minutes cannot be negative."))
-    blocked_from, blocked_until = _blocked_range(start, end, setup_minutes, cleardown_minutes)
+    blocked_from, blocked_until = Booking.blocked_range(
+        start, end, setup_minutes, cleardown_minutes
+    )
     local_from = timezone.localtime(blocked_from, room.venue.tzinfo)
     local_until = timezone.localtime(blocked_until, room.venue.tzinfo)
     if (
