@@ -1,7 +1,12 @@
-"""Who participants represent. Delegations and registrations build on this (issue 3)."""
+"""Who participants represent (entities), their delegations, and registrations."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
 
 
 class RegionalGroup(models.TextChoices):
@@ -58,3 +63,209 @@ class Entity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Delegation(models.Model):
+    """The participants of one entity at one session, managed by its focal points."""
+
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        on_delete=models.CASCADE,
+        related_name="delegations",
+        verbose_name=_("session"),
+    )
+    entity = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("entity")
+    )
+    focal_points = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="focal_point_of",
+        verbose_name=_("focal points"),
+    )
+    head = models.ForeignKey(
+        "Registration",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head of delegation"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["session", "entity__kind", "entity__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "entity"], name="one_delegation_per_entity")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity.name}, {self.session.short_name}"
+
+
+class Registration(models.Model):
+    """One person's registration for one session. A person (by e-mail) has at most one live
+    registration per session; in-person seats are held by submitted and approved ones."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted (pending approval)")
+        APPROVED = "approved", _("Approved")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    LIVE_STATES = (State.DRAFT, State.SUBMITTED, State.APPROVED, State.WAITLISTED)
+    SEAT_STATES = (State.SUBMITTED, State.APPROVED)
+    EDITABLE_STATES = (State.DRAFT, State.SUBMITTED, State.WAITLISTED)
+
+    class Salutation(models.TextChoices):
+        MR = "Mr.", _("Mr.")
+        MS = "Ms.", _("Ms.")
+        MX = "Mx.", _("Mx.")
+        DR = "Dr.", _("Dr.")
+        PROF = "Prof.", _("Prof.")
+        HE = "H.E.", _("H.E.")
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other")
+        UNDISCLOSED = "", _("Prefer not to say")
+
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("session"),
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("delegation"),
+    )
+    entity = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("entity")
+    )
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("participant's account"),
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Entity.Kind.choices)
+    participation_mode = models.CharField(
+        _("participation mode"), max_length=12, choices=ParticipationMode.choices
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    state_changed_at = models.DateTimeField(_("state changed"), default=timezone.now)
+    waitlisted_at = models.DateTimeField(_("waitlisted"), null=True, blank=True)
+
+    salutation = models.CharField(_("salutation"), max_length=8, choices=Salutation.choices)
+    given_name = models.CharField(_("given name (as in passport)"), max_length=100)
+    family_name = models.CharField(_("family name (as in passport)"), max_length=100)
+    name_in_own_script = models.CharField(
+        _("name in own script"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, for the badge: in Arabic, Chinese, Cyrillic or other script."),
+    )
+    function_title = models.CharField(_("function or title"), max_length=200, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    nationality = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind__in": ["member_state", "observer_state"]},
+        verbose_name=_("nationality"),
+    )
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    listening_language = models.CharField(
+        _("listening language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
+    )
+    speaking_language = models.CharField(
+        _("speaking language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
+    )
+    documentation_language = models.CharField(
+        _("documentation language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    needs_visa_letter = models.BooleanField(_("visa support letter requested"), default=False)
+    consents_to_list = models.BooleanField(
+        _("may be named in the public list of participants"), default=False
+    )
+    privacy_acknowledged_at = models.DateTimeField(
+        _("privacy notice acknowledged"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["session", "family_name", "given_name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "session",
+                condition=models.Q(state__in=["draft", "submitted", "approved", "waitlisted"]),
+                name="one_live_registration_per_person",
+            )
+        ]
+        indexes = [models.Index(fields=["session", "participation_mode", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name}, {self.session.short_name}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name.upper()}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.state in self.LIVE_STATES
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.state in self.SEAT_STATES
+
+
+class RegistrationEvent(models.Model):
+    """The audit trail of a registration: every change of state, who made it, when, why."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="events")
+    from_state = models.CharField(max_length=12, blank=True, choices=Registration.State.choices)
+    to_state = models.CharField(max_length=12, choices=Registration.State.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("registration event")
+        verbose_name_plural = _("registration events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_state or '-'} → {self.to_state}"

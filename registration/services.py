@@ -1,13 +1,26 @@
-"""Changes of state in registration. Entities for now; registrations come with issue 3."""
+"""Every change of state in registration: entities, delegations, registrations and their
+workflow, with in-person capacity, delegation quotas and the waiting list. Views, the API,
+the admin and commands all call these, so each rule is written once."""
 
 import csv
+from collections import Counter
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Entity
+from sessions_app.models import ParticipationMode, Session
+
+from . import mail
+from .models import Delegation, Entity, Registration, RegistrationEvent
 
 STATES_CSV = Path(__file__).parent / "data" / "states.csv"
+State = Registration.State
+
+
+class RegistrationError(Exception):
+    """A change that the rules refuse; the message is for the user."""
 
 
 @transaction.atomic
@@ -28,3 +41,275 @@ def load_states(path: Path = STATES_CSV) -> int:
         entity.regional_group = row["regional_group"]
         entity.save()
     return len(rows)
+
+
+# --- Seats -----------------------------------------------------------------------------
+
+
+def _lock_session(session: Session) -> Session:
+    # PostgreSQL: one session's seats are counted and taken one transaction at a time.
+    # SQLite ignores the lock; its IMMEDIATE transactions are already serialised.
+    return Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session.pk)
+
+
+def capacity(session: Session, mode: str) -> int | None:
+    """Places in this mode; None: no limit."""
+    if mode == ParticipationMode.IN_PERSON:
+        return session.seats_in_person
+    return session.online_capacity
+
+
+def seats_taken(session: Session, mode: str) -> Counter:
+    """Places held (submitted or approved) in this mode: `total` and per delegation id."""
+    taken = Counter()
+    rows = Registration.objects.filter(
+        session=session, participation_mode=mode, state__in=Registration.SEAT_STATES
+    ).values_list("delegation_id", flat=True)
+    for delegation_id in rows:
+        taken[delegation_id] += 1
+        taken["total"] += 1
+    return taken
+
+
+def _fits(session: Session, mode: str, delegation_id: int, taken: Counter) -> bool:
+    limit = capacity(session, mode)
+    if limit is not None and taken["total"] >= limit:
+        return False
+    quota = session.delegation_in_person_quota
+    return not (
+        mode == ParticipationMode.IN_PERSON and quota is not None and taken[delegation_id] >= quota
+    )
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first in the queue of its mode; None when not waitlisted."""
+    if registration.state != State.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        session_id=registration.session_id,
+        participation_mode=registration.participation_mode,
+        state=State.WAITLISTED,
+        waitlisted_at__lte=registration.waitlisted_at,
+    ).exclude(waitlisted_at=registration.waitlisted_at, pk__gte=registration.pk)
+    return ahead.count() + 1
+
+
+# --- Changes of state ------------------------------------------------------------------
+
+
+def _move(registration: Registration, to_state: str, actor=None, reason: str = "") -> None:
+    """Change the state and write the audit trail."""
+    from_state = registration.state if registration.pk else ""
+    now = timezone.now()
+    registration.state = to_state
+    registration.state_changed_at = now
+    if to_state == State.WAITLISTED:
+        registration.waitlisted_at = now
+    registration.save()
+    RegistrationEvent.objects.create(
+        registration=registration,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor,
+        reason=reason,
+        at=now,
+    )
+
+
+def _place(registration: Registration, actor) -> None:
+    """Give the registration a place if one is free, else put it on the waiting list."""
+    session = registration.session
+    taken = seats_taken(session, registration.participation_mode)
+    if _fits(session, registration.participation_mode, registration.delegation_id, taken):
+        _move(registration, State.SUBMITTED, actor)
+        mail.on_commit_send(registration, "submitted")
+    else:
+        _move(registration, State.WAITLISTED, actor)
+        mail.on_commit_send(registration, "waitlisted")
+
+
+def _locked(registration: Registration) -> Registration:
+    """Lock the registration's session, then read the registration afresh (in place, so
+    that the caller's instance shows the outcome)."""
+    session = _lock_session(registration.session)
+    registration.refresh_from_db()
+    registration.session = session
+    return registration
+
+
+def delegation_for(session: Session, entity: Entity) -> Delegation:
+    delegation, _created = Delegation.objects.get_or_create(session=session, entity=entity)
+    return delegation
+
+
+def register(
+    session: Session, *, entity: Entity, actor, participant=None, submit: bool = True, **fields
+) -> Registration:
+    """Create a registration in the entity's delegation and, unless `submit` is False,
+    submit it: it takes a place if one is free and is waitlisted otherwise."""
+    mode = fields.get("participation_mode")
+    if mode not in session.participation_modes:
+        raise RegistrationError(_("This session does not offer that participation mode."))
+    email = (fields.get("email") or "").strip()
+    if not email:
+        raise RegistrationError(_("Give the participant's e-mail address."))
+    fields.setdefault("category", entity.kind)
+    try:
+        with transaction.atomic():
+            session = _lock_session(session)
+            if Registration.objects.filter(
+                session=session, email__iexact=email, state__in=Registration.LIVE_STATES
+            ).exists():
+                raise RegistrationError(
+                    _("%(email)s is already registered for this session.") % {"email": email}
+                )
+            registration = Registration(
+                session=session,
+                delegation=delegation_for(session, entity),
+                entity=entity,
+                participant=participant,
+                registered_by=actor,
+                **fields,
+            )
+            _move(registration, State.DRAFT, actor)
+            if submit:
+                _place(registration, actor)
+                mail.on_commit_notify_focal_points(registration)
+    except IntegrityError as error:  # the unique constraint caught a duplicate
+        raise RegistrationError(
+            _("%(email)s is already registered for this session.") % {"email": email}
+        ) from error
+    return registration
+
+
+def submit(registration: Registration, actor) -> Registration:
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.state != State.DRAFT:
+            raise RegistrationError(_("Only a draft can be submitted."))
+        _place(registration, actor)
+        mail.on_commit_notify_focal_points(registration)
+    return registration
+
+
+def approve(registration: Registration, actor, reason: str = "") -> Registration:
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.state != State.SUBMITTED:
+            raise RegistrationError(_("Only a submitted registration can be approved."))
+        _move(registration, State.APPROVED, actor, reason)
+        mail.on_commit_send(registration, "approved")
+    return registration
+
+
+def return_to_submitted(registration: Registration, actor, reason: str) -> Registration:
+    """An officer reopens an approved registration (the delegate may then edit it)."""
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.state != State.APPROVED:
+            raise RegistrationError(_("Only an approved registration can be returned."))
+        _move(registration, State.SUBMITTED, actor, reason)
+    return registration
+
+
+def _end(registration: Registration, to_state: str, from_states, actor, reason: str, error: str):
+    """End a registration; a place it held goes to the first in the queue who fits."""
+    with transaction.atomic():
+        registration = _locked(registration)
+        if registration.state not in from_states:
+            raise RegistrationError(error)
+        _move(registration, to_state, actor, reason)
+        mail.on_commit_send(registration, to_state)
+        promote_waitlisted(registration.session)
+    return registration
+
+
+def reject(registration: Registration, actor, reason: str) -> Registration:
+    if not reason.strip():
+        raise RegistrationError(_("Give the reason for the rejection."))
+    return _end(
+        registration,
+        State.REJECTED,
+        (State.DRAFT, State.SUBMITTED, State.WAITLISTED),
+        actor,
+        reason,
+        _("Only a pending or waitlisted registration can be rejected."),
+    )
+
+
+def withdraw(registration: Registration, actor, reason: str = "") -> Registration:
+    return _end(
+        registration,
+        State.WITHDRAWN,
+        Registration.LIVE_STATES,
+        actor,
+        reason,
+        _("This registration has already ended."),
+    )
+
+
+def cancel(registration: Registration, actor, reason: str) -> Registration:
+    if not reason.strip():
+        raise RegistrationError(_("Give the reason for the cancellation."))
+    return _end(
+        registration,
+        State.CANCELLED,
+        (State.APPROVED,),
+        actor,
+        reason,
+        _("Only an approved registration can be cancelled."),
+    )
+
+
+def change_mode(registration: Registration, mode: str, actor) -> Registration:
+    """Move a live registration to the other participation mode. A pending or waitlisted
+    one is placed again in its new mode; an approved one keeps its approval only if a place
+    is free. A place it leaves goes to the first in the queue who fits."""
+    with transaction.atomic():
+        registration = _locked(registration)
+        session = registration.session
+        if mode not in session.participation_modes:
+            raise RegistrationError(_("This session does not offer that participation mode."))
+        if not registration.is_live:
+            raise RegistrationError(_("This registration has already ended."))
+        if registration.participation_mode == mode:
+            return registration
+        if registration.state == State.APPROVED and not _fits(
+            session, mode, registration.delegation_id, seats_taken(session, mode)
+        ):
+            raise RegistrationError(_("No place is free in that mode."))
+        registration.participation_mode = mode
+        if registration.state in (State.SUBMITTED, State.WAITLISTED):
+            _place(registration, actor)
+        else:
+            registration.save()
+        promote_waitlisted(session)
+    return registration
+
+
+def switch_to_online(registration: Registration, actor) -> Registration:
+    return change_mode(registration, ParticipationMode.ONLINE, actor)
+
+
+def promote_waitlisted(session: Session) -> list[Registration]:
+    """Give free places to the waiting list, first come first served, skipping those whose
+    delegation has used its quota. Called after every change that may free a place."""
+    promoted = []
+    with transaction.atomic():
+        session = _lock_session(session)
+        for mode in session.participation_modes:
+            queue = Registration.objects.filter(
+                session=session, participation_mode=mode, state=State.WAITLISTED
+            ).order_by("waitlisted_at", "pk")
+            taken = seats_taken(session, mode)
+            limit = capacity(session, mode)
+            for registration in queue:
+                if limit is not None and taken["total"] >= limit:
+                    break
+                if _fits(session, mode, registration.delegation_id, taken):
+                    _move(registration, State.SUBMITTED, None, _("Promoted from the waiting list"))
+                    taken[registration.delegation_id] += 1
+                    taken["total"] += 1
+                    mail.on_commit_send(registration, "promoted")
+                    promoted.append(registration)
+    return promoted

@@ -41,6 +41,11 @@ class MeetingFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
 
 
+class ParticipationMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+
+
 class Series(models.Model):
     """The standing body, e.g. the expert group on reducing reoffending."""
 
@@ -169,6 +174,21 @@ class Session(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
     )
+    in_person_capacity = models.PositiveIntegerField(
+        _("in-person capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Seats for in-person participants; empty: the main room's seats."),
+    )
+    delegation_in_person_quota = models.PositiveIntegerField(
+        _("in-person seats per delegation"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no quota."),
+    )
+    online_capacity = models.PositiveIntegerField(
+        _("online capacity"), null=True, blank=True, help_text=_("Empty: unlimited.")
+    )
     is_demonstration = models.BooleanField(
         _("demonstration session"),
         default=False,
@@ -215,6 +235,24 @@ class Session(models.Model):
     def language_names(self) -> list[str]:
         names = dict(OFFICIAL_LANGUAGES)
         return [str(names[code]) for code in self.languages if code in names]
+
+    @property
+    def seats_in_person(self) -> int | None:
+        """In-person seats: the capacity set, else the main room's seats; None: no limit.
+        An online session has no in-person seats."""
+        if self.format == MeetingFormat.ONLINE:
+            return 0
+        if self.in_person_capacity is not None:
+            return self.in_person_capacity
+        return self.room.capacity if self.room_id else None
+
+    @property
+    def participation_modes(self) -> list[str]:
+        """The participation modes this session offers, by its format."""
+        return {
+            MeetingFormat.ONLINE: [ParticipationMode.ONLINE],
+            MeetingFormat.IN_PERSON: [ParticipationMode.IN_PERSON],
+        }.get(self.format, [ParticipationMode.IN_PERSON, ParticipationMode.ONLINE])
 
     @property
     def registration_is_open(self) -> bool:

@@ -86,7 +86,7 @@ def validate_booking_time(
 def _lock_room(room: Room) -> Room:
     # On PostgreSQL this serialises bookings of one room; SQLite ignores it and relies on
     # the IMMEDIATE transaction, which takes the write lock at BEGIN.
-    return Room.objects.select_for_update().select_related("venue").get(pk=room.pk)
+    return Room.objects.select_for_update(of=("self",)).select_related("venue").get(pk=room.pk)
 
 
 def check_booking(booking: Booking) -> None:

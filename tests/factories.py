@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from accounts.roles import CONFERENCE_OFFICERS
+from registration.models import Entity
 from sessions_app.models import Booking, MeetingFormat, Room, Series, Session, Sitting, Venue
 
 VIENNA = ZoneInfo("Europe/Vienna")
@@ -107,3 +108,32 @@ class BookingFactory(factory.django.DjangoModelFactory):
     start = vienna(date(2025, 1, 27), 10)
     end = vienna(date(2025, 1, 27), 13)
     purpose = "Informal consultations"
+
+
+class EntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entity
+
+    kind = Entity.Kind.MEMBER_STATE
+    name = factory.Sequence(lambda n: f"State {n}")
+    regional_group = "WESTERN_EUROPE_OTHERS"
+
+
+def register(session, entity=None, *, mode="in_person", actor=None, submit=True, **fields):
+    """A registration through the service, with plausible defaults."""
+    from registration import services
+
+    number = next(_people)
+    defaults = {
+        "salutation": "Ms.",
+        "given_name": "Amina",
+        "family_name": f"Example{number}",
+        "email": f"delegate{number}@example.org",
+        "participation_mode": mode,
+    }
+    return services.register(
+        session, entity=entity or EntityFactory(), actor=actor, submit=submit, **(defaults | fields)
+    )
+
+
+_people = iter(range(1, 10**9))

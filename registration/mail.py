@@ -1,0 +1,46 @@
+"""Mail to participants and focal points, sent after the transaction commits, through a
+Celery task (in process when no broker is configured). Templates are translatable: one per
+kind in templates/registration/mail/, whose first line is the subject."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+# Kinds that have a template; a change of state without one sends nothing.
+KINDS = {"submitted", "waitlisted", "promoted", "approved", "rejected", "cancelled", "new_member"}
+
+
+def send(registration, kind: str, to: list[str] | None = None) -> None:
+    text = render_to_string(
+        f"registration/mail/{kind}.txt",
+        {
+            "registration": registration,
+            "session": registration.session,
+            "site_url": settings.SITE_URL,
+        },
+    )
+    subject, _, body = text.strip().partition("\n")
+    send_mail(subject.strip(), body.strip() + "\n", None, to or [registration.email])
+
+
+def on_commit_send(registration, kind: str) -> None:
+    if kind in KINDS:
+        _queue(registration.pk, kind)
+
+
+def on_commit_notify_focal_points(registration) -> None:
+    """Tell the delegation's focal points that a member registered (not the one who did)."""
+    emails = [
+        user.email
+        for user in registration.delegation.focal_points.all()
+        if user.email and user != registration.registered_by
+    ]
+    if emails:
+        _queue(registration.pk, "new_member", emails)
+
+
+def _queue(registration_id: int, kind: str, to: list[str] | None = None) -> None:
+    from .tasks import send_registration_mail
+
+    transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kind, to))
