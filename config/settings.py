@@ -91,7 +91,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.OfficerSecondFactorMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
+# Registration and upload views are rate-limited per user (django-ratelimit, in the cache).
+RATELIMIT_VIEW = "accounts.views.rate_limited"
+REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "30/m")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("sessions_app.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]
 

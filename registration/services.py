@@ -313,3 +313,48 @@ def promote_waitlisted(session: Session) -> list[Registration]:
                     mail.on_commit_send(registration, "promoted")
                     promoted.append(registration)
     return promoted
+
+
+# Fields a delegate may change on their own registration (mode and entity have their own
+# steps: switching mode moves seats; another entity means another delegation).
+EDITABLE_FIELDS = (
+    "salutation",
+    "given_name",
+    "family_name",
+    "name_in_own_script",
+    "function_title",
+    "gender",
+    "nationality",
+    "phone",
+    "listening_language",
+    "speaking_language",
+    "documentation_language",
+    "accessibility_needs",
+    "needs_visa_letter",
+    "consents_to_list",
+)
+
+
+def update_registration(
+    registration: Registration, actor, *, by_officer: bool = False, **fields
+) -> Registration:
+    """Change a registration's details: the delegate until approval, an officer while it
+    is live."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise RegistrationError(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
+    with transaction.atomic():
+        registration = _locked(registration)
+        if not registration.is_live:
+            raise RegistrationError(_("This registration has already ended."))
+        if not by_officer and registration.state not in Registration.EDITABLE_STATES:
+            raise RegistrationError(
+                _("An approved registration can be changed only by the Secretariat.")
+            )
+        for name, value in fields.items():
+            setattr(registration, name, value)
+        registration.save()
+    return registration

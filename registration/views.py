@@ -1,0 +1,130 @@
+"""A delegate's own registration: register, see its state and place in the queue, change
+details until approval, switch mode, withdraw. No view takes a registration id: each
+works on the signed-in person's own registration only."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from sessions_app.models import Session
+
+from . import queries, services
+from .forms import RegistrationDetailsForm, RegistrationForm
+from .models import Registration
+
+
+def registration_rate(group, request) -> str:
+    return settings.REGISTRATION_RATE
+
+
+limited = ratelimit(key="user_or_ip", rate=registration_rate, method="POST", block=True)
+
+
+def _session_and_registration(request, slug: str):
+    session = get_object_or_404(Session.objects.select_related("room"), slug=slug)
+    return session, queries.live_registration_of(request.user, session)
+
+
+@login_required
+@limited
+def register(request, slug: str):
+    session, registration = _session_and_registration(request, slug)
+    if registration is not None:
+        return render(
+            request,
+            "registration/my_registration.html",
+            {
+                "session": session,
+                "registration": registration,
+                "position": services.waitlist_position(registration),
+                "events": registration.events.select_related("actor"),
+            },
+        )
+    if not session.registration_is_open:
+        return render(request, "registration/closed.html", {"session": session})
+    form = RegistrationForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register(
+                session,
+                entity=form.cleaned_data["entity"],
+                actor=request.user,
+                participant=request.user,
+                email=request.user.email,
+                privacy_acknowledged_at=timezone.now(),
+                **form.registration_fields(),
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("registration:register", slug=session.slug)
+    return render(request, "registration/register.html", {"session": session, "form": form})
+
+
+@login_required
+@limited
+def edit(request, slug: str):
+    session, registration = _session_and_registration(request, slug)
+    if registration is None:
+        return redirect("registration:register", slug=slug)
+    if registration.state not in Registration.EDITABLE_STATES:
+        messages.error(
+            request, _("An approved registration can be changed only by the Secretariat.")
+        )
+        return redirect("registration:register", slug=slug)
+    form = RegistrationDetailsForm(request.POST or None, instance=registration, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_registration(
+                registration,
+                request.user,
+                **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your registration is updated."))
+            return redirect("registration:register", slug=slug)
+    return render(
+        request,
+        "registration/edit.html",
+        {"session": session, "registration": registration, "form": form},
+    )
+
+
+def _act(request, slug: str, action, done: str):
+    _session, registration = _session_and_registration(request, slug)
+    if registration is None:
+        return redirect("registration:register", slug=slug)
+    try:
+        action(registration, request.user)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect("registration:register", slug=slug)
+
+
+@login_required
+@require_POST
+@limited
+def withdraw(request, slug: str):
+    return _act(request, slug, services.withdraw, _("Your registration is withdrawn."))
+
+
+@login_required
+@require_POST
+@limited
+def switch_mode(request, slug: str):
+    mode = request.POST.get("mode", "")
+    return _act(
+        request,
+        slug,
+        lambda registration, actor: services.change_mode(registration, mode, actor),
+        _("Your participation mode is changed."),
+    )
