@@ -18,3 +18,22 @@ def live_registration_of(user, session: Session) -> Registration | None:
         .select_related("entity", "nationality", "session", "delegation")
         .first()
     )
+
+
+def visible_to(user):
+    """Registrations the user may see: officers all; others their own (by account or
+    e-mail) and those of the delegations they are focal point of."""
+    from accounts.roles import is_conference_officer
+
+    registrations = Registration.objects.select_related("session", "entity", "delegation")
+    if is_conference_officer(user):
+        return registrations
+    if not user.is_authenticated:
+        return registrations.none()
+    return registrations.filter(
+        Q(participant=user) | Q(email__iexact=user.email) | Q(delegation__focal_points=user)
+    ).distinct()
+
+
+def is_focal_point(user, delegation) -> bool:
+    return user.is_authenticated and delegation.focal_points.filter(pk=user.pk).exists()

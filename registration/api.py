@@ -1,0 +1,176 @@
+"""REST API for registrations, through the same services and rules as the pages."""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from accounts.permissions import IsConferenceOfficer
+from accounts.roles import is_conference_officer
+from sessions_app.models import Session
+
+from . import queries, services
+from .models import Delegation, Entity, Registration
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.filter(is_active=True))
+    entity_name = serializers.CharField(source="entity.name", read_only=True)
+    email = serializers.EmailField(required=False)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id",
+            "session",
+            "entity",
+            "entity_name",
+            "category",
+            "participation_mode",
+            "state",
+            "state_changed_at",
+            "email",
+            *services.EDITABLE_FIELDS,
+        ]
+        read_only_fields = ["category", "state", "state_changed_at"]
+
+
+class RegistrationDetailSerializer(RegistrationSerializer):
+    waitlist_position = serializers.SerializerMethodField()
+
+    class Meta(RegistrationSerializer.Meta):
+        fields = [*RegistrationSerializer.Meta.fields, "waitlist_position"]
+        read_only_fields = [
+            *RegistrationSerializer.Meta.read_only_fields,
+            "entity",
+            "participation_mode",
+            "email",
+        ]
+
+    def get_waitlist_position(self, registration) -> int | None:
+        return services.waitlist_position(registration)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def _refused(error: services.RegistrationError):
+    return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+
+
+class SessionRegistrationViewSet(
+    mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """A session's registrations: a delegate lists and creates their own, a focal point
+    their delegation's, officers all."""
+
+    serializer_class = RegistrationSerializer
+    permission_classes = [IsAuthenticated]
+    filterset_fields = ["state", "participation_mode", "category", "entity"]
+
+    def get_session(self) -> Session:
+        return get_object_or_404(Session, slug=self.kwargs["session_slug"])
+
+    def get_queryset(self):
+        return (
+            queries.visible_to(self.request.user)
+            .filter(session__slug=self.kwargs["session_slug"])
+            .order_by("pk")
+        )
+
+    def create(self, request, *args, **kwargs):
+        session = self.get_session()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        entity = data.pop("entity")
+        email = data.pop("email", "") or request.user.email
+        own = email.lower() == request.user.email.lower()
+        if not own and not self._may_register_others(session, entity):
+            raise PermissionDenied("Only the delegation's focal points register others.")
+        if own and not session.registration_is_open and not is_conference_officer(request.user):
+            raise ValidationError({"detail": "Registration for this session is not open."})
+        try:
+            registration = services.register(
+                session,
+                entity=entity,
+                actor=request.user,
+                participant=request.user if own else None,
+                email=email,
+                privacy_acknowledged_at=timezone.now() if own else None,
+                **data,
+            )
+        except services.RegistrationError as error:
+            return _refused(error)
+        return Response(
+            RegistrationDetailSerializer(registration).data, status=status.HTTP_201_CREATED
+        )
+
+    def _may_register_others(self, session, entity) -> bool:
+        if is_conference_officer(self.request.user):
+            return True
+        delegation = Delegation.objects.filter(session=session, entity=entity).first()
+        return delegation is not None and queries.is_focal_point(self.request.user, delegation)
+
+
+class RegistrationViewSet(
+    mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+):
+    """One registration, for the person, their focal points and officers; state changes
+    as actions."""
+
+    serializer_class = RegistrationDetailSerializer
+    permission_classes = [IsAuthenticated]
+    http_method_names = ["get", "patch", "post", "head", "options"]
+
+    def get_queryset(self):
+        return queries.visible_to(self.request.user)
+
+    def perform_update(self, serializer):
+        try:
+            services.update_registration(
+                serializer.instance,
+                self.request.user,
+                by_officer=is_conference_officer(self.request.user),
+                **{
+                    name: value
+                    for name, value in serializer.validated_data.items()
+                    if name in services.EDITABLE_FIELDS
+                },
+            )
+        except services.RegistrationError as error:
+            raise ValidationError({"detail": str(error)}) from error
+
+    def _change(self, change, *args):
+        registration = self.get_object()
+        try:
+            change(registration, self.request.user, *args)
+        except services.RegistrationError as error:
+            return _refused(error)
+        return Response(RegistrationDetailSerializer(registration).data)
+
+    def _reason(self) -> str:
+        serializer = ReasonSerializer(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data["reason"]
+
+    @extend_schema(request=ReasonSerializer, responses=RegistrationDetailSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsConferenceOfficer])
+    def approve(self, request, pk=None):
+        return self._change(services.approve, self._reason())
+
+    @extend_schema(request=ReasonSerializer, responses=RegistrationDetailSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[IsConferenceOfficer])
+    def reject(self, request, pk=None):
+        return self._change(services.reject, self._reason())
+
+    @extend_schema(request=ReasonSerializer, responses=RegistrationDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._change(services.withdraw, self._reason())

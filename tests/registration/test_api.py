@@ -1,0 +1,190 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from registration import services
+from registration.models import Registration
+from tests.factories import EntityFactory, SessionFactory, UserFactory, register
+
+State = Registration.State
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/sessions/demo/registrations/"
+
+
+@pytest.fixture
+def session():
+    now = timezone.now()
+    return SessionFactory(
+        format="hybrid",
+        in_person_capacity=1,
+        slug="demo",
+        registration_opens=now - timedelta(days=1),
+        registration_closes=now + timedelta(days=1),
+    )
+
+
+def api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def new(entity, **overrides):
+    return {
+        "entity": entity.pk,
+        "participation_mode": "in_person",
+        "salutation": "Mr.",
+        "given_name": "Wei",
+        "family_name": "Zhang",
+    } | overrides
+
+
+def test_delegate_creates_their_own_registration(delegate, session):
+    response = api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    assert response.status_code == 201
+    assert response.json()["state"] == "submitted"
+    assert Registration.objects.get().participant == delegate
+
+
+def test_over_capacity_the_answer_says_waitlisted_with_the_place(delegate, session):
+    register(session)
+
+    response = api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    assert (response.json()["state"], response.json()["waitlist_position"]) == ("waitlisted", 1)
+
+
+def test_a_second_live_registration_is_refused_with_409(delegate, session):
+    api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    response = api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    assert response.status_code == 409
+    assert Registration.objects.count() == 1
+
+
+def test_delegate_lists_only_their_own(delegate, session):
+    register(session, email="someone@example.org")
+    mine = register(session, email=delegate.email)
+
+    response = api(delegate).get(URL)
+
+    assert [row["id"] for row in response.json()["results"]] == [mine.pk]
+
+
+def test_delegate_cannot_read_or_change_another_registration(delegate, session):
+    other = register(session, email="someone@example.org")
+    client = api(delegate)
+
+    assert client.get(f"/api/v1/registrations/{other.pk}/").status_code == 404
+    assert (
+        client.patch(
+            f"/api/v1/registrations/{other.pk}/", {"function_title": "X"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert client.post(f"/api/v1/registrations/{other.pk}/withdraw/").status_code == 404
+    other.refresh_from_db()
+    assert (other.state, other.function_title) == (State.SUBMITTED, "")
+
+
+def test_delegate_cannot_register_someone_else(delegate, session):
+    response = api(delegate).post(
+        URL, new(EntityFactory(), email="other@example.org"), format="json"
+    )
+
+    assert response.status_code == 403
+    assert not Registration.objects.exists()
+
+
+def test_focal_point_registers_and_sees_their_delegation_only(delegate, session):
+    entity = EntityFactory()
+    services.delegation_for(session, entity).focal_points.add(delegate)
+    register(session, email="stranger@example.org")
+
+    created = api(delegate).post(URL, new(entity, email="member@example.org"), format="json")
+    listed = api(delegate).get(URL).json()["results"]
+
+    assert created.status_code == 201
+    assert [row["email"] for row in listed] == ["member@example.org"]
+
+
+def test_focal_point_cannot_register_for_another_entity(delegate, session):
+    services.delegation_for(session, EntityFactory()).focal_points.add(delegate)
+
+    response = api(delegate).post(
+        URL, new(EntityFactory(), email="member@example.org"), format="json"
+    )
+
+    assert response.status_code == 403
+
+
+def test_only_officers_approve(delegate, officer, session):
+    registration = register(session, email=delegate.email)
+
+    refused = api(delegate).post(f"/api/v1/registrations/{registration.pk}/approve/")
+    approved = api(officer).post(f"/api/v1/registrations/{registration.pk}/approve/")
+
+    assert (refused.status_code, approved.json()["state"]) == (403, "approved")
+
+
+def test_reject_needs_a_reason(officer, session):
+    registration = register(session)
+
+    response = api(officer).post(f"/api/v1/registrations/{registration.pk}/reject/", {})
+
+    assert response.status_code == 409
+    registration.refresh_from_db()
+    assert registration.state == State.SUBMITTED
+
+
+def test_delegate_patches_details_until_approval(delegate, officer, session):
+    registration = register(session, email=delegate.email)
+    url = f"/api/v1/registrations/{registration.pk}/"
+    api(delegate).patch(url, {"function_title": "Judge"}, format="json")
+    services.approve(registration, officer)
+
+    response = api(delegate).patch(url, {"function_title": "Minister"}, format="json")
+
+    registration.refresh_from_db()
+    assert (response.status_code, registration.function_title) == (400, "Judge")
+
+
+def test_state_cannot_be_patched(delegate, session):
+    registration = register(session, email=delegate.email)
+
+    api(delegate).patch(
+        f"/api/v1/registrations/{registration.pk}/", {"state": "approved"}, format="json"
+    )
+
+    registration.refresh_from_db()
+    assert registration.state == State.SUBMITTED
+
+
+def test_anonymous_gets_nothing(session):
+    register(session)
+
+    assert APIClient().get(URL).status_code in (401, 403)
+
+
+def test_officer_list_query_count_is_fixed(officer, session, django_assert_num_queries):
+    for _ in range(3):
+        register(session)
+    client = api(officer)
+    client.get(URL)  # the officer's role is looked up once per user object
+    with django_assert_num_queries(2) as few:
+        client.get(URL)
+    for _ in range(20):
+        register(session)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(URL)
+
+
+def test_another_user_sees_an_empty_list(session):
+    register(session)
+
+    assert api(UserFactory()).get(URL).json()["results"] == []
