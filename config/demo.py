@@ -13,9 +13,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
+from config.demo_registrations import seed_registrations
 from registration.services import load_states
 from sessions_app import services
 from sessions_app.models import (
@@ -30,6 +32,7 @@ from sessions_app.models import (
 )
 
 VIENNA = "Europe/Vienna"
+REGISTRATION_DEMOS = ("ieg-2-2025", "demo")
 SITTING_HOURS = ((time(10), time(13)), (time(15), time(18)))
 DEMO_VALUES = "Capacity, booths and floor are demonstration values, not the VIC's figures."
 
@@ -60,6 +63,8 @@ class SessionSpec:
     format: str
     room_slug: str | None
     demonstration: bool = False
+    in_person_capacity: int | None = None
+    delegation_quota: int | None = None
 
 
 def session_specs(today: date) -> list[SessionSpec]:
@@ -99,6 +104,7 @@ def session_specs(today: date) -> list[SessionSpec]:
             date(2025, 1, 31),
             MeetingFormat.IN_PERSON,
             "boardroom-d",
+            delegation_quota=2,
         ),
         SessionSpec(
             "demo",
@@ -109,6 +115,8 @@ def session_specs(today: date) -> list[SessionSpec]:
             MeetingFormat.HYBRID,
             "boardroom-d",
             demonstration=True,
+            in_person_capacity=20,
+            delegation_quota=2,
         ),
     ]
 
@@ -183,9 +191,13 @@ def seed(today: date | None = None, log=print) -> dict:
                     "screens, hybrid meeting platform",
                 },
             )
-    for spec in session_specs(today):
-        _seed_session(series, venue, rooms, spec, log)
+    sessions = [_seed_session(series, venue, rooms, spec, log) for spec in session_specs(today)]
     users = _seed_users(log)
+    # The demo people have invented addresses: their mail goes nowhere, not to the console.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        for session in sessions:
+            if session.slug in REGISTRATION_DEMOS:
+                seed_registrations(session, log=log)
     return {"series": series, "users": users}
 
 
@@ -214,6 +226,8 @@ def _seed_session(series, venue, rooms, spec: SessionSpec, log) -> Session:
                 "registration_closes": closes,
                 "languages": list(OFFICIAL_LANGUAGE_CODES),
                 "is_demonstration": spec.demonstration,
+                "in_person_capacity": spec.in_person_capacity,
+                "delegation_in_person_quota": spec.delegation_quota,
             },
         )
         planned = planned_sittings(spec)

@@ -108,3 +108,26 @@ def test_demo_officer_can_log_in_with_the_printed_password(client):
     client.post("/accounts/login/", {"login": email, "password": password})
 
     assert client.get("/rooms/boardroom-d/week/").status_code == 200
+
+
+def test_demo_sessions_have_a_few_dozen_registrations_in_every_state(demo):
+    from registration.models import Registration
+
+    for slug in ("ieg-2-2025", "demo"):
+        states = set(
+            Registration.objects.filter(session__slug=slug).values_list("state", flat=True)
+        )
+        assert Registration.objects.filter(session__slug=slug).count() >= 24
+        assert {"approved", "submitted", "waitlisted", "rejected"} <= states
+
+
+def test_demo_session_has_both_modes(demo):
+    from registration.models import Registration
+
+    modes = set(
+        Registration.objects.filter(session__slug="demo").values_list(
+            "participation_mode", flat=True
+        )
+    )
+
+    assert modes == {"in_person", "online"}

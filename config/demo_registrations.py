@@ -1,0 +1,97 @@
+"""Demo registrations for `ieg-2-2025` and the demonstration session: a few dozen people
+across delegations, modes and states, made through the workflow services. All names and
+addresses are invented (example.org)."""
+
+from django.contrib.auth import get_user_model
+
+from registration import services
+from registration.models import Entity, Registration
+from sessions_app.models import ParticipationMode
+
+# ISO code, salutation, given name, family name, name in own script, gender
+PEOPLE = [
+    ("AUT", "Ms.", "Katharina", "Huber", "", "female"),
+    ("AUT", "Mr.", "Lukas", "Gruber", "", "male"),
+    ("AUT", "Dr.", "Anna", "Wagner", "", "female"),
+    ("EGY", "Mr.", "Ahmed", "Hassan", "أحمد حسن", "male"),
+    ("EGY", "Ms.", "Mona", "Farouk", "منى فاروق", "female"),
+    ("SAU", "Mr.", "Faisal", "Al-Otaibi", "فيصل العتيبي", "male"),
+    ("MAR", "Ms.", "Salma", "Benali", "سلمى بنعلي", "female"),
+    ("CHN", "Mr.", "Wei", "Zhang", "张伟", "male"),
+    ("CHN", "Ms.", "Li", "Wang", "王丽", "female"),
+    ("RUS", "Mr.", "Dmitry", "Ivanov", "Дмитрий Иванов", "male"),
+    ("RUS", "Ms.", "Elena", "Smirnova", "Елена Смирнова", "female"),
+    ("KAZ", "Mr.", "Nurlan", "Abenov", "Нурлан Абенов", "male"),
+    ("FRA", "Ms.", "Élodie", "Lefèvre", "", "female"),
+    ("FRA", "Mr.", "François", "Dupont", "", "male"),
+    ("SEN", "Ms.", "Aïssatou", "Ndiaye", "", "female"),
+    ("MEX", "Ms.", "María José", "Hernández", "", "female"),
+    ("MEX", "Mr.", "José Luis", "García", "", "male"),
+    ("COL", "Ms.", "Ana Lucía", "Rodríguez", "", "female"),
+    ("ESP", "Mr.", "Javier", "Núñez", "", "male"),
+    ("BRA", "Mr.", "João", "Gonçalves", "", "male"),
+    ("JPN", "Ms.", "Yuki", "Tanaka", "", "female"),
+    ("IND", "Mr.", "Arjun", "Sharma", "", "male"),
+    ("NGA", "Ms.", "Chiamaka", "Okafor", "", "female"),
+    ("KEN", "Mr.", "David", "Otieno", "", "male"),
+    ("USA", "Ms.", "Jennifer", "Miller", "", "female"),
+    ("GBR", "Mr.", "Oliver", "Smith", "", "male"),
+    ("POL", "Ms.", "Agnieszka", "Kowalska", "", "female"),
+    ("PSE", "Mr.", "Khaled", "Mansour", "خالد منصور", "male"),
+    ("VAT", "Mr.", "Paolo", "Rossi", "", "male"),
+    ("ARG", "Ms.", "Valentina", "Fernández", "", "female"),
+]
+LISTENING = {
+    "EGY": "ar",
+    "SAU": "ar",
+    "MAR": "ar",
+    "PSE": "ar",
+    "CHN": "zh",
+    "RUS": "ru",
+    "KAZ": "ru",
+    "FRA": "fr",
+    "SEN": "fr",
+    "MEX": "es",
+    "COL": "es",
+    "ESP": "es",
+    "ARG": "es",
+}
+
+
+def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
+    """Register everyone in PEOPLE for the session once (skipped when already there);
+    approve most, reject one, and leave the rest pending or waitlisted by capacity."""
+    if session.registrations.exists():
+        return 0
+    entities = {e.code: e for e in Entity.objects.filter(code__in={p[0] for p in PEOPLE})}
+    officer = get_user_model().objects.filter(username="officer@demo.example.org").first()
+    made = []
+    for number, (code, salutation, given, family, own, gender) in enumerate(PEOPLE):
+        modes = session.participation_modes
+        online = number % online_every == 0 and ParticipationMode.ONLINE in modes
+        mode = ParticipationMode.ONLINE if online else modes[0]
+        made.append(
+            services.register(
+                session,
+                entity=entities[code],
+                actor=None,
+                salutation=salutation,
+                given_name=given,
+                family_name=family,
+                name_in_own_script=own,
+                gender=gender,
+                email=f"{given}.{family}.{session.slug}@example.org".lower().replace(" ", "-"),
+                participation_mode=mode,
+                listening_language=LISTENING.get(code, "en"),
+                consents_to_list=number % 7 != 0,
+            )
+        )
+    for number, registration in enumerate(made):
+        if registration.state != Registration.State.SUBMITTED:
+            continue
+        if number == 5:
+            services.reject(registration, officer, "Not nominated by the Permanent Mission.")
+        elif number % 5 != 4:
+            services.approve(registration, officer, "Nominated by note verbale.")
+    log(f"  {session.slug}: {len(made)} demo registrations")
+    return len(made)
