@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -18,6 +16,5 @@ urlpatterns = [
     path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (notes verbales, photos) are personal data: they are never served from
+# MEDIA_URL, only through views that check who may see them.

@@ -53,3 +53,74 @@ class RegistrationForm(RegistrationDetailsForm):
         data = {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
         data["participation_mode"] = self.cleaned_data["participation_mode"]
         return data
+
+
+YES_NO = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+    "": False,
+}
+
+
+class YesNoField(forms.Field):
+    """yes/no (also true/false, 1/0; empty is no), as written in a sheet."""
+
+    def to_python(self, value):
+        text = str(value if value is not None else "").strip().lower()
+        if text not in YES_NO:
+            raise forms.ValidationError(_("Write yes or no."))
+        return YES_NO[text]
+
+
+class MemberForm(RegistrationDetailsForm):
+    """A focal point registers one member of their delegation (the page, and each row of
+    an uploaded sheet)."""
+
+    email = forms.EmailField(label=_("E-mail"))
+    participation_mode = forms.ChoiceField(label=_("Participation"))
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, session=session, **kwargs)
+        self.fields["participation_mode"].choices = [
+            (mode, ParticipationMode(mode).label) for mode in session.participation_modes
+        ]
+        self.order_fields(["email", "participation_mode"])
+
+    def registration_fields(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in (*EDITABLE_FIELDS, "email", "participation_mode")
+        }
+
+
+class MemberRowForm(MemberForm):
+    """One row of an uploaded sheet: the nationality as an ISO code, yes/no columns."""
+
+    nationality = forms.ModelChoiceField(
+        queryset=Entity.objects.filter(
+            kind__in=[Entity.Kind.MEMBER_STATE, Entity.Kind.OBSERVER_STATE]
+        ),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": _("Not an ISO 3166 alpha-3 code of a State.")},
+    )
+    needs_visa_letter = YesNoField(required=False)
+    consents_to_list = YesNoField(required=False)
+
+
+class NominationForm(forms.Form):
+    document = forms.FileField(label=_("Note verbale or nomination letter (PDF)"))
+
+
+class SheetForm(forms.Form):
+    sheet = forms.FileField(label=_("Sheet of members (CSV or Excel)"))
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail of the new focal point"))

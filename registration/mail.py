@@ -44,3 +44,16 @@ def _queue(registration_id: int, kind: str, to: list[str] | None = None) -> None
     from .tasks import send_registration_mail
 
     transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kind, to))
+
+
+def send_invitation(invitation) -> None:
+    text = render_to_string(
+        "registration/mail/invitation.txt",
+        {
+            "invitation": invitation,
+            "delegation": invitation.delegation,
+            "site_url": settings.SITE_URL,
+        },
+    )
+    subject, _, body = text.strip().partition("\n")
+    send_mail(subject.strip(), body.strip() + "\n", None, [invitation.email])

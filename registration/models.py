@@ -1,5 +1,7 @@
 """Who participants represent (entities), their delegations, and registrations."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -65,6 +67,15 @@ class Entity(models.Model):
         return self.name
 
 
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def nomination_path(delegation, filename: str) -> str:
+    # A random name: the file's own name may carry personal data, and must not be guessable.
+    return f"nominations/{delegation.session_id}/{secrets.token_hex(16)}.pdf"
+
+
 class Delegation(models.Model):
     """The participants of one entity at one session, managed by its focal points."""
 
@@ -90,6 +101,21 @@ class Delegation(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("head of delegation"),
+    )
+    nomination_document = models.FileField(
+        _("note verbale or nomination letter"),
+        upload_to=nomination_path,
+        blank=True,
+        help_text=_("PDF."),
+    )
+    nomination_uploaded_at = models.DateTimeField(_("uploaded"), null=True, blank=True)
+    nomination_uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -269,3 +295,24 @@ class RegistrationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_state or '-'} → {self.to_state}"
+
+
+class DelegationInvitation(models.Model):
+    """An e-mail invitation to become a focal point of a delegation. Accepting it needs a
+    signed-in account with the invited (verified) address."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("focal point invitation")
+        verbose_name_plural = _("focal point invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.delegation}"

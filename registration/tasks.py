@@ -8,3 +8,13 @@ from .models import Registration
 def send_registration_mail(registration_id: int, kind: str, to: list[str] | None = None):
     registration = Registration.objects.select_related("session").get(pk=registration_id)
     mail.send(registration, kind, to)
+
+
+@shared_task
+def send_invitation_mail(invitation_id: int):
+    from .models import DelegationInvitation
+
+    invitation = DelegationInvitation.objects.select_related(
+        "delegation__session", "delegation__entity"
+    ).get(pk=invitation_id)
+    mail.send_invitation(invitation)

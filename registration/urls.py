@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import officer_views, views
+from . import delegation_views, officer_views, views
 
 app_name = "registration"
 
@@ -11,4 +11,16 @@ urlpatterns = [
     path("sessions/<slug:slug>/register/mode/", views.switch_mode, name="switch-mode"),
     path("sessions/<slug:slug>/console/", officer_views.console, name="console"),
     path("sessions/<slug:slug>/console/bulk/", officer_views.bulk, name="bulk"),
+    path("delegations/", delegation_views.my_delegations, name="my-delegations"),
+    path("delegations/<int:pk>/", delegation_views.delegation_detail, name="delegation"),
+    path("delegations/<int:pk>/members/", delegation_views.add_member, name="add-member"),
+    path("delegations/<int:pk>/sheet/", delegation_views.import_sheet, name="import-sheet"),
+    path(
+        "delegations/<int:pk>/sheet-template.csv",
+        delegation_views.sheet_template,
+        name="sheet-template",
+    ),
+    path("delegations/<int:pk>/nomination/", delegation_views.nomination, name="nomination"),
+    path("delegations/<int:pk>/invite/", delegation_views.invite, name="invite"),
+    path("invitations/<str:token>/", delegation_views.accept_invitation, name="accept-invitation"),
 ]

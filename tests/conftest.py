@@ -38,3 +38,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to its own folder, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,0 +1,159 @@
+"""Pages for focal points (and officers): a delegation's members, adding members one by
+one or from a sheet, the note verbale, inviting another focal point."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import delegations, services
+from .forms import InvitationForm, MemberForm, NominationForm, SheetForm
+from .models import Delegation
+from .views import limited
+
+
+def _managed(request, pk: int) -> Delegation:
+    delegation = get_object_or_404(Delegation.objects.select_related("session", "entity"), pk=pk)
+    if not delegations.may_manage(request.user, delegation):
+        raise PermissionDenied
+    return delegation
+
+
+@login_required
+def my_delegations(request):
+    return render(
+        request,
+        "registration/my_delegations.html",
+        {
+            "delegations": request.user.focal_point_of.select_related("session", "entity").order_by(
+                "-session__start_date"
+            ),
+        },
+    )
+
+
+@login_required
+def delegation_detail(request, pk: int, member_form=None, sheet_errors=None):
+    delegation = _managed(request, pk)
+    return render(
+        request,
+        "registration/delegation.html",
+        {
+            "delegation": delegation,
+            "session": delegation.session,
+            "members": delegation.registrations.select_related("nationality").order_by(
+                "family_name", "given_name"
+            ),
+            "member_form": member_form or MemberForm(session=delegation.session),
+            "sheet_form": SheetForm(),
+            "sheet_errors": sheet_errors,
+            "nomination_form": NominationForm(),
+            "invitation_form": InvitationForm(),
+            "focal_points": delegation.focal_points.all(),
+        },
+    )
+
+
+@login_required
+@require_POST
+@limited
+def add_member(request, pk: int):
+    delegation = _managed(request, pk)
+    form = MemberForm(request.POST, session=delegation.session)
+    if form.is_valid():
+        try:
+            services.register(
+                delegation.session,
+                entity=delegation.entity,
+                actor=request.user,
+                **form.registration_fields(),
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The member is registered."))
+            return redirect("registration:delegation", pk=pk)
+    return delegation_detail(request, pk, member_form=form)
+
+
+@login_required
+@require_POST
+@limited
+def import_sheet(request, pk: int):
+    delegation = _managed(request, pk)
+    form = SheetForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a sheet to upload."))
+        return redirect("registration:delegation", pk=pk)
+    try:
+        registered = delegations.import_members(
+            delegation, form.cleaned_data["sheet"], request.user
+        )
+    except delegations.SheetError as error:
+        return delegation_detail(request, pk, sheet_errors=error.errors)
+    messages.success(request, _("%(count)d members registered.") % {"count": len(registered)})
+    return redirect("registration:delegation", pk=pk)
+
+
+@login_required
+def sheet_template(request, pk: int):
+    _managed(request, pk)
+    response = HttpResponse(delegations.sheet_template_csv(), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="delegation-members.csv"'
+    return response
+
+
+@login_required
+@limited
+def nomination(request, pk: int):
+    """GET: the note verbale (for the focal points and officers only); POST: upload it."""
+    delegation = _managed(request, pk)
+    if request.method == "POST":
+        form = NominationForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                delegations.upload_nomination(
+                    delegation, form.cleaned_data["document"], request.user
+                )
+            except services.RegistrationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The document is uploaded."))
+        return redirect("registration:delegation", pk=pk)
+    if not delegation.nomination_document:
+        raise Http404
+    return FileResponse(
+        delegation.nomination_document.open("rb"),
+        as_attachment=False,
+        filename=f"nomination-{delegation.entity.code or delegation.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_POST
+def invite(request, pk: int):
+    delegation = _managed(request, pk)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        delegations.invite_focal_point(delegation, form.cleaned_data["email"], request.user)
+        messages.success(request, _("The invitation is sent."))
+    else:
+        messages.error(request, _("Give a valid e-mail address."))
+    return redirect("registration:delegation", pk=pk)
+
+
+@login_required
+def accept_invitation(request, token: str):
+    if request.method == "POST":
+        try:
+            delegation = delegations.accept_invitation(token, request.user)
+        except services.RegistrationError as error:
+            messages.error(request, str(error))
+            return redirect("registration:my-delegations")
+        messages.success(request, _("You are now a focal point of this delegation."))
+        return redirect("registration:delegation", pk=delegation.pk)
+    return render(request, "registration/accept_invitation.html", {"token": token})

@@ -1,0 +1,240 @@
+"""Services for delegations: focal point invitations, the note verbale, and members added
+from a sheet. Like services.py, every change of state of a delegation happens here."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from . import services
+from .forms import MemberRowForm
+from .models import Delegation, DelegationInvitation, Registration
+
+# The columns of a sheet of members, in the order of the template. The first five are
+# required; yes/no columns take yes or no.
+SHEET_COLUMNS = [
+    "salutation",
+    "given_name",
+    "family_name",
+    "email",
+    "participation_mode",
+    "name_in_own_script",
+    "function_title",
+    "gender",
+    "nationality",
+    "phone",
+    "listening_language",
+    "speaking_language",
+    "documentation_language",
+    "needs_visa_letter",
+    "consents_to_list",
+]
+SHEET_EXAMPLE = [
+    "Ms.",
+    "Amina",
+    "Haddad",
+    "amina.haddad@example.org",
+    "in_person",
+    "أمينة حداد",
+    "Director, Prison Service",
+    "female",
+    "JOR",
+    "+962 6 000 0000",
+    "ar",
+    "ar",
+    "en",
+    "yes",
+    "yes",
+]
+MAX_SHEET_ROWS = 500
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+class SheetError(services.RegistrationError):
+    """A sheet refused whole, with what is wrong in each row."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__(
+            _("The sheet was not imported: %(count)d problems.") % {"count": len(errors)}
+        )
+
+
+def may_manage(user, delegation: Delegation) -> bool:
+    from accounts.roles import is_conference_officer
+
+    return is_conference_officer(user) or (
+        user.is_authenticated and delegation.focal_points.filter(pk=user.pk).exists()
+    )
+
+
+# --- Note verbale ----------------------------------------------------------------------
+
+
+def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
+    """Keep the delegation's note verbale or nomination letter: a real PDF, size-limited.
+    A refused file changes nothing; a new one replaces the old."""
+    if uploaded.size > settings.NOMINATION_MAX_BYTES:
+        raise services.RegistrationError(
+            _("The file is larger than %(mb)d MB.") % {"mb": settings.NOMINATION_MAX_BYTES // 2**20}
+        )
+    content = uploaded.read()
+    try:
+        if not content.startswith(b"%PDF-") or not PdfReader(io.BytesIO(content)).pages:
+            raise PdfReadError
+    except (PdfReadError, ValueError, OSError) as error:
+        raise services.RegistrationError(_("The file is not a readable PDF.")) from error
+    old = delegation.nomination_document.name
+    with transaction.atomic():
+        delegation.nomination_document.save("nomination.pdf", ContentFile(content), save=False)
+        delegation.nomination_uploaded_at = timezone.now()
+        delegation.nomination_uploaded_by = actor
+        delegation.save()
+        if old:
+            storage = delegation.nomination_document.storage
+            transaction.on_commit(lambda: storage.delete(old))
+    return delegation
+
+
+# --- Focal points ----------------------------------------------------------------------
+
+
+def invite_focal_point(delegation: Delegation, email: str, actor) -> DelegationInvitation:
+    invitation = DelegationInvitation.objects.create(
+        delegation=delegation, email=email.strip(), invited_by=actor
+    )
+    from .tasks import send_invitation_mail
+
+    transaction.on_commit(lambda: send_invitation_mail.delay(invitation.pk))
+    return invitation
+
+
+def accept_invitation(token: str, user) -> Delegation:
+    with transaction.atomic():
+        invitation = (
+            DelegationInvitation.objects.select_for_update()
+            .select_related("delegation")
+            .filter(token=token, accepted_at__isnull=True)
+            .first()
+        )
+        if invitation is None:
+            raise services.RegistrationError(_("This invitation is not valid any more."))
+        if invitation.email.lower() != user.email.lower():
+            raise services.RegistrationError(
+                _("This invitation is for %(email)s: log in with that address.")
+                % {"email": invitation.email}
+            )
+        invitation.delegation.focal_points.add(user)
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return invitation.delegation
+
+
+# --- Members ---------------------------------------------------------------------------
+
+
+def read_sheet(uploaded) -> list[dict[str, str]]:
+    """The rows of a CSV or Excel (.xlsx) sheet as dicts by column name."""
+    name = (uploaded.name or "").lower()
+    try:
+        if name.endswith(".xlsx"):
+            rows = _xlsx_rows(uploaded)
+        elif name.endswith(".csv"):
+            text = uploaded.read().decode("utf-8-sig")
+            rows = list(csv.reader(io.StringIO(text)))
+        else:
+            raise SheetError([RowError(0, "", _("Upload a .csv or .xlsx file."))])
+    except UnicodeDecodeError as error:
+        raise SheetError([RowError(0, "", _("Save the CSV file as UTF-8."))]) from error
+    except (OSError, ValueError, KeyError) as error:  # openpyxl's errors for a bad file
+        raise SheetError([RowError(0, "", _("The file is not a readable sheet."))]) from error
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise SheetError([RowError(0, "", _("The sheet is empty."))])
+    header = [cell.strip().lower() for cell in rows[0]]
+    unknown = [column for column in header if column not in SHEET_COLUMNS]
+    missing = [column for column in SHEET_COLUMNS[:5] if column not in header]
+    if unknown or missing:
+        raise SheetError(
+            [RowError(1, column, _("Unknown column.")) for column in unknown]
+            + [RowError(1, column, _("Missing column.")) for column in missing]
+        )
+    if len(rows) - 1 > MAX_SHEET_ROWS:
+        raise SheetError(
+            [RowError(0, "", _("At most %(count)d rows at a time.") % {"count": MAX_SHEET_ROWS})]
+        )
+    return [dict(zip(header, row, strict=False)) for row in rows[1:]]
+
+
+def _xlsx_rows(uploaded) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(uploaded, read_only=True, data_only=True).active
+    return [
+        ["" if cell is None else str(cell) for cell in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+
+
+def import_members(delegation: Delegation, uploaded, actor) -> list[Registration]:
+    """Register every member in the sheet, or none: each row is checked first, and a sheet
+    with any bad row is refused whole with a message per row and column."""
+    session = delegation.session
+    rows = read_sheet(uploaded)
+    errors, members, seen = [], [], {}
+    taken = {
+        email.lower()
+        for email in Registration.objects.filter(
+            session=session, state__in=Registration.LIVE_STATES
+        ).values_list("email", flat=True)
+    }
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        form = MemberRowForm(data=row, session=session)
+        if not form.is_valid():
+            errors += [
+                RowError(number, column, " ".join(messages))
+                for column, messages in form.errors.items()
+            ]
+            continue
+        email = form.cleaned_data["email"].lower()
+        if email in seen:
+            errors.append(
+                RowError(number, "email", _("Same e-mail as row %(row)d.") % {"row": seen[email]})
+            )
+        elif email in taken:
+            errors.append(RowError(number, "email", _("Already registered for this session.")))
+        seen[email] = number
+        members.append((number, form.registration_fields()))
+    if errors:
+        raise SheetError(errors)
+    registered = []
+    with transaction.atomic():
+        for number, fields in members:
+            try:
+                registered.append(
+                    services.register(session, entity=delegation.entity, actor=actor, **fields)
+                )
+            except services.RegistrationError as error:
+                raise SheetError([RowError(number, "", str(error))]) from error
+    return registered
+
+
+def sheet_template_csv() -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(SHEET_COLUMNS)
+    writer.writerow(SHEET_EXAMPLE)
+    return out.getvalue()

@@ -1,0 +1,257 @@
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+from pypdf import PdfWriter
+
+from registration import delegations, services
+from registration.models import Registration
+from tests.factories import EntityFactory, SessionFactory, UserFactory, register
+
+pytestmark = pytest.mark.django_db
+HEADER = "salutation,given_name,family_name,email,participation_mode,nationality,consents_to_list"
+
+
+@pytest.fixture
+def session():
+    return SessionFactory(format="hybrid", in_person_capacity=10)
+
+
+@pytest.fixture
+def delegation(session, delegate):
+    delegation = services.delegation_for(session, EntityFactory(name="Austria", code="AUT"))
+    delegation.focal_points.add(delegate)
+    return delegation
+
+
+def pdf_bytes() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def csv_file(*rows: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("members.csv", "\n".join([HEADER, *rows]).encode())
+
+
+def test_focal_point_sees_their_delegation(delegate_client, delegation):
+    register(delegation.session, delegation.entity, family_name="Gruber")
+
+    response = delegate_client.get(f"/delegations/{delegation.pk}/")
+
+    assert "GRUBER" in response.text
+
+
+def test_another_user_cannot_see_the_delegation(client, delegation):
+    client.force_login(UserFactory())
+
+    assert client.get(f"/delegations/{delegation.pk}/").status_code == 403
+
+
+def test_officer_sees_any_delegation(officer_client, delegation):
+    assert officer_client.get(f"/delegations/{delegation.pk}/").status_code == 200
+
+
+def test_focal_point_adds_a_member(delegate_client, delegation):
+    delegate_client.post(
+        f"/delegations/{delegation.pk}/members/",
+        {
+            "email": "lukas@example.org",
+            "participation_mode": "online",
+            "salutation": "Mr.",
+            "given_name": "Lukas",
+            "family_name": "Gruber",
+        },
+    )
+
+    member = Registration.objects.get()
+    assert (member.delegation, member.participant) == (delegation, None)
+
+
+def test_another_user_cannot_add_members(client, delegation):
+    client.force_login(UserFactory())
+
+    response = client.post(
+        f"/delegations/{delegation.pk}/members/",
+        {
+            "email": "x@example.org",
+            "participation_mode": "online",
+            "salutation": "Mr.",
+            "given_name": "X",
+            "family_name": "Y",
+        },
+    )
+
+    assert response.status_code == 403
+    assert not Registration.objects.exists()
+
+
+def test_a_good_csv_sheet_registers_everyone(delegate, delegation):
+    EntityFactory(name="Jordan", code="JOR")
+    sheet = csv_file(
+        "Ms.,Amina,Haddad,amina@example.org,in_person,JOR,yes",
+        "Mr.,Lukas,Gruber,lukas@example.org,online,,no",
+    )
+
+    registered = delegations.import_members(delegation, sheet, delegate)
+
+    assert [r.family_name for r in registered] == ["Haddad", "Gruber"]
+    assert registered[0].nationality.code == "JOR" and registered[0].consents_to_list
+
+
+def test_an_excel_sheet_is_read_too(delegate, delegation):
+    book = Workbook()
+    book.active.append(HEADER.split(","))
+    book.active.append(["Ms.", "Anna", "Wagner", "anna@example.org", "in_person", None, "no"])
+    content = io.BytesIO()
+    book.save(content)
+
+    registered = delegations.import_members(
+        delegation, SimpleUploadedFile("members.xlsx", content.getvalue()), delegate
+    )
+
+    assert registered[0].family_name == "Wagner"
+
+
+def test_a_sheet_with_a_bad_row_is_refused_whole_with_a_message_per_row(delegate, delegation):
+    sheet = csv_file(
+        "Ms.,Amina,Haddad,amina@example.org,in_person,,yes",
+        "Mrs,Lukas,,not-an-email,by pigeon,XXX,perhaps",
+    )
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.import_members(delegation, sheet, delegate)
+
+    problems = {(error.row, error.column) for error in refused.value.errors}
+    assert problems == {
+        (3, "salutation"),
+        (3, "family_name"),
+        (3, "email"),
+        (3, "participation_mode"),
+        (3, "nationality"),
+        (3, "consents_to_list"),
+    }
+    assert not Registration.objects.exists()
+
+
+def test_duplicate_emails_in_a_sheet_are_refused(delegate, delegation):
+    sheet = csv_file(
+        "Ms.,Amina,Haddad,amina@example.org,in_person,,yes",
+        "Ms.,Amina,Haddad,Amina@example.org,online,,yes",
+    )
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.import_members(delegation, sheet, delegate)
+
+    assert [(e.row, e.column) for e in refused.value.errors] == [(3, "email")]
+
+
+def test_someone_already_registered_is_refused(delegate, delegation):
+    register(delegation.session, email="amina@example.org")
+
+    with pytest.raises(delegations.SheetError):
+        delegations.import_members(
+            delegation, csv_file("Ms.,Amina,Haddad,amina@example.org,in_person,,yes"), delegate
+        )
+
+    assert Registration.objects.count() == 1
+
+
+def test_unknown_columns_are_refused(delegate, delegation):
+    sheet = SimpleUploadedFile("members.csv", b"given_name,family_name,passport\nA,B,C\n")
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.import_members(delegation, sheet, delegate)
+
+    assert (1, "passport") in {(e.row, e.column) for e in refused.value.errors}
+
+
+def test_the_page_lists_the_problems_of_a_refused_sheet(delegate_client, delegation):
+    response = delegate_client.post(
+        f"/delegations/{delegation.pk}/sheet/",
+        {"sheet": csv_file("Ms.,Amina,Haddad,not-an-email,in_person,,yes")},
+    )
+
+    assert "not imported" in response.text and "email" in response.text
+    assert not Registration.objects.exists()
+
+
+def test_the_template_has_the_documented_columns(delegate_client, delegation):
+    response = delegate_client.get(f"/delegations/{delegation.pk}/sheet-template.csv")
+
+    assert response.content.decode().splitlines()[0] == ",".join(delegations.SHEET_COLUMNS)
+
+
+def test_note_verbale_upload_and_download(delegate_client, delegation):
+    delegate_client.post(
+        f"/delegations/{delegation.pk}/nomination/",
+        {"document": SimpleUploadedFile("nv.pdf", pdf_bytes())},
+    )
+
+    response = delegate_client.get(f"/delegations/{delegation.pk}/nomination/")
+
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_a_file_that_is_not_a_pdf_is_refused(delegate, delegation):
+    fake = SimpleUploadedFile("nv.pdf", b"%PDF-1.7 but not really a pdf")
+
+    with pytest.raises(services.RegistrationError, match="not a readable PDF"):
+        delegations.upload_nomination(delegation, fake, delegate)
+
+    delegation.refresh_from_db()
+    assert not delegation.nomination_document
+
+
+def test_a_file_over_the_limit_is_refused(delegate, delegation, settings):
+    settings.NOMINATION_MAX_BYTES = 100
+
+    with pytest.raises(services.RegistrationError, match="larger than"):
+        delegations.upload_nomination(
+            delegation, SimpleUploadedFile("nv.pdf", pdf_bytes()), delegate
+        )
+
+
+def test_another_user_cannot_download_the_note_verbale(client, delegate, delegation):
+    delegations.upload_nomination(delegation, SimpleUploadedFile("nv.pdf", pdf_bytes()), delegate)
+    client.force_login(UserFactory())
+
+    assert client.get(f"/delegations/{delegation.pk}/nomination/").status_code == 403
+
+
+def test_invited_focal_point_accepts_with_the_invited_address(
+    client, delegate, delegation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    newcomer = UserFactory(email="second@example.org", username="second@example.org")
+    client.force_login(newcomer)
+
+    client.post(f"/invitations/{invitation.token}/")
+
+    assert invitation.token in mail.outbox[0].body
+    assert delegation.focal_points.filter(pk=newcomer.pk).exists()
+
+
+def test_an_invitation_cannot_be_used_by_another_address(client, delegate, delegation):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    intruder = UserFactory()
+    client.force_login(intruder)
+
+    client.post(f"/invitations/{invitation.token}/")
+
+    assert not delegation.focal_points.filter(pk=intruder.pk).exists()
+
+
+def test_an_invitation_works_once(delegate, delegation):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    user = UserFactory(email="second@example.org", username="second@example.org")
+    delegations.accept_invitation(invitation.token, user)
+
+    with pytest.raises(services.RegistrationError):
+        delegations.accept_invitation(invitation.token, user)
