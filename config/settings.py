@@ -258,6 +258,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 NOMINATION_MAX_BYTES = int(os.environ.get("NOMINATION_MAX_MB", "10")) * 2**20
+PHOTO_MAX_BYTES = 5 * 2**20
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 2**20
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

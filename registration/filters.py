@@ -25,9 +25,28 @@ class RegistrationFilter(django_filters.FilterSet):
         label=_("Entity"), queryset=Entity.objects.filter(is_active=True).order_by("name")
     )
 
+    missing = django_filters.ChoiceFilter(
+        label=_("Missing"),
+        method="filter_missing",
+        choices=[("photo", _("Photo (in person)")), ("document", _("Note verbale"))],
+    )
+
     class Meta:
         model = Registration
-        fields = ["q", "state", "participation_mode", "category", "regional_group", "entity"]
+        fields = [
+            "q",
+            "state",
+            "participation_mode",
+            "category",
+            "regional_group",
+            "entity",
+            "missing",
+        ]
+
+    def filter_missing(self, queryset, name, value):
+        if value == "photo":
+            return queryset.filter(participation_mode=ParticipationMode.IN_PERSON, photo="")
+        return queryset.filter(delegation__nomination_document="")
 
     def search(self, queryset, name, value):
         for word in value.split():

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
 
 from .models import Entity, Registration
-from .services import EDITABLE_FIELDS
+from .photos import PhotoError, prepare_photo
+from .services import EDITABLE_FIELDS, PERSONAL_FIELDS
 
 LANGUAGE_FIELDS = ("listening_language", "speaking_language", "documentation_language")
 
@@ -27,7 +28,54 @@ class RegistrationDetailsForm(forms.ModelForm):
             self.fields[name].choices = [("", "---------"), *offered]
 
 
-class RegistrationForm(RegistrationDetailsForm):
+class OwnDetailsForm(RegistrationDetailsForm):
+    """What the person gives about themself: their details, and for in-person participation
+    the identity document for the VIC's security service and a photo for the badge. Only
+    officers and the person see these."""
+
+    photo = forms.FileField(
+        label=_("Photo for the badge"),
+        required=False,
+        help_text=_(
+            "JPEG or PNG, at least 400 by 500 pixels, at most 5 MB: head and "
+            "shoulders, facing the camera, on a plain light background."
+        ),
+    )
+
+    class Meta(RegistrationDetailsForm.Meta):
+        fields = (*EDITABLE_FIELDS, *PERSONAL_FIELDS)
+        widgets = {
+            **RegistrationDetailsForm.Meta.widgets,
+            "identity_document_expiry": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean_photo(self):
+        uploaded = self.cleaned_data.get("photo")
+        if not uploaded:
+            return None
+        try:
+            return prepare_photo(uploaded)
+        except PhotoError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def in_person(self) -> bool:
+        return self.instance.participation_mode == ParticipationMode.IN_PERSON
+
+    def clean(self):
+        data = super().clean()
+        if self.in_person():
+            for name in PERSONAL_FIELDS:
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(
+                        name, _("Needed by the VIC's security service for in-person participation.")
+                    )
+        return data
+
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in (*EDITABLE_FIELDS, *PERSONAL_FIELDS)}
+
+
+class RegistrationForm(OwnDetailsForm):
     """A delegate registers themself: their entity and participation mode, then details."""
 
     entity = forms.ModelChoiceField(
@@ -49,10 +97,11 @@ class RegistrationForm(RegistrationDetailsForm):
         ]
         self.order_fields(["entity", "participation_mode"])
 
+    def in_person(self) -> bool:
+        return self.cleaned_data.get("participation_mode") == ParticipationMode.IN_PERSON
+
     def registration_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
-        data["participation_mode"] = self.cleaned_data["participation_mode"]
-        return data
+        return self.details() | {"participation_mode": self.cleaned_data["participation_mode"]}
 
 
 YES_NO = {

@@ -131,6 +131,17 @@ class Delegation(models.Model):
         return f"{self.entity.name}, {self.session.short_name}"
 
 
+class IdentityDocument(models.TextChoices):
+    PASSPORT = "passport", _("Passport")
+    NATIONAL_ID = "national_id", _("National identity card")
+    LAISSEZ_PASSER = "laissez_passer", _("United Nations laissez-passer")
+    OTHER = "other", _("Other official identity document")
+
+
+def photo_path(registration, filename: str) -> str:
+    return f"photos/{registration.session_id}/{secrets.token_hex(16)}.jpg"
+
+
 class Registration(models.Model):
     """One person's registration for one session. A person (by e-mail) has at most one live
     registration per session; in-person seats are held by submitted and approved ones."""
@@ -226,6 +237,16 @@ class Registration(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
+    identity_document_type = models.CharField(
+        _("identity document"), max_length=20, choices=IdentityDocument.choices, blank=True
+    )
+    identity_document_number = models.CharField(
+        _("identity document number"), max_length=40, blank=True
+    )
+    identity_document_expiry = models.DateField(
+        _("identity document expiry"), null=True, blank=True
+    )
+    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
     listening_language = models.CharField(
         _("listening language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
     )

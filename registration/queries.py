@@ -37,3 +37,10 @@ def visible_to(user):
 
 def is_focal_point(user, delegation) -> bool:
     return user.is_authenticated and delegation.focal_points.filter(pk=user.pk).exists()
+
+
+def is_own(user, registration: Registration) -> bool:
+    return user.is_authenticated and (
+        registration.participant_id == user.pk
+        or registration.email.lower() == (user.email or "").lower()
+    )

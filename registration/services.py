@@ -335,12 +335,16 @@ EDITABLE_FIELDS = (
 )
 
 
+# Personal data that only officers and the person see (never focal points).
+PERSONAL_FIELDS = ("identity_document_type", "identity_document_number", "identity_document_expiry")
+
+
 def update_registration(
     registration: Registration, actor, *, by_officer: bool = False, **fields
 ) -> Registration:
     """Change a registration's details: the delegate until approval, an officer while it
     is live."""
-    unknown = set(fields) - set(EDITABLE_FIELDS)
+    unknown = set(fields) - set(EDITABLE_FIELDS) - set(PERSONAL_FIELDS)
     if unknown:
         raise RegistrationError(
             _("These fields cannot be changed here: %(fields)s.")
@@ -348,13 +352,37 @@ def update_registration(
         )
     with transaction.atomic():
         registration = _locked(registration)
-        if not registration.is_live:
-            raise RegistrationError(_("This registration has already ended."))
-        if not by_officer and registration.state not in Registration.EDITABLE_STATES:
-            raise RegistrationError(
-                _("An approved registration can be changed only by the Secretariat.")
-            )
+        _check_editable(registration, by_officer)
         for name, value in fields.items():
             setattr(registration, name, value)
         registration.save()
+    return registration
+
+
+def _check_editable(registration: Registration, by_officer: bool) -> None:
+    if not registration.is_live:
+        raise RegistrationError(_("This registration has already ended."))
+    if not by_officer and registration.state not in Registration.EDITABLE_STATES:
+        raise RegistrationError(
+            _("An approved registration can be changed only by the Secretariat.")
+        )
+
+
+def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool = False):
+    """Check, re-encode and keep the badge photo; a refused photo changes nothing."""
+    from .photos import PhotoError, prepare_photo
+
+    try:
+        photo = prepare_photo(uploaded)
+    except PhotoError as error:
+        raise RegistrationError(str(error)) from error
+    with transaction.atomic():
+        registration = _locked(registration)
+        _check_editable(registration, by_officer)
+        old = registration.photo.name
+        registration.photo.save(photo.name, photo, save=False)
+        registration.save(update_fields=["photo", "updated_at"])
+        if old:
+            storage = registration.photo.storage
+            transaction.on_commit(lambda: storage.delete(old))
     return registration

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sessions/<slug:slug>/register/mode/", views.switch_mode, name="switch-mode"),
     path("sessions/<slug:slug>/console/", officer_views.console, name="console"),
     path("sessions/<slug:slug>/console/bulk/", officer_views.bulk, name="bulk"),
+    path("registrations/<int:pk>/photo/", views.photo, name="photo"),
     path("delegations/", delegation_views.my_delegations, name="my-delegations"),
     path("delegations/<int:pk>/", delegation_views.delegation_detail, name="delegation"),
     path("delegations/<int:pk>/members/", delegation_views.add_member, name="add-member"),

@@ -5,16 +5,20 @@ works on the signed-in person's own registration only."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
 from . import queries, services
-from .forms import RegistrationDetailsForm, RegistrationForm
+from .forms import OwnDetailsForm, RegistrationForm
 from .models import Registration
 
 
@@ -47,18 +51,21 @@ def register(request, slug: str):
         )
     if not session.registration_is_open:
         return render(request, "registration/closed.html", {"session": session})
-    form = RegistrationForm(request.POST or None, session=session)
+    form = RegistrationForm(request.POST or None, request.FILES or None, session=session)
     if request.method == "POST" and form.is_valid():
         try:
-            services.register(
-                session,
-                entity=form.cleaned_data["entity"],
-                actor=request.user,
-                participant=request.user,
-                email=request.user.email,
-                privacy_acknowledged_at=timezone.now(),
-                **form.registration_fields(),
-            )
+            with transaction.atomic():
+                registration = services.register(
+                    session,
+                    entity=form.cleaned_data["entity"],
+                    actor=request.user,
+                    participant=request.user,
+                    email=request.user.email,
+                    privacy_acknowledged_at=timezone.now(),
+                    **form.registration_fields(),
+                )
+                if form.cleaned_data["photo"]:
+                    services.set_photo(registration, form.cleaned_data["photo"], request.user)
         except services.RegistrationError as error:
             form.add_error(None, str(error))
         else:
@@ -77,14 +84,15 @@ def edit(request, slug: str):
             request, _("An approved registration can be changed only by the Secretariat.")
         )
         return redirect("registration:register", slug=slug)
-    form = RegistrationDetailsForm(request.POST or None, instance=registration, session=session)
+    form = OwnDetailsForm(
+        request.POST or None, request.FILES or None, instance=registration, session=session
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_registration(
-                registration,
-                request.user,
-                **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
-            )
+            with transaction.atomic():
+                services.update_registration(registration, request.user, **form.details())
+                if form.cleaned_data["photo"]:
+                    services.set_photo(registration, form.cleaned_data["photo"], request.user)
         except services.RegistrationError as error:
             form.add_error(None, str(error))
         else:
@@ -128,3 +136,14 @@ def switch_mode(request, slug: str):
         lambda registration, actor: services.change_mode(registration, mode, actor),
         _("Your participation mode is changed."),
     )
+
+
+@login_required
+def photo(request, pk: int):
+    """A registration's badge photo: for officers and the person only (not focal points)."""
+    registration = get_object_or_404(Registration, pk=pk)
+    if not (queries.is_own(request.user, registration) or is_conference_officer(request.user)):
+        raise PermissionDenied
+    if not registration.photo:
+        raise Http404
+    return FileResponse(registration.photo.open("rb"), content_type="image/jpeg")

@@ -122,3 +122,25 @@ def test_anonymous_is_sent_to_log_in(client, session):
     response = client.get("/sessions/ieg-2-2025/console/")
 
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_console_finds_in_person_registrations_without_a_photo(officer_client, session):
+    from registration import services
+    from tests.registration.test_photos import image_file
+
+    with_photo = register(session, family_name="Pictured")
+    services.set_photo(with_photo, image_file(), None, by_officer=True)
+    register(session, family_name="Faceless")
+    register(session, mode="online", family_name="Remote")
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/?missing=photo")
+
+    assert [r.family_name for r in response.context["registrations"]] == ["Faceless"]
+
+
+def test_console_finds_delegations_without_a_note_verbale(officer_client, session):
+    register(session, family_name="Undocumented")
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/?missing=document")
+
+    assert [r.family_name for r in response.context["registrations"]] == ["Undocumented"]

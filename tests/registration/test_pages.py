@@ -33,6 +33,9 @@ def form(entity, **overrides):
         "name_in_own_script": "أمينة حداد",
         "listening_language": "ar",
         "privacy_acknowledged": "on",
+        "identity_document_type": "passport",
+        "identity_document_number": "P1234567",
+        "identity_document_expiry": "2030-01-31",
     } | overrides
 
 
@@ -159,3 +162,27 @@ def test_registration_posts_are_rate_limited(delegate_client, session, settings)
     codes = [delegate_client.post("/sessions/demo/register/", {}).status_code for _ in range(4)]
 
     assert codes == [200, 200, 200, 429]
+
+
+def test_in_person_needs_the_identity_document(delegate_client, session):
+    response = delegate_client.post(
+        "/sessions/demo/register/", form(EntityFactory(), identity_document_number="")
+    )
+
+    assert "security service" in response.text
+    assert not Registration.objects.exists()
+
+
+def test_online_needs_no_identity_document(delegate_client, session):
+    delegate_client.post(
+        "/sessions/demo/register/",
+        form(
+            EntityFactory(),
+            participation_mode="online",
+            identity_document_type="",
+            identity_document_number="",
+            identity_document_expiry="",
+        ),
+    )
+
+    assert Registration.objects.get().participation_mode == "online"
