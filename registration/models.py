@@ -261,6 +261,15 @@ class Registration(models.Model):
     consents_to_list = models.BooleanField(
         _("may be named in the public list of participants"), default=False
     )
+    visa_letter_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("visa letter signed off by"),
+    )
+    visa_letter_signed_at = models.DateTimeField(_("visa letter signed off"), null=True, blank=True)
     privacy_acknowledged_at = models.DateTimeField(
         _("privacy notice acknowledged"), null=True, blank=True
     )

@@ -2,14 +2,19 @@
 approval and rejection, the waiting list in order."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
+from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
-from . import services
+from . import exports, queries, services
 from .filters import RegistrationFilter
 from .models import Registration
 
@@ -19,17 +24,8 @@ BULK_ACTIONS = {"approve", "reject"}
 @officer_required
 def console(request, slug: str):
     session = get_object_or_404(Session.objects.select_related("room"), slug=slug)
-    registrations = (
-        Registration.objects.filter(session=session)
-        .select_related("entity", "nationality")
-        .order_by("entity__kind", "entity__name", "family_name", "given_name")
-    )
-    filtered = RegistrationFilter(request.GET or None, queryset=registrations)
-    waitlist = list(
-        registrations.filter(state=Registration.State.WAITLISTED).order_by(
-            "participation_mode", "waitlisted_at", "pk"
-        )
-    )
+    waitlist = _all(session).filter(state=Registration.State.WAITLISTED)
+    filtered = RegistrationFilter(request.GET or None, queryset=_all(session))
     return render(
         request,
         "registration/console.html",
@@ -37,9 +33,14 @@ def console(request, slug: str):
             "session": session,
             "filter": filtered,
             "registrations": filtered.qs,
-            "waitlist": waitlist,
+            "columns": exports.COLUMNS,
+            "default_columns": exports.DEFAULT_COLUMNS,
+            "waitlist": waitlist.order_by("participation_mode", "waitlisted_at", "pk"),
             "seats_taken": services.seats_taken(session, "in_person")["total"],
             "seats": session.seats_in_person,
+            "delegations": session.delegations.select_related("entity")
+            .annotate(members=Count("registrations"))
+            .order_by("entity__kind", "entity__name"),
         },
     )
 
@@ -70,3 +71,86 @@ def bulk(request, slug: str):
             messages.warning(request, f"{registration.full_name}: {error}")
     messages.success(request, _("%(count)d registrations changed.") % {"count": done})
     return redirect("registration:console", slug=slug)
+
+
+def _all(session):
+    return (
+        Registration.objects.filter(session=session)
+        .select_related("entity", "nationality", "delegation")
+        .order_by("entity__kind", "entity__name", "family_name", "given_name")
+    )
+
+
+def _filtered(request, session):
+    return RegistrationFilter(request.GET or None, queryset=_all(session)).qs
+
+
+@officer_required
+def export(request, slug: str, fmt: str):
+    """The console's registrations (its filters apply) with the columns chosen."""
+    session = get_object_or_404(Session, slug=slug)
+    columns = exports.chosen_columns(request.GET.getlist("column"))
+    registrations = _filtered(request, session)
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.registrations_xlsx(registrations, columns),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            exports.registrations_csv(registrations, columns),
+            content_type="text/csv; charset=utf-8",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{session.slug}-registrations.{fmt}"'
+    return response
+
+
+@officer_required
+def participants_list(request, slug: str):
+    session = get_object_or_404(Session.objects.select_related("venue"), slug=slug)
+    registrations = Registration.objects.filter(
+        session=session, state=Registration.State.APPROVED, consents_to_list=True
+    ).select_related("entity", "delegation")
+    response = HttpResponse(
+        exports.participants_list_pdf(session, registrations), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{session.slug}-participants.pdf"'
+    return response
+
+
+@officer_required
+def attendance(request, slug: str):
+    session = get_object_or_404(Session, slug=slug)
+    return render(
+        request,
+        "registration/attendance.html",
+        {"session": session, "summary": queries.attendance_summary(session)},
+    )
+
+
+@login_required
+def visa_letter(request, pk: int):
+    """POST (officers): sign off the letter. GET: the signed letter, for officers and the
+    person."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("session__venue", "entity", "visa_letter_signed_by"),
+        pk=pk,
+    )
+    officer = is_conference_officer(request.user)
+    if request.method == "POST":
+        if not officer:
+            raise PermissionDenied
+        try:
+            services.sign_visa_letter(registration, request.user)
+        except services.RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The visa support letter is signed off."))
+        return redirect("registration:console", slug=registration.session.slug)
+    if not (officer or queries.is_own(request.user, registration)):
+        raise PermissionDenied
+    if not registration.visa_letter_signed_at:
+        raise Http404
+    response = HttpResponse(exports.visa_letter_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="visa-letter-{registration.pk}.pdf"'
+    return response

@@ -44,3 +44,47 @@ def is_own(user, registration: Registration) -> bool:
         registration.participant_id == user.pk
         or registration.email.lower() == (user.email or "").lower()
     )
+
+
+def attendance_summary(session: Session) -> dict:
+    """Counts of approved registrations for the meeting report, in a fixed number of
+    queries: Member States represented, other entities by kind, participants by mode, by
+    regional group and by gender."""
+    from django.db.models import Count
+
+    from .models import Entity, RegionalGroup
+
+    approved = Registration.objects.filter(session=session, state=Registration.State.APPROVED)
+    kinds = dict(Entity.Kind.choices)
+    entities_by_kind = {
+        row["entity__kind"]: row["entities"]
+        for row in approved.values("entity__kind").annotate(entities=Count("entity", distinct=True))
+    }
+    by_group = (
+        approved.filter(entity__kind=Entity.Kind.MEMBER_STATE)
+        .values("entity__regional_group")
+        .annotate(
+            states=Count("entity", distinct=True),
+            participants=Count("pk"),
+        )
+        .order_by("entity__regional_group")
+    )
+    return {
+        "member_states": entities_by_kind.get(Entity.Kind.MEMBER_STATE, 0),
+        "entities_by_kind": [
+            (kinds[kind], count)
+            for kind, count in entities_by_kind.items()
+            if kind != Entity.Kind.MEMBER_STATE
+        ],
+        "by_mode": {
+            row["participation_mode"]: row["n"]
+            for row in approved.values("participation_mode").annotate(n=Count("pk"))
+        },
+        "by_group": [
+            row | {"label": RegionalGroup(row["entity__regional_group"]).label} for row in by_group
+        ],
+        "by_gender": {
+            row["gender"]: row["n"] for row in approved.values("gender").annotate(n=Count("pk"))
+        },
+        "participants": approved.count(),
+    }

@@ -386,3 +386,27 @@ def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool =
             storage = registration.photo.storage
             transaction.on_commit(lambda: storage.delete(old))
     return registration
+
+
+def sign_visa_letter(registration: Registration, officer) -> Registration:
+    """An officer signs off the visa support letter of an approved in-person participant
+    who asked for one."""
+    with transaction.atomic():
+        registration = _locked(registration)
+        if not (
+            registration.state == State.APPROVED
+            and registration.participation_mode == ParticipationMode.IN_PERSON
+            and registration.needs_visa_letter
+        ):
+            raise RegistrationError(
+                _(
+                    "A visa support letter is for an approved in-person "
+                    "participant who asked for one."
+                )
+            )
+        registration.visa_letter_signed_by = officer
+        registration.visa_letter_signed_at = timezone.now()
+        registration.save(
+            update_fields=["visa_letter_signed_by", "visa_letter_signed_at", "updated_at"]
+        )
+    return registration

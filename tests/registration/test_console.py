@@ -48,7 +48,7 @@ def test_console_query_count_does_not_grow_with_registrations(
 ):
     for _ in range(5):
         register(session)
-    with django_assert_num_queries(8) as few:
+    with django_assert_num_queries(9) as few:
         officer_client.get("/sessions/ieg-2-2025/console/")
     for _ in range(40):
         register(session)
