@@ -259,6 +259,9 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 NOMINATION_MAX_BYTES = int(os.environ.get("NOMINATION_MAX_MB", "10")) * 2**20
 PHOTO_MAX_BYTES = 5 * 2**20
+# `purge_personal_data` removes identity documents, photos and notes verbales of sessions
+# that ended more than this many days ago.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "90"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 2**20
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -18,7 +18,7 @@ from . import exports, queries, services
 from .filters import RegistrationFilter
 from .models import Registration
 
-BULK_ACTIONS = {"approve", "reject"}
+BULK_ACTIONS = {"approve", "reject", "return"}
 
 
 @officer_required
@@ -56,16 +56,18 @@ def bulk(request, slug: str):
     if action not in BULK_ACTIONS or not ids:
         messages.error(request, _("Tick registrations and choose what to do with them."))
         return redirect("registration:console", slug=slug)
-    if action == "reject" and not reason:
-        messages.error(request, _("Give the reason for the rejection."))
+    if action in {"reject", "return"} and not reason:
+        messages.error(request, _("Give the reason."))
         return redirect("registration:console", slug=slug)
+    change = {
+        "approve": services.approve,
+        "reject": services.reject,
+        "return": services.return_to_submitted,
+    }[action]
     done = 0
     for registration in Registration.objects.filter(session=session, pk__in=ids):
         try:
-            if action == "approve":
-                services.approve(registration, request.user, reason)
-            else:
-                services.reject(registration, request.user, reason)
+            change(registration, request.user, reason)
             done += 1
         except services.RegistrationError as error:
             messages.warning(request, f"{registration.full_name}: {error}")

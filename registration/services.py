@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -410,3 +411,35 @@ def sign_visa_letter(registration: Registration, officer) -> Registration:
             update_fields=["visa_letter_signed_by", "visa_letter_signed_at", "updated_at"]
         )
     return registration
+
+
+def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int]:
+    """Remove identity documents, photos and uploaded notes verbales of sessions that
+    ended more than `days` ago (setting PERSONAL_DATA_RETENTION_DAYS). Names, entities,
+    states, modes and gender stay: the attendance summary needs them."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
+    cutoff = (today or timezone.localdate()) - timedelta(days=days)
+    registrations = Registration.objects.filter(session__end_date__lt=cutoff)
+    delegations = Delegation.objects.filter(session__end_date__lt=cutoff).exclude(
+        nomination_document=""
+    )
+    files = [r.photo for r in registrations.exclude(photo="")] + [
+        d.nomination_document for d in delegations
+    ]
+    with transaction.atomic():
+        identities = registrations.filter(
+            ~Q(identity_document_number="")
+            | ~Q(identity_document_type="")
+            | Q(identity_document_expiry__isnull=False)
+        ).update(
+            identity_document_type="", identity_document_number="", identity_document_expiry=None
+        )
+        photos = registrations.exclude(photo="").update(photo="")
+        documents = delegations.update(nomination_document="", nomination_uploaded_at=None)
+        names = [(file.storage, file.name) for file in files]
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+    return {"identity documents": identities, "photos": photos, "documents": documents}

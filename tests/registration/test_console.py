@@ -144,3 +144,35 @@ def test_console_finds_delegations_without_a_note_verbale(officer_client, sessio
     response = officer_client.get("/sessions/ieg-2-2025/console/?missing=document")
 
     assert [r.family_name for r in response.context["registrations"]] == ["Undocumented"]
+
+
+def test_bulk_return_to_submitted_lets_the_delegate_edit_again(officer_client, officer, session):
+    from registration import services
+
+    registration = services.approve(register(session), officer)
+
+    officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {
+            "action": "return",
+            "reason": "Check the passport number",
+            "registration": [registration.pk],
+        },
+    )
+
+    registration.refresh_from_db()
+    assert registration.state == State.SUBMITTED
+
+
+def test_a_larger_capacity_saved_by_an_officer_promotes_the_queue(
+    session, django_capture_on_commit_callbacks
+):
+    register(session), register(session)
+    waiting = register(session)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session.in_person_capacity = 3
+        session.save()
+
+    waiting.refresh_from_db()
+    assert waiting.state == State.SUBMITTED

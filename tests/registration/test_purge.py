@@ -1,0 +1,84 @@
+import os
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from registration import delegations, queries, services
+from registration.models import Registration
+from tests.factories import SessionFactory, register
+from tests.registration.test_delegations import pdf_bytes
+from tests.registration.test_photos import image_file
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 27)
+
+
+def full_registration(session, officer):
+    registration = register(
+        session,
+        identity_document_type="passport",
+        identity_document_number="P1234567",
+        identity_document_expiry=date(2030, 1, 1),
+        gender="female",
+    )
+    services.set_photo(registration, image_file(), officer, by_officer=True)
+    delegations.upload_nomination(
+        registration.delegation, SimpleUploadedFile("nv.pdf", pdf_bytes()), officer
+    )
+    return services.approve(registration, officer)
+
+
+def test_purge_removes_identity_photos_and_documents_of_old_sessions(
+    officer, django_capture_on_commit_callbacks
+):
+    old = SessionFactory(format="hybrid", end_date=TODAY - timedelta(days=91))
+    registration = full_registration(old, officer)
+    photo_path = registration.photo.path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.purge_personal_data(TODAY, days=90)
+
+    registration.refresh_from_db()
+    registration.delegation.refresh_from_db()
+    assert (
+        registration.identity_document_number,
+        registration.identity_document_type,
+        registration.identity_document_expiry,
+    ) == ("", "", None)
+    assert not registration.photo and not registration.delegation.nomination_document
+
+    assert not os.path.exists(photo_path)
+
+
+def test_purge_keeps_what_the_attendance_summary_needs(officer):
+    old = SessionFactory(format="hybrid", end_date=TODAY - timedelta(days=91))
+    full_registration(old, officer)
+    before = queries.attendance_summary(old)
+
+    services.purge_personal_data(TODAY, days=90)
+
+    assert queries.attendance_summary(old) == before
+    assert Registration.objects.get().family_name.startswith("Example")
+
+
+def test_purge_leaves_recent_sessions_alone(officer):
+    recent = SessionFactory(format="hybrid", end_date=TODAY - timedelta(days=30))
+    registration = full_registration(recent, officer)
+
+    services.purge_personal_data(TODAY, days=90)
+
+    registration.refresh_from_db()
+    assert registration.identity_document_number == "P1234567" and registration.photo
+
+
+def test_the_command_reports_what_it_removed(officer):
+    old = SessionFactory(format="hybrid", start_date=date(2020, 1, 1), end_date=date(2020, 1, 2))
+    full_registration(old, officer)
+    out = StringIO()
+
+    call_command("purge_personal_data", "--days", "90", stdout=out)
+
+    assert "1 identity documents, 1 photos, 1 documents removed." in out.getvalue()
