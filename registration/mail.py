@@ -3,9 +3,11 @@ Celery task (in process when no broker is configured). Templates are translatabl
 kind in templates/registration/mail/, whose first line is the subject."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+
+from sessions_app.calendars import session_calendar
 
 # Kinds that have a template; a change of state without one sends nothing.
 KINDS = {"submitted", "waitlisted", "promoted", "approved", "rejected", "cancelled", "new_member"}
@@ -21,7 +23,14 @@ def send(registration, kind: str, to: list[str] | None = None) -> None:
         },
     )
     subject, _, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, to or [registration.email])
+    message = EmailMessage(subject.strip(), body.strip() + "\n", None, to or [registration.email])
+    if kind == "approved":  # the programme, for the participant's calendar
+        message.attach(
+            f"{registration.session.slug}.ics",
+            session_calendar(registration.session),
+            "text/calendar",
+        )
+    message.send()
 
 
 def on_commit_send(registration, kind: str) -> None:

@@ -252,3 +252,31 @@ def test_submission_and_waitlisting_are_mailed(session, django_capture_on_commit
 
     assert mail.outbox[-1].to == [waiting.email]
     assert "waiting list" in mail.outbox[-1].subject.lower()
+
+
+def test_approval_mail_attaches_the_programme_in_the_session_time_zone(
+    session, officer, room, django_capture_on_commit_callbacks
+):
+    import icalendar
+
+    from sessions_app import services as sessions
+    from tests.factories import vienna
+
+    sessions.schedule_sitting(
+        session,
+        title="1st plenary meeting",
+        room=room,
+        start=vienna(session.start_date, 10),
+        end=vienna(session.start_date, 13),
+    )
+    registration = register(session)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve(registration, officer)
+
+    name, content, mimetype = mail.outbox[-1].attachments[0]
+    event = icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
+    assert (name, mimetype) == (f"{session.slug}.ics", "text/calendar")
+    assert event["DTSTART"].params["TZID"] == "Europe/Vienna"
+    assert event.decoded("DTSTART").hour == 10
+    assert "BEGIN:VTIMEZONE" in str(content)
