@@ -1,5 +1,7 @@
 """REST API for registrations, through the same services and rules as the pages."""
 
+import copy
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -17,7 +19,20 @@ from . import queries, services
 from .models import Delegation, Entity, Registration
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class CachedFieldsMixin:
+    """ModelSerializer works out its fields from the model on every instance; for these
+    the result never changes, so it is worked out once per class and copied."""
+
+    _built_fields: dict = {}
+
+    def get_fields(self):
+        cls = type(self)
+        if cls not in self._built_fields:
+            self._built_fields[cls] = super().get_fields()
+        return copy.deepcopy(self._built_fields[cls])
+
+
+class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
     session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.filter(is_active=True))
     entity_name = serializers.CharField(source="entity.name", read_only=True)
@@ -53,6 +68,8 @@ class RegistrationDetailSerializer(RegistrationSerializer):
         ]
 
     def get_waitlist_position(self, registration) -> int | None:
+        if registration.state != Registration.State.WAITLISTED:
+            return None
         return services.waitlist_position(registration)
 
 
@@ -113,10 +130,9 @@ class SessionRegistrationViewSet(
         )
 
     def _may_register_others(self, session, entity) -> bool:
-        if is_conference_officer(self.request.user):
-            return True
-        delegation = Delegation.objects.filter(session=session, entity=entity).first()
-        return delegation is not None and queries.is_focal_point(self.request.user, delegation)
+        return Delegation.objects.filter(
+            session=session, entity=entity, focal_points=self.request.user
+        ).exists() or is_conference_officer(self.request.user)
 
 
 class RegistrationViewSet(

@@ -40,13 +40,15 @@ def on_commit_send(registration, kind: str) -> None:
 
 def on_commit_notify_focal_points(registration) -> None:
     """Tell the delegation's focal points that a member registered (not the one who did)."""
-    emails = [
+    _queue(registration.pk, "new_member")
+
+
+def focal_points_to_tell(registration) -> list[str]:
+    return [
         user.email
         for user in registration.delegation.focal_points.all()
         if user.email and user != registration.registered_by
     ]
-    if emails:
-        _queue(registration.pk, "new_member", emails)
 
 
 def _queue(registration_id: int, kind: str, to: list[str] | None = None) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,12 +63,17 @@ def capacity(session: Session, mode: str) -> int | None:
 def seats_taken(session: Session, mode: str) -> Counter:
     """Places held (submitted or approved) in this mode: `total` and per delegation id."""
     taken = Counter()
-    rows = Registration.objects.filter(
-        session=session, participation_mode=mode, state__in=Registration.SEAT_STATES
-    ).values_list("delegation_id", flat=True)
-    for delegation_id in rows:
-        taken[delegation_id] += 1
-        taken["total"] += 1
+    rows = (
+        Registration.objects.filter(
+            session=session, participation_mode=mode, state__in=Registration.SEAT_STATES
+        )
+        .values_list("delegation_id")
+        .annotate(held=Count("pk"))
+        .order_by()
+    )
+    for delegation_id, held in rows:
+        taken[delegation_id] = held
+        taken["total"] += held
     return taken
 
 
@@ -155,28 +160,26 @@ def register(
     if not email:
         raise RegistrationError(_("Give the participant's e-mail address."))
     fields.setdefault("category", entity.kind)
+    # Outside the seat lock, which is then held only for the count and the insert.
+    delegation = delegation_for(session, entity)
     try:
         with transaction.atomic():
-            session = _lock_session(session)
-            if Registration.objects.filter(
-                session=session, email__iexact=email, state__in=Registration.LIVE_STATES
-            ).exists():
-                raise RegistrationError(
-                    _("%(email)s is already registered for this session.") % {"email": email}
-                )
             registration = Registration(
-                session=session,
-                delegation=delegation_for(session, entity),
+                session=_lock_session(session),
+                delegation=delegation,
                 entity=entity,
                 participant=participant,
                 registered_by=actor,
                 **fields,
             )
-            _move(registration, State.DRAFT, actor)
-            if submit:
+            # A second live registration of the same person is refused by the unique
+            # constraint (one_live_registration_per_person), caught below.
+            if submit:  # straight to its place: one write, one line of audit trail
                 _place(registration, actor)
                 mail.on_commit_notify_focal_points(registration)
-    except IntegrityError as error:  # the unique constraint caught a duplicate
+            else:
+                _move(registration, State.DRAFT, actor)
+    except IntegrityError as error:
         raise RegistrationError(
             _("%(email)s is already registered for this session.") % {"email": email}
         ) from error

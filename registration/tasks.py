@@ -6,7 +6,13 @@ from .models import Registration
 
 @shared_task
 def send_registration_mail(registration_id: int, kind: str, to: list[str] | None = None):
-    registration = Registration.objects.select_related("session").get(pk=registration_id)
+    registration = Registration.objects.select_related("session", "delegation").get(
+        pk=registration_id
+    )
+    if kind == "new_member":
+        to = mail.focal_points_to_tell(registration)
+        if not to:
+            return
     mail.send(registration, kind, to)
 
 

@@ -208,8 +208,7 @@ def test_audit_trail_records_who_when_and_why(session, officer):
     events = list(registration.events.values_list("from_state", "to_state", "actor", "reason"))
 
     assert events == [
-        ("", "draft", None, ""),
-        ("draft", "submitted", None, ""),
+        ("", "submitted", None, ""),
         ("submitted", "approved", officer.pk, "Nominated by note verbale"),
     ]
 

@@ -1,0 +1,249 @@
+"""Registration under a burst: gunicorn on PostgreSQL, 500 registrations from 20 concurrent
+clients for a session with fewer in-person seats than that, through the REST API (a focal
+point registering the members of a delegation). In the same run, the same load to a bare
+view that only inserts one row (the floor). Prints throughput, median and 99th-percentile
+latency for both, and the seats taken.
+
+    .venv/bin/python bench/registration_burst.py [--requests 500] [--clients 20] [--seats 300]
+
+Uses (and re-creates) the PostgreSQL database `unmeetings_bench` on 127.0.0.1:5432.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "unmeetings_bench"
+PORT = 8765
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+BROKER = os.environ.get("BENCH_BROKER", "")  # e.g. redis://127.0.0.1:6379/15
+
+
+def environment() -> dict:
+    return (
+        os.environ
+        | {"CELERY_BROKER_URL": BROKER}
+        | {
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DEBUG": "0",
+            "PRODUCTION": "0",
+            "SECRET_KEY": "bench-only-not-secret",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=environment(), check=True
+    )
+
+
+def prepare(seats: int) -> tuple[str, int, str]:
+    """A session with `seats` in-person places, a delegation and its focal point's token."""
+    os.environ.update(environment())
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from knox.models import AuthToken
+
+    from registration.models import Entity
+    from registration.services import delegation_for
+    from sessions_app.models import Series, Session
+
+    series = Series.objects.create(name="Bench", short_name="Bench", slug="bench")
+    session = Session.objects.create(
+        series=series,
+        title="Bench session",
+        short_name="Bench",
+        slug="bench",
+        start_date="2030-01-07",
+        end_date="2030-01-11",
+        format="hybrid",
+        in_person_capacity=seats,
+        languages=["en"],
+    )
+    entity = Entity.objects.create(kind="member_state", name="Benchland", code="BNL")
+    focal_point = get_user_model().objects.create_user("fp@example.org", "fp@example.org")
+    delegation_for(session, entity).focal_points.add(focal_point)
+    _, token = AuthToken.objects.create(user=focal_point)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_floor (id bigserial PRIMARY KEY, note text)")
+    connection.close()
+    return token, entity.pk, session.slug
+
+
+def burst(path: str, bodies: list[bytes], clients: int, headers: dict) -> dict:
+    latencies, statuses, lock = [], [], threading.Lock()
+    queue = list(enumerate(bodies))
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        while True:
+            with lock:
+                if not queue:
+                    break
+                _, body = queue.pop()
+            began = time.perf_counter()
+            connection.request("POST", path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - began
+            with lock:
+                latencies.append(elapsed)
+                statuses.append(response.status)
+        connection.close()
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    return {
+        "throughput": len(bodies) / wall,
+        "median": statistics.median(latencies) * 1000,
+        "p99": percentile(latencies, 0.99) * 1000,
+        "errors": sum(1 for status in statuses if status >= 400),
+        "n": len(statuses),
+    }
+
+
+def warm_up(path: str, headers: dict, count: int) -> None:
+    for _ in range(count):
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        connection.request("GET", path, headers=headers)
+        connection.getresponse().read()
+        connection.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seats", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=4)
+    options = parser.parse_args()
+
+    recreate_database()
+    token, entity_id, slug = prepare(options.seats)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "bench.wsgi",
+            "-w",
+            str(options.workers),
+            "--preload",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=environment(),
+    )
+    # With a broker, mail goes to a Celery worker (as in production) instead of being
+    # rendered and sent inside the request.
+    worker = (
+        subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "celery"),
+                "-A",
+                "config",
+                "worker",
+                "-c",
+                "1",
+                "--loglevel",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=environment(),
+        )
+        if BROKER
+        else None
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        # Warm every worker up (first requests import views, DRF, templates) before timing.
+        warm_up(f"/api/v1/sessions/{slug}/registrations/", headers, options.workers * 10)
+        registrations = [
+            json.dumps(
+                {
+                    "entity": entity_id,
+                    "participation_mode": "in_person",
+                    "salutation": "Ms.",
+                    "given_name": "Bench",
+                    "family_name": f"Delegate {n}",
+                    "email": f"delegate{n}@example.org",
+                }
+            ).encode()
+            for n in range(options.requests)
+        ]
+        results = {
+            "registration": burst(
+                f"/api/v1/sessions/{slug}/registrations/", registrations, options.clients, headers
+            ),
+            "floor (insert one row)": burst(
+                "/bench/floor/", [b""] * options.requests, options.clients, {}
+            ),
+        }
+    finally:
+        server.terminate()
+        server.wait()
+        if worker:
+            worker.terminate()
+            worker.wait()
+
+    from registration.models import Registration
+
+    taken = Registration.objects.filter(state__in=Registration.SEAT_STATES).count()
+    waitlisted = Registration.objects.filter(state=Registration.State.WAITLISTED).count()
+    print(
+        f"{options.requests} requests from {options.clients} clients, gunicorn "
+        f"{options.workers} workers, PostgreSQL, {os.cpu_count()} cores"
+    )
+    for name, result in results.items():
+        print(
+            f"{name:<24} {result['throughput']:7.1f} req/s   median {result['median']:6.1f} "
+            f"ms   p99 {result['p99']:6.1f} ms   errors {result['errors']}/{result['n']}"
+        )
+    share = results["registration"]["throughput"] / results["floor (insert one row)"]["throughput"]
+    print(f"registration throughput is {share:.0%} of the floor's")
+    print(f"seats: {options.seats}, taken {taken}, waitlisted {waitlisted}")
+
+
+if __name__ == "__main__":
+    main()
