@@ -17,42 +17,30 @@ from . import services
 from .forms import MemberRowForm
 from .models import Delegation, DelegationInvitation, Registration
 
-# The columns of a sheet of members, in the order of the template. The first five are
-# required; yes/no columns take yes or no.
+# The columns of a sheet of members, in the order of the template: the required ones, then
+# the details a delegate may give. Yes/no columns take yes or no.
+REQUIRED_COLUMNS = ["salutation", "given_name", "family_name", "email", "participation_mode"]
 SHEET_COLUMNS = [
-    "salutation",
-    "given_name",
-    "family_name",
-    "email",
-    "participation_mode",
-    "name_in_own_script",
-    "function_title",
-    "gender",
-    "nationality",
-    "phone",
-    "listening_language",
-    "speaking_language",
-    "documentation_language",
-    "needs_visa_letter",
-    "consents_to_list",
+    *REQUIRED_COLUMNS,
+    *(field for field in services.EDITABLE_FIELDS if field not in REQUIRED_COLUMNS),
 ]
-SHEET_EXAMPLE = [
-    "Ms.",
-    "Amina",
-    "Haddad",
-    "amina.haddad@example.org",
-    "in_person",
-    "أمينة حداد",
-    "Director, Prison Service",
-    "female",
-    "JOR",
-    "+962 6 000 0000",
-    "ar",
-    "ar",
-    "en",
-    "yes",
-    "yes",
-]
+SHEET_EXAMPLE = {
+    "salutation": "Ms.",
+    "given_name": "Amina",
+    "family_name": "Haddad",
+    "email": "amina.haddad@example.org",
+    "participation_mode": "in_person",
+    "name_in_own_script": "أمينة حداد",
+    "function_title": "Director, Prison Service",
+    "gender": "female",
+    "nationality": "JOR",
+    "phone": "+962 6 000 0000",
+    "listening_language": "ar",
+    "speaking_language": "ar",
+    "documentation_language": "en",
+    "needs_visa_letter": "yes",
+    "consents_to_list": "yes",
+}
 MAX_SHEET_ROWS = 500
 
 
@@ -166,7 +154,7 @@ def read_sheet(uploaded) -> list[dict[str, str]]:
         raise SheetError([RowError(0, "", _("The sheet is empty."))])
     header = [cell.strip().lower() for cell in rows[0]]
     unknown = [column for column in header if column not in SHEET_COLUMNS]
-    missing = [column for column in SHEET_COLUMNS[:5] if column not in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if unknown or missing:
         raise SheetError(
             [RowError(1, column, _("Unknown column.")) for column in unknown]
@@ -236,5 +224,5 @@ def sheet_template_csv() -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(SHEET_COLUMNS)
-    writer.writerow(SHEET_EXAMPLE)
+    writer.writerow([SHEET_EXAMPLE.get(column, "") for column in SHEET_COLUMNS])
     return out.getvalue()

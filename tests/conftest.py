@@ -44,3 +44,22 @@ def _empty_cache():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own folder, not var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def open_session(db):
+    """A hybrid session `demo` with registration open and one in-person seat."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import SessionFactory
+
+    now = timezone.now()
+    return SessionFactory(
+        format="hybrid",
+        in_person_capacity=1,
+        slug="demo",
+        registration_opens=now - timedelta(days=1),
+        registration_closes=now + timedelta(days=1),
+    )

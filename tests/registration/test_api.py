@@ -1,12 +1,9 @@
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from registration import services
 from registration.models import Registration
-from tests.factories import EntityFactory, SessionFactory, UserFactory, register
+from tests.factories import EntityFactory, UserFactory, register
 
 State = Registration.State
 pytestmark = pytest.mark.django_db
@@ -14,15 +11,8 @@ URL = "/api/v1/sessions/demo/registrations/"
 
 
 @pytest.fixture
-def session():
-    now = timezone.now()
-    return SessionFactory(
-        format="hybrid",
-        in_person_capacity=1,
-        slug="demo",
-        registration_opens=now - timedelta(days=1),
-        registration_closes=now + timedelta(days=1),
-    )
+def session(open_session):
+    return open_session
 
 
 def api(user) -> APIClient:

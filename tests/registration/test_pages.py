@@ -5,22 +5,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from registration.models import Registration
-from tests.factories import EntityFactory, SessionFactory, UserFactory, register
+from tests.factories import EntityFactory, UserFactory, register
 
 State = Registration.State
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session():
-    now = timezone.now()
-    return SessionFactory(
-        format="hybrid",
-        in_person_capacity=1,
-        slug="demo",
-        registration_opens=now - timedelta(days=1),
-        registration_closes=now + timedelta(days=1),
-    )
+def session(open_session):
+    return open_session
 
 
 def form(entity, **overrides):
