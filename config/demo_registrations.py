@@ -2,6 +2,8 @@
 across delegations, modes and states, made through the workflow services. All names and
 addresses are invented (example.org)."""
 
+import unicodedata
+
 from django.contrib.auth import get_user_model
 
 from registration import services
@@ -58,6 +60,12 @@ LISTENING = {
 }
 
 
+def demo_email(given: str, family: str, slug: str) -> str:
+    """An ASCII address: the name without its accents (João Gonçalves: joao.goncalves)."""
+    name = unicodedata.normalize("NFKD", f"{given}.{family}").encode("ascii", "ignore")
+    return f"{name.decode().lower().replace(' ', '-')}.{slug}@example.org"
+
+
 def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
     """Register everyone in PEOPLE for the session once (skipped when already there);
     approve most, reject one, and leave the rest pending or waitlisted by capacity."""
@@ -80,7 +88,7 @@ def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
                 family_name=family,
                 name_in_own_script=own,
                 gender=gender,
-                email=f"{given}.{family}.{session.slug}@example.org".lower().replace(" ", "-"),
+                email=demo_email(given, family, session.slug),
                 participation_mode=mode,
                 listening_language=LISTENING.get(code, "en"),
                 consents_to_list=number % 7 != 0,
