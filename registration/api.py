@@ -111,11 +111,11 @@ class SessionRegistrationViewSet(
         own = email.lower() == request.user.email.lower()
         if not own and not self._may_register_others(session, entity):
             raise PermissionDenied("Only the delegation's focal points register others.")
-        if own and not session.registration_is_open and not is_conference_officer(request.user):
-            raise ValidationError({"detail": "Registration for this session is not open."})
+
         try:
             registration = services.register(
                 session,
+                by_officer=is_conference_officer(request.user),
                 entity=entity,
                 actor=request.user,
                 participant=request.user if own else None,

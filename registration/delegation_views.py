@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_conference_officer
+
 from . import delegations, services
 from .forms import InvitationForm, MemberForm, NominationForm, SheetForm
 from .models import Delegation
@@ -69,6 +71,7 @@ def add_member(request, pk: int):
                 delegation.session,
                 entity=delegation.entity,
                 actor=request.user,
+                by_officer=is_conference_officer(request.user),
                 **form.registration_fields(),
             )
         except services.RegistrationError as error:
@@ -90,10 +93,16 @@ def import_sheet(request, pk: int):
         return redirect("registration:delegation", pk=pk)
     try:
         registered = delegations.import_members(
-            delegation, form.cleaned_data["sheet"], request.user
+            delegation,
+            form.cleaned_data["sheet"],
+            request.user,
+            by_officer=is_conference_officer(request.user),
         )
     except delegations.SheetError as error:
         return delegation_detail(request, pk, sheet_errors=error.errors)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+        return redirect("registration:delegation", pk=pk)
     messages.success(request, _("%(count)d members registered.") % {"count": len(registered)})
     return redirect("registration:delegation", pk=pk)
 

@@ -177,10 +177,14 @@ def _xlsx_rows(uploaded) -> list[list[str]]:
     ]
 
 
-def import_members(delegation: Delegation, uploaded, actor) -> list[Registration]:
+def import_members(
+    delegation: Delegation, uploaded, actor, *, by_officer: bool = False
+) -> list[Registration]:
     """Register every member in the sheet, or none: each row is checked first, and a sheet
     with any bad row is refused whole with a message per row and column."""
     session = delegation.session
+    if not by_officer and not session.registration_is_open:
+        raise services.RegistrationError(_("Registration for this session is not open."))
     rows = read_sheet(uploaded)
     errors, members, seen = [], [], {}
     taken = {
@@ -213,7 +217,13 @@ def import_members(delegation: Delegation, uploaded, actor) -> list[Registration
         for number, fields in members:
             try:
                 registered.append(
-                    services.register(session, entity=delegation.entity, actor=actor, **fields)
+                    services.register(
+                        session,
+                        entity=delegation.entity,
+                        actor=actor,
+                        by_officer=by_officer,
+                        **fields,
+                    )
                 )
             except services.RegistrationError as error:
                 raise SheetError([RowError(number, "", str(error))]) from error

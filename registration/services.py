@@ -149,10 +149,20 @@ def delegation_for(session: Session, entity: Entity) -> Delegation:
 
 
 def register(
-    session: Session, *, entity: Entity, actor, participant=None, submit: bool = True, **fields
+    session: Session,
+    *,
+    entity: Entity,
+    actor,
+    participant=None,
+    submit: bool = True,
+    by_officer: bool = False,
+    **fields,
 ) -> Registration:
     """Create a registration in the entity's delegation and, unless `submit` is False,
-    submit it: it takes a place if one is free and is waitlisted otherwise."""
+    submit it: it takes a place if one is free and is waitlisted otherwise. Outside the
+    registration window only officers register anyone."""
+    if not by_officer and not session.registration_is_open:
+        raise RegistrationError(_("Registration for this session is not open."))
     mode = fields.get("participation_mode")
     if mode not in session.participation_modes:
         raise RegistrationError(_("This session does not offer that participation mode."))

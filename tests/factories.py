@@ -119,8 +119,11 @@ class EntityFactory(factory.django.DjangoModelFactory):
     regional_group = "WESTERN_EUROPE_OTHERS"
 
 
-def register(session, entity=None, *, mode="in_person", actor=None, submit=True, **fields):
-    """A registration through the service, with plausible defaults."""
+def register(
+    session, entity=None, *, mode="in_person", actor=None, submit=True, by_officer=True, **fields
+):
+    """A registration through the service, with plausible defaults (as an officer would
+    make it: whatever the registration window)."""
     from registration import services
 
     number = next(_people)
@@ -132,7 +135,12 @@ def register(session, entity=None, *, mode="in_person", actor=None, submit=True,
         "participation_mode": mode,
     }
     return services.register(
-        session, entity=entity or EntityFactory(), actor=actor, submit=submit, **(defaults | fields)
+        session,
+        entity=entity or EntityFactory(),
+        actor=actor,
+        submit=submit,
+        by_officer=by_officer,
+        **(defaults | fields),
     )
 
 

@@ -178,3 +178,22 @@ def test_another_user_sees_an_empty_list(session):
     register(session)
 
     assert api(UserFactory()).get(URL).json()["results"] == []
+
+
+def test_registering_outside_the_window_is_refused(delegate, session):
+    session.registration_closes = session.registration_opens
+    session.save()
+
+    response = api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    assert response.status_code == 409 and "not open" in response.json()["detail"]
+    assert not Registration.objects.exists()
+
+
+def test_officers_register_outside_the_window(officer, session):
+    session.registration_closes = session.registration_opens
+    session.save()
+
+    response = api(officer).post(URL, new(EntityFactory(), email="late@example.org"), format="json")
+
+    assert response.status_code == 201

@@ -8,15 +8,17 @@ from pypdf import PdfWriter
 
 from registration import delegations, services
 from registration.models import Registration
-from tests.factories import EntityFactory, SessionFactory, UserFactory, register
+from tests.factories import EntityFactory, UserFactory, register
 
 pytestmark = pytest.mark.django_db
 HEADER = "salutation,given_name,family_name,email,participation_mode,nationality,consents_to_list"
 
 
 @pytest.fixture
-def session():
-    return SessionFactory(format="hybrid", in_person_capacity=10)
+def session(open_session):
+    open_session.in_person_capacity = 10
+    open_session.save()
+    return open_session
 
 
 @pytest.fixture
@@ -255,3 +257,27 @@ def test_an_invitation_works_once(delegate, delegation):
 
     with pytest.raises(services.RegistrationError):
         delegations.accept_invitation(invitation.token, user)
+
+
+def test_after_registration_closes_focal_points_cannot_add_members(delegate, delegation):
+    delegation.session.registration_closes = delegation.session.registration_opens
+    delegation.session.save()
+
+    with pytest.raises(services.RegistrationError, match="not open"):
+        delegations.import_members(
+            delegation, csv_file("Ms.,Amina,Haddad,amina@example.org,in_person,,yes"), delegate
+        )
+
+
+def test_after_registration_closes_officers_still_can(officer, delegation):
+    delegation.session.registration_closes = delegation.session.registration_opens
+    delegation.session.save()
+
+    registered = delegations.import_members(
+        delegation,
+        csv_file("Ms.,Amina,Haddad,amina@example.org,in_person,,yes"),
+        officer,
+        by_officer=True,
+    )
+
+    assert len(registered) == 1
