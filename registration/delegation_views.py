@@ -13,7 +13,7 @@ from accounts.roles import is_conference_officer
 
 from . import delegations, services
 from .forms import InvitationForm, MemberForm, NominationForm, SheetForm
-from .models import Delegation
+from .models import Delegation, Registration
 from .views import limited
 
 
@@ -166,3 +166,31 @@ def accept_invitation(request, token: str):
         messages.success(request, _("You are now a focal point of this delegation."))
         return redirect("registration:delegation", pk=delegation.pk)
     return render(request, "registration/accept_invitation.html", {"token": token})
+
+
+def _member(delegation: Delegation, registration_id) -> Registration:
+    return get_object_or_404(Registration, pk=registration_id, delegation=delegation)
+
+
+@login_required
+@require_POST
+def set_head(request, pk: int, registration_id: int):
+    delegation = _managed(request, pk)
+    try:
+        delegations.set_head(delegation, _member(delegation, registration_id))
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    return redirect("registration:delegation", pk=pk)
+
+
+@login_required
+@require_POST
+def withdraw_member(request, pk: int, registration_id: int):
+    delegation = _managed(request, pk)
+    try:
+        services.withdraw(_member(delegation, registration_id), request.user)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The registration is withdrawn."))
+    return redirect("registration:delegation", pk=pk)

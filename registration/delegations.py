@@ -236,3 +236,14 @@ def sheet_template_csv() -> str:
     writer.writerow(SHEET_COLUMNS)
     writer.writerow([SHEET_EXAMPLE.get(column, "") for column in SHEET_COLUMNS])
     return out.getvalue()
+
+
+def set_head(delegation: Delegation, registration: Registration) -> Delegation:
+    """Name the head of delegation: a live member of this delegation."""
+    if registration.delegation_id != delegation.pk or not registration.is_live:
+        raise services.RegistrationError(
+            _("The head of delegation must be a registered member of the delegation.")
+        )
+    delegation.head = registration
+    delegation.save(update_fields=["head"])
+    return delegation

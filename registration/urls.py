@@ -23,6 +23,16 @@ urlpatterns = [
     path("delegations/", delegation_views.my_delegations, name="my-delegations"),
     path("delegations/<int:pk>/", delegation_views.delegation_detail, name="delegation"),
     path("delegations/<int:pk>/members/", delegation_views.add_member, name="add-member"),
+    path(
+        "delegations/<int:pk>/members/<int:registration_id>/head/",
+        delegation_views.set_head,
+        name="set-head",
+    ),
+    path(
+        "delegations/<int:pk>/members/<int:registration_id>/withdraw/",
+        delegation_views.withdraw_member,
+        name="withdraw-member",
+    ),
     path("delegations/<int:pk>/sheet/", delegation_views.import_sheet, name="import-sheet"),
     path(
         "delegations/<int:pk>/sheet-template.csv",

@@ -281,3 +281,40 @@ def test_after_registration_closes_officers_still_can(officer, delegation):
     )
 
     assert len(registered) == 1
+
+
+def test_focal_point_names_the_head_of_delegation(delegate_client, delegation):
+    member = register(delegation.session, delegation.entity)
+
+    delegate_client.post(f"/delegations/{delegation.pk}/members/{member.pk}/head/")
+
+    delegation.refresh_from_db()
+    assert delegation.head == member
+
+
+def test_the_head_must_be_a_member_of_this_delegation(delegate_client, delegation):
+    stranger = register(delegation.session)
+
+    response = delegate_client.post(f"/delegations/{delegation.pk}/members/{stranger.pk}/head/")
+
+    delegation.refresh_from_db()
+    assert (response.status_code, delegation.head) == (404, None)
+
+
+def test_focal_point_withdraws_a_member(delegate_client, delegation):
+    member = register(delegation.session, delegation.entity)
+
+    delegate_client.post(f"/delegations/{delegation.pk}/members/{member.pk}/withdraw/")
+
+    member.refresh_from_db()
+    assert member.state == Registration.State.WITHDRAWN
+
+
+def test_another_user_cannot_withdraw_members(client, delegation):
+    member = register(delegation.session, delegation.entity)
+    client.force_login(UserFactory())
+
+    response = client.post(f"/delegations/{delegation.pk}/members/{member.pk}/withdraw/")
+
+    member.refresh_from_db()
+    assert (response.status_code, member.state) == (403, Registration.State.SUBMITTED)
