@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from accounts.roles import CONFERENCE_OFFICERS
-from registration.models import Entity
+from registration.models import Delegation, Entity, Registration
 from sessions_app.models import Booking, MeetingFormat, Room, Series, Session, Sitting, Venue
 
 VIENNA = ZoneInfo("Europe/Vienna")
@@ -145,3 +145,37 @@ def register(
 
 
 _people = iter(range(1, 10**9))
+
+
+def bulk_registrations(session, count: int, state="submitted") -> None:
+    """Many registrations at once, straight into the database (for query-count tests)."""
+    entities = Entity.objects.bulk_create(
+        [
+            Entity(
+                kind=Entity.Kind.MEMBER_STATE,
+                name=f"Bulk State {session.pk}-{n}",
+                regional_group="AFRICA",
+            )
+            for n in range(10)
+        ]
+    )
+    delegations = Delegation.objects.bulk_create(
+        [Delegation(session=session, entity=entity) for entity in entities]
+    )
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                session=session,
+                delegation=delegations[n % 10],
+                entity=entities[n % 10],
+                category=Entity.Kind.MEMBER_STATE,
+                participation_mode="in_person",
+                state=state,
+                salutation="Ms.",
+                given_name="Bulk",
+                family_name=f"Person {n}",
+                email=f"bulk{session.pk}-{n}@example.org",
+            )
+            for n in range(count)
+        ]
+    )
