@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,7 @@ def prepare(seats: int) -> tuple[str, int, str]:
     django.setup()
     from django.contrib.auth import get_user_model
     from django.db import connection
+    from django.utils import timezone
     from knox.models import AuthToken
 
     from registration.models import Entity
@@ -88,6 +90,8 @@ def prepare(seats: int) -> tuple[str, int, str]:
         format="hybrid",
         in_person_capacity=seats,
         languages=["en"],
+        registration_opens=timezone.now() - timedelta(days=1),
+        registration_closes=timezone.now() + timedelta(days=1),
     )
     entity = Entity.objects.create(kind="member_state", name="Benchland", code="BNL")
     focal_point = get_user_model().objects.create_user("fp@example.org", "fp@example.org")
