@@ -14,7 +14,7 @@ from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
-from . import exports, queries, services
+from . import exports, personal_data, queries, services
 from .filters import RegistrationFilter
 from .models import Registration
 
@@ -143,7 +143,7 @@ def visa_letter(request, pk: int):
         if not officer:
             raise PermissionDenied
         try:
-            services.sign_visa_letter(registration, request.user)
+            personal_data.sign_visa_letter(registration, request.user)
         except services.RegistrationError as error:
             messages.error(request, str(error))
         else:

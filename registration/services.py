@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -134,7 +134,7 @@ def _place(registration: Registration, actor) -> None:
         mail.on_commit_send(registration, "waitlisted")
 
 
-def _locked(registration: Registration) -> Registration:
+def lock_for_change(registration: Registration) -> Registration:
     """Lock the registration's session, then read the registration afresh (in place, so
     that the caller's instance shows the outcome)."""
     session = _lock_session(registration.session)
@@ -198,7 +198,7 @@ def register(
 
 def submit(registration: Registration, actor) -> Registration:
     with transaction.atomic():
-        registration = _locked(registration)
+        registration = lock_for_change(registration)
         if registration.state != State.DRAFT:
             raise RegistrationError(_("Only a draft can be submitted."))
         _place(registration, actor)
@@ -208,7 +208,7 @@ def submit(registration: Registration, actor) -> Registration:
 
 def approve(registration: Registration, actor, reason: str = "") -> Registration:
     with transaction.atomic():
-        registration = _locked(registration)
+        registration = lock_for_change(registration)
         if registration.state != State.SUBMITTED:
             raise RegistrationError(_("Only a submitted registration can be approved."))
         _move(registration, State.APPROVED, actor, reason)
@@ -219,7 +219,7 @@ def approve(registration: Registration, actor, reason: str = "") -> Registration
 def return_to_submitted(registration: Registration, actor, reason: str) -> Registration:
     """An officer reopens an approved registration (the delegate may then edit it)."""
     with transaction.atomic():
-        registration = _locked(registration)
+        registration = lock_for_change(registration)
         if registration.state != State.APPROVED:
             raise RegistrationError(_("Only an approved registration can be returned."))
         _move(registration, State.SUBMITTED, actor, reason)
@@ -229,7 +229,7 @@ def return_to_submitted(registration: Registration, actor, reason: str) -> Regis
 def _end(registration: Registration, to_state: str, from_states, actor, reason: str, error: str):
     """End a registration; a place it held goes to the first in the queue who fits."""
     with transaction.atomic():
-        registration = _locked(registration)
+        registration = lock_for_change(registration)
         if registration.state not in from_states:
             raise RegistrationError(error)
         _move(registration, to_state, actor, reason)
@@ -280,7 +280,7 @@ def change_mode(registration: Registration, mode: str, actor) -> Registration:
     one is placed again in its new mode; an approved one keeps its approval only if a place
     is free. A place it leaves goes to the first in the queue who fits."""
     with transaction.atomic():
-        registration = _locked(registration)
+        registration = lock_for_change(registration)
         session = registration.session
         if mode not in session.participation_modes:
             raise RegistrationError(_("This session does not offer that participation mode."))
@@ -365,94 +365,18 @@ def update_registration(
             % {"fields": ", ".join(sorted(unknown))}
         )
     with transaction.atomic():
-        registration = _locked(registration)
-        _check_editable(registration, by_officer)
+        registration = lock_for_change(registration)
+        check_editable(registration, by_officer)
         for name, value in fields.items():
             setattr(registration, name, value)
         registration.save()
     return registration
 
 
-def _check_editable(registration: Registration, by_officer: bool) -> None:
+def check_editable(registration: Registration, by_officer: bool) -> None:
     if not registration.is_live:
         raise RegistrationError(_("This registration has already ended."))
     if not by_officer and registration.state not in Registration.EDITABLE_STATES:
         raise RegistrationError(
             _("An approved registration can be changed only by the Secretariat.")
         )
-
-
-def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool = False):
-    """Check, re-encode and keep the badge photo; a refused photo changes nothing."""
-    from .photos import PhotoError, prepare_photo
-
-    try:
-        photo = prepare_photo(uploaded)
-    except PhotoError as error:
-        raise RegistrationError(str(error)) from error
-    with transaction.atomic():
-        registration = _locked(registration)
-        _check_editable(registration, by_officer)
-        old = registration.photo.name
-        registration.photo.save(photo.name, photo, save=False)
-        registration.save(update_fields=["photo", "updated_at"])
-        if old:
-            storage = registration.photo.storage
-            transaction.on_commit(lambda: storage.delete(old))
-    return registration
-
-
-def sign_visa_letter(registration: Registration, officer) -> Registration:
-    """An officer signs off the visa support letter of an approved in-person participant
-    who asked for one."""
-    with transaction.atomic():
-        registration = _locked(registration)
-        if not (
-            registration.state == State.APPROVED
-            and registration.participation_mode == ParticipationMode.IN_PERSON
-            and registration.needs_visa_letter
-        ):
-            raise RegistrationError(
-                _(
-                    "A visa support letter is for an approved in-person "
-                    "participant who asked for one."
-                )
-            )
-        registration.visa_letter_signed_by = officer
-        registration.visa_letter_signed_at = timezone.now()
-        registration.save(
-            update_fields=["visa_letter_signed_by", "visa_letter_signed_at", "updated_at"]
-        )
-    return registration
-
-
-def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int]:
-    """Remove identity documents, photos and uploaded notes verbales of sessions that
-    ended more than `days` ago (setting PERSONAL_DATA_RETENTION_DAYS). Names, entities,
-    states, modes and gender stay: the attendance summary needs them."""
-    from datetime import timedelta
-
-    from django.conf import settings
-
-    days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
-    cutoff = (today or timezone.localdate()) - timedelta(days=days)
-    registrations = Registration.objects.filter(session__end_date__lt=cutoff)
-    delegations = Delegation.objects.filter(session__end_date__lt=cutoff).exclude(
-        nomination_document=""
-    )
-    files = [r.photo for r in registrations.exclude(photo="")] + [
-        d.nomination_document for d in delegations
-    ]
-    with transaction.atomic():
-        identities = registrations.filter(
-            ~Q(identity_document_number="")
-            | ~Q(identity_document_type="")
-            | Q(identity_document_expiry__isnull=False)
-        ).update(
-            identity_document_type="", identity_document_number="", identity_document_expiry=None
-        )
-        photos = registrations.exclude(photo="").update(photo="")
-        documents = delegations.update(nomination_document="", nomination_uploaded_at=None)
-        names = [(file.storage, file.name) for file in files]
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
-    return {"identity documents": identities, "photos": photos, "documents": documents}

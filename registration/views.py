@@ -17,7 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
-from . import queries, services
+from . import personal_data, queries, services
 from .forms import OwnDetailsForm, RegistrationForm
 from .models import Registration
 
@@ -65,7 +65,7 @@ def register(request, slug: str):
                     **form.registration_fields(),
                 )
                 if form.cleaned_data["photo"]:
-                    services.set_photo(registration, form.cleaned_data["photo"], request.user)
+                    personal_data.set_photo(registration, form.cleaned_data["photo"], request.user)
         except services.RegistrationError as error:
             form.add_error(None, str(error))
         else:
@@ -92,7 +92,7 @@ def edit(request, slug: str):
             with transaction.atomic():
                 services.update_registration(registration, request.user, **form.details())
                 if form.cleaned_data["photo"]:
-                    services.set_photo(registration, form.cleaned_data["photo"], request.user)
+                    personal_data.set_photo(registration, form.cleaned_data["photo"], request.user)
         except services.RegistrationError as error:
             form.add_error(None, str(error))
         else:

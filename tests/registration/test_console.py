@@ -138,11 +138,11 @@ def test_anonymous_is_sent_to_log_in(client, session):
 
 
 def test_console_finds_in_person_registrations_without_a_photo(officer_client, session):
-    from registration import services
+    from registration import personal_data
     from tests.registration.test_photos import image_file
 
     with_photo = register(session, family_name="Pictured")
-    services.set_photo(with_photo, image_file(), None, by_officer=True)
+    personal_data.set_photo(with_photo, image_file(), None, by_officer=True)
     register(session, family_name="Faceless")
     register(session, mode="online", family_name="Remote")
 

@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from registration import services
+from registration import personal_data, services
 from registration.models import Registration
 from tests.factories import EntityFactory, SessionFactory, UserFactory, register
 
@@ -175,7 +175,7 @@ class TestVisaLetter:
         assert asked.visa_letter_signed_at is None
 
     def test_another_user_cannot_read_it(self, client, officer, asked):
-        services.sign_visa_letter(asked, officer)
+        personal_data.sign_visa_letter(asked, officer)
         client.force_login(UserFactory())
 
         assert client.get(f"/registrations/{asked.pk}/visa-letter/").status_code == 403
@@ -184,5 +184,5 @@ class TestVisaLetter:
         pending = register(session, needs_visa_letter=True)
 
         with pytest.raises(services.RegistrationError):
-            services.sign_visa_letter(pending, officer)
+            personal_data.sign_visa_letter(pending, officer)
         assert Registration.objects.get(pk=pending.pk).visa_letter_signed_at is None

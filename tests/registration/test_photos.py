@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from registration import services
+from registration import personal_data, services
 from registration.photos import PhotoError, prepare_photo
 from tests.factories import SessionFactory, UserFactory, register
 
@@ -76,7 +76,7 @@ class TestPhotoAccess:
     def registration(self, delegate):
         session = SessionFactory(format="hybrid")
         registration = register(session, email=delegate.email)
-        return services.set_photo(registration, image_file(), delegate)
+        return personal_data.set_photo(registration, image_file(), delegate)
 
     def test_the_person_sees_their_photo(self, delegate_client, registration):
         response = delegate_client.get(f"/registrations/{registration.pk}/photo/")
@@ -100,7 +100,7 @@ class TestPhotoAccess:
         before = registration.photo.name
 
         with pytest.raises(services.RegistrationError):
-            services.set_photo(registration, image_file(size=(10, 10)), delegate)
+            personal_data.set_photo(registration, image_file(size=(10, 10)), delegate)
 
         registration.refresh_from_db()
         assert registration.photo.name == before

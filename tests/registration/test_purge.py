@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from registration import delegations, queries, services
+from registration import delegations, personal_data, queries, services
 from registration.models import Registration
 from tests.factories import SessionFactory, register
 from tests.registration.test_delegations import pdf_bytes
@@ -24,7 +24,7 @@ def full_registration(session, officer):
         identity_document_expiry=date(2030, 1, 1),
         gender="female",
     )
-    services.set_photo(registration, image_file(), officer, by_officer=True)
+    personal_data.set_photo(registration, image_file(), officer, by_officer=True)
     delegations.upload_nomination(
         registration.delegation, SimpleUploadedFile("nv.pdf", pdf_bytes()), officer
     )
@@ -39,7 +39,7 @@ def test_purge_removes_identity_photos_and_documents_of_old_sessions(
     photo_path = registration.photo.path
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.purge_personal_data(TODAY, days=90)
+        personal_data.purge_personal_data(TODAY, days=90)
 
     registration.refresh_from_db()
     registration.delegation.refresh_from_db()
@@ -58,7 +58,7 @@ def test_purge_keeps_what_the_attendance_summary_needs(officer):
     full_registration(old, officer)
     before = queries.attendance_summary(old)
 
-    services.purge_personal_data(TODAY, days=90)
+    personal_data.purge_personal_data(TODAY, days=90)
 
     assert queries.attendance_summary(old) == before
     assert Registration.objects.get().family_name.startswith("Example")
@@ -68,7 +68,7 @@ def test_purge_leaves_recent_sessions_alone(officer):
     recent = SessionFactory(format="hybrid", end_date=TODAY - timedelta(days=30))
     registration = full_registration(recent, officer)
 
-    services.purge_personal_data(TODAY, days=90)
+    personal_data.purge_personal_data(TODAY, days=90)
 
     registration.refresh_from_db()
     assert registration.identity_document_number == "P1234567" and registration.photo

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from registration.services import purge_personal_data
+from registration.personal_data import purge_personal_data
 
 
 class Command(BaseCommand):

@@ -1,0 +1,86 @@
+"""Personal data of registrations: badge photos, visa support letters, and their removal
+after the session. Seen only by officers and the person (views check who asks)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sessions_app.models import ParticipationMode
+
+from .models import Delegation, Registration
+from .photos import PhotoError, prepare_photo
+from .services import RegistrationError, check_editable, lock_for_change
+
+
+def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool = False):
+    """Check, re-encode and keep the badge photo; a refused photo changes nothing."""
+    try:
+        photo = prepare_photo(uploaded)
+    except PhotoError as error:
+        raise RegistrationError(str(error)) from error
+    with transaction.atomic():
+        registration = lock_for_change(registration)
+        check_editable(registration, by_officer)
+        old = registration.photo.name
+        registration.photo.save(photo.name, photo, save=False)
+        registration.save(update_fields=["photo", "updated_at"])
+        if old:
+            storage = registration.photo.storage
+            transaction.on_commit(lambda: storage.delete(old))
+    return registration
+
+
+def sign_visa_letter(registration: Registration, officer) -> Registration:
+    """An officer signs off the visa support letter of an approved in-person participant
+    who asked for one."""
+    with transaction.atomic():
+        registration = lock_for_change(registration)
+        if not (
+            registration.state == Registration.State.APPROVED
+            and registration.participation_mode == ParticipationMode.IN_PERSON
+            and registration.needs_visa_letter
+        ):
+            raise RegistrationError(
+                _(
+                    "A visa support letter is for an approved in-person "
+                    "participant who asked for one."
+                )
+            )
+        registration.visa_letter_signed_by = officer
+        registration.visa_letter_signed_at = timezone.now()
+        registration.save(
+            update_fields=["visa_letter_signed_by", "visa_letter_signed_at", "updated_at"]
+        )
+    return registration
+
+
+def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int]:
+    """Remove identity documents, photos and uploaded notes verbales of sessions that
+    ended more than `days` ago (setting PERSONAL_DATA_RETENTION_DAYS). Names, entities,
+    states, modes and gender stay: the attendance summary needs them."""
+    days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
+    cutoff = (today or timezone.localdate()) - timedelta(days=days)
+    registrations = Registration.objects.filter(session__end_date__lt=cutoff)
+    delegations = Delegation.objects.filter(session__end_date__lt=cutoff).exclude(
+        nomination_document=""
+    )
+    files = [r.photo for r in registrations.exclude(photo="")] + [
+        d.nomination_document for d in delegations
+    ]
+    with transaction.atomic():
+        identities = registrations.filter(
+            ~Q(identity_document_number="")
+            | ~Q(identity_document_type="")
+            | Q(identity_document_expiry__isnull=False)
+        ).update(
+            identity_document_type="", identity_document_number="", identity_document_expiry=None
+        )
+        photos = registrations.exclude(photo="").update(photo="")
+        documents = delegations.update(nomination_document="", nomination_uploaded_at=None)
+        names = [(file.storage, file.name) for file in files]
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+    return {"identity documents": identities, "photos": photos, "documents": documents}
