@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Delegation, Entity, Registration, RegistrationEvent
+from .models import Delegation, DelegationInvitation, Entity, Registration, RegistrationEvent
 
 
 @admin.register(Entity)
@@ -21,6 +23,8 @@ class DelegationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["entity"]
     filter_horizontal = ["focal_points"]
     raw_id_fields = ["head"]
+    # Uploaded through the delegation page, which checks that it is a PDF.
+    readonly_fields = ["nomination_document", "nomination_uploaded_at", "nomination_uploaded_by"]
 
 
 class RegistrationEventInline(admin.TabularInline):
@@ -52,7 +56,11 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_filter = ["session", "state", "participation_mode", "category", "entity__regional_group"]
     search_fields = ["family_name", "given_name", "email", "entity__name"]
     list_select_related = ["entity", "session"]
+    exclude = ["photo"]
     readonly_fields = [
+        "badge_photo",  # set through the registration pages, which check and re-encode it
+        "visa_letter_signed_by",
+        "visa_letter_signed_at",
         "session",
         "delegation",
         "state",
@@ -71,6 +79,15 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False  # registrations are made through the registration pages and API
 
+    @admin.display(description=_("photo"))
+    def badge_photo(self, registration):
+        if not registration.photo:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="120">',
+            reverse("registration:photo", args=[registration.pk]),
+        )
+
     @admin.action(description=_("Approve the selected registrations"))
     def approve_registrations(self, request, queryset):
         approved = 0
@@ -81,3 +98,34 @@ class RegistrationAdmin(admin.ModelAdmin):
             except services.RegistrationError as error:
                 self.message_user(request, f"{registration}: {error}", messages.WARNING)
         self.message_user(request, _("Approved %(count)d registrations.") % {"count": approved})
+
+
+@admin.register(DelegationInvitation)
+class DelegationInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "delegation", "invited_by", "created_at", "accepted_at"]
+    list_filter = ["delegation__session"]
+    search_fields = ["email", "delegation__entity__name"]
+    list_select_related = ["delegation__entity", "delegation__session", "invited_by"]
+    readonly_fields = ["delegation", "email", "invited_by", "accepted_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # invitations are sent from the delegation page, which mails them
+
+
+@admin.register(RegistrationEvent)
+class RegistrationEventAdmin(admin.ModelAdmin):
+    """The audit trail: read only."""
+
+    list_display = ["registration", "from_state", "to_state", "actor", "at"]
+    list_filter = ["to_state", "registration__session"]
+    search_fields = ["registration__family_name", "registration__email", "reason"]
+    list_select_related = ["registration__session", "actor"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -107,3 +107,30 @@ def test_sitting_over_a_booked_room_in_the_admin_is_refused(officer_client, room
 
     assert "already booked" in response.text
     assert not session.sittings.exists()
+
+
+@pytest.mark.parametrize(
+    "model", ["entity", "delegation", "registration", "registrationevent", "delegationinvitation"]
+)
+def test_officer_can_open_every_registration_admin_list(officer_client, model):
+    assert officer_client.get(f"/admin/registration/{model}/").status_code == 200
+
+
+def test_officer_opens_a_registration_in_the_admin(officer_client):
+    from tests.factories import register
+
+    registration = register(SessionFactory(format="hybrid"))
+
+    response = officer_client.get(f"/admin/registration/registration/{registration.pk}/change/")
+
+    assert response.status_code == 200 and registration.family_name in response.text
+
+
+def test_the_admin_offers_no_upload_that_skips_the_photo_checks(officer_client):
+    from tests.factories import register
+
+    registration = register(SessionFactory(format="hybrid"))
+
+    response = officer_client.get(f"/admin/registration/registration/{registration.pk}/change/")
+
+    assert 'type="file"' not in response.text
