@@ -6,13 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_conference_officer
 
 from . import delegations, services
-from .forms import InvitationForm, MemberForm, NominationForm, SheetForm
+from .forms import (
+    InvitationForm,
+    MemberForm,
+    NominationForm,
+    RegistrationDetailsForm,
+    SheetForm,
+)
 from .models import Delegation, Registration
 from .views import limited
 
@@ -194,3 +201,37 @@ def withdraw_member(request, pk: int, registration_id: int):
     else:
         messages.success(request, _("The registration is withdrawn."))
     return redirect("registration:delegation", pk=pk)
+
+
+@login_required
+@limited
+def edit_member(request, pk: int, registration_id: int):
+    """A focal point changes a member's details (until approval; officers always). Identity
+    documents and photos are not shown here: only the person and officers see them."""
+    delegation = _managed(request, pk)
+    member = _member(delegation, registration_id)
+    form = RegistrationDetailsForm(
+        request.POST or None, instance=member, session=delegation.session
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_registration(
+                member,
+                request.user,
+                by_officer=is_conference_officer(request.user),
+                **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("registration:delegation", pk=pk)
+    return render(
+        request,
+        "registration/edit.html",
+        {
+            "session": delegation.session,
+            "form": form,
+            "heading": member.full_name,
+            "back_url": reverse("registration:delegation", args=[pk]),
+        },
+    )

@@ -22,7 +22,12 @@ from .models import Delegation, DelegationInvitation, Registration
 REQUIRED_COLUMNS = ["salutation", "given_name", "family_name", "email", "participation_mode"]
 SHEET_COLUMNS = [
     *REQUIRED_COLUMNS,
-    *(field for field in services.EDITABLE_FIELDS if field not in REQUIRED_COLUMNS),
+    *(
+        field
+        for field in services.EDITABLE_FIELDS
+        # free-text needs are given per member on the page, not in a sheet cell
+        if field not in REQUIRED_COLUMNS and field != "accessibility_needs"
+    ),
 ]
 SHEET_EXAMPLE = {
     "salutation": "Ms.",

@@ -24,6 +24,11 @@ urlpatterns = [
     path("delegations/<int:pk>/", delegation_views.delegation_detail, name="delegation"),
     path("delegations/<int:pk>/members/", delegation_views.add_member, name="add-member"),
     path(
+        "delegations/<int:pk>/members/<int:registration_id>/",
+        delegation_views.edit_member,
+        name="edit-member",
+    ),
+    path(
         "delegations/<int:pk>/members/<int:registration_id>/head/",
         delegation_views.set_head,
         name="set-head",

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -101,7 +102,12 @@ def edit(request, slug: str):
     return render(
         request,
         "registration/edit.html",
-        {"session": session, "registration": registration, "form": form},
+        {
+            "session": session,
+            "form": form,
+            "heading": _("Change my registration"),
+            "back_url": reverse("registration:register", args=[slug]),
+        },
     )
 
 

@@ -318,3 +318,41 @@ def test_another_user_cannot_withdraw_members(client, delegation):
 
     member.refresh_from_db()
     assert (response.status_code, member.state) == (403, Registration.State.SUBMITTED)
+
+
+def test_focal_point_edits_a_members_details(delegate_client, delegation):
+    member = register(delegation.session, delegation.entity, function_title="Judge")
+
+    delegate_client.post(
+        f"/delegations/{delegation.pk}/members/{member.pk}/",
+        {
+            "salutation": "Mr.",
+            "given_name": "Lukas",
+            "family_name": "Gruber",
+            "function_title": "Director",
+        },
+    )
+
+    member.refresh_from_db()
+    assert (member.given_name, member.function_title) == ("Lukas", "Director")
+
+
+def test_the_member_form_shows_no_identity_document(delegate_client, delegation):
+    member = register(delegation.session, delegation.entity, identity_document_number="P999")
+
+    response = delegate_client.get(f"/delegations/{delegation.pk}/members/{member.pk}/")
+
+    assert "P999" not in response.text and "identity_document" not in response.text
+
+
+def test_another_user_cannot_edit_members(client, delegation):
+    member = register(delegation.session, delegation.entity, function_title="Judge")
+    client.force_login(UserFactory())
+
+    response = client.post(
+        f"/delegations/{delegation.pk}/members/{member.pk}/",
+        {"salutation": "Mr.", "given_name": "X", "family_name": "Y"},
+    )
+
+    member.refresh_from_db()
+    assert (response.status_code, member.function_title) == (403, "Judge")
