@@ -1,40 +1,140 @@
-"""iCalendar files of a session's programme, in the session's own time zone. The calendar
-feeds (issue 4) build on this; the approval mail attaches it."""
+"""iCalendar feeds of sittings, in the session's own time zone (TZID with its VTIMEZONE,
+nothing floating). Stable UIDs; SEQUENCE is the sitting's revision; DTSTAMP and
+LAST-MODIFIED come from the data, so the same data gives the same bytes and an ETag gives
+cheap 304s."""
+
+import hashlib
+from datetime import date, timedelta
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from django.db.models import Count, Max, QuerySet
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone, vDuration
 
-from .models import Session, Sitting
+from .models import MeetingFormat, Session, Sitting
 
 PRODID = "-//UN Meetings//Meeting logistics//EN"
+TZ_FIRST_YEAR, TZ_LAST_YEAR = 2020, 2035
+
+
+def _host() -> str:
+    return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
 
 
 def sitting_uid(sitting: Sitting) -> str:
-    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-    return f"sitting-{sitting.pk}@{host}"
+    return f"sitting-{sitting.pk}@{_host()}"
+
+
+def feed_sittings(sittings: QuerySet) -> QuerySet:
+    return sittings.select_related("session", "room__venue").order_by("start", "pk")
+
+
+def version(sittings: QuerySet, *salt) -> tuple[str, object]:
+    """An ETag and the Last-Modified time of a feed, from one aggregate query: enough to
+    answer a conditional request without building the calendar."""
+    found = sittings.aggregate(
+        changed=Max("updated_at"), count=Count("pk"), revisions=Max("sequence")
+    )
+    key = "|".join(str(part) for part in (*found.values(), *salt))
+    return hashlib.sha256(key.encode()).hexdigest()[:32], found["changed"]
+
+
+def _location(sitting: Sitting) -> str:
+    room = sitting.room
+    if room is None:
+        return _("Online")
+    parts = [room.name]
+    if room.building:
+        parts.append(
+            _("Building %(building)s, floor %(floor)s")
+            % {"building": room.building, "floor": room.floor}
+        )
+    parts.append(room.venue.name)
+    if room.venue.address:
+        parts.append(room.venue.address)
+    return ", ".join(parts)
+
+
+def _description(sitting: Sitting) -> str:
+    session = sitting.session
+    lines = list(sitting.agenda_item_list)
+    lines.append(_("Format: %(format)s") % {"format": MeetingFormat(sitting.format).label})
+    if session.language_names:
+        lines.append(
+            _("Interpretation: %(languages)s") % {"languages": ", ".join(session.language_names)}
+        )
+    return "\n".join(lines)
+
+
+def sitting_event(sitting: Sitting) -> Event:
+    session = sitting.session
+    event = Event()
+    event.add("uid", sitting_uid(sitting))
+    event.add("sequence", sitting.sequence)
+    event.add("dtstamp", sitting.updated_at)
+    event.add("last-modified", sitting.updated_at)
+    event.add("dtstart", sitting.local_start)
+    event.add("dtend", sitting.local_end)
+    event.add("summary", f"{sitting.title}, {session.short_name}")
+    event.add("location", _location(sitting))
+    venue = sitting.room.venue if sitting.room else None
+    if venue and venue.latitude is not None and venue.longitude is not None:
+        event.add("geo", (float(venue.latitude), float(venue.longitude)))
+    event.add("description", _description(sitting))
+    event.add("url", f"{settings.SITE_URL}{session.get_absolute_url()}")
+    event.add("status", "CANCELLED" if sitting.status == Sitting.Status.CANCELLED else "CONFIRMED")
+    return event
+
+
+def calendar(name: str, description: str, sittings) -> bytes:
+    """A calendar of these sittings (cancelled ones stay, marked CANCELLED)."""
+    feed = Calendar()
+    feed.add("prodid", PRODID)
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    feed.add("x-wr-calname", name)
+    feed.add("x-wr-caldesc", description)
+    refresh = timedelta(minutes=settings.CALENDAR_REFRESH_MINUTES)
+    # icalendar's setter does not add VALUE=DURATION, which clients need.
+    feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
+    feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
+    sittings = list(sittings)
+    for sitting in sittings:
+        feed.add_component(sitting_event(sitting))
+    for tzid in sorted({sitting.session.time_zone for sitting in sittings}):
+        dates = [sitting.start.date() for sitting in sittings
+                 if sitting.session.time_zone == tzid]
+        # Always at least the same span of years: every feed then carries the same
+        # VTIMEZONE, which parsers that keep the first one they see per TZID need.
+        feed.add_component(vtimezone(tzid, min(min(dates).year, TZ_FIRST_YEAR),
+                                     max(max(dates).year, TZ_LAST_YEAR)))
+    return feed.to_ical()
+
+
+def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of the years the events fall in, one component per transition with
+    its own DTSTART. (icalendar's own groups the transitions of many years as RDATE lists,
+    which some parsers, vobject among them, read as no transition at all.)"""
+    zone = Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1),
+                              last_date=date(first_year, 12, 31))
+    for year in range(first_year + 1, last_year + 1):
+        later = Timezone.from_tzid(tzid, first_date=date(year, 1, 1),
+                                   last_date=date(year, 12, 31))
+        for observance in later.subcomponents[1:]:  # [0] is the 1 January observance
+            zone.add_component(observance)
+    zone.pop("COMMENT", None)
+    return zone
 
 
 def session_calendar(session: Session) -> bytes:
-    """One event per sitting (cancelled ones marked), times with TZID and the VTIMEZONE."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", session.title)
-    calendar.add("x-wr-timezone", session.time_zone)
-    for sitting in session.sittings.select_related("room__venue").order_by("start"):
-        event = Event()
-        event.add("uid", sitting_uid(sitting))
-        event.add("dtstamp", sitting.start)  # from the data, so the same data gives the same bytes
-        event.add("dtstart", sitting.local_start)
-        event.add("dtend", sitting.local_end)
-        event.add("summary", f"{sitting.title}, {session.short_name}")
-        if sitting.room:
-            event.add("location", f"{sitting.room.name}, {sitting.room.venue.name}")
-        if sitting.agenda_items:
-            event.add("description", sitting.agenda_items)
-        event.add(
-            "status", "CANCELLED" if sitting.status == Sitting.Status.CANCELLED else "CONFIRMED"
-        )
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return calendar(
+        f"{session.short_name}: {session.title}",
+        _("Programme of the %(title)s, %(start)s to %(end)s.")
+        % {
+            "title": session.title,
+            "start": session.start_date.isoformat(),
+            "end": session.end_date.isoformat(),
+        },
+        feed_sittings(session.sittings.all()),
+    )

@@ -294,6 +294,9 @@ class Sitting(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
     )
+    # Raised on every change of time, room or status: calendar apps then take the change.
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("sitting")

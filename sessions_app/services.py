@@ -199,7 +199,8 @@ def check_sitting(sitting: Sitting) -> None:
 def save_sitting(sitting: Sitting, *, booked_by=None) -> Sitting:
     """Save a new or changed sitting and keep its room booking in step, in one transaction:
     a sitting in a room books it through save_booking, so a conflict leaves nothing
-    written. A scheduled sitting whose time or room changes is marked changed."""
+    written. A scheduled sitting whose time or room changes is marked changed; any change
+    of time, room or status raises its revision (the calendar SEQUENCE)."""
     check_sitting(sitting)
     with transaction.atomic():
         if sitting.pk:
@@ -211,6 +212,8 @@ def save_sitting(sitting: Sitting, *, booked_by=None) -> Sitting:
             )
             if moved and sitting.status == Sitting.Status.SCHEDULED:
                 sitting.status = Sitting.Status.CHANGED
+            if moved or before.status != sitting.status:
+                sitting.sequence = before.sequence + 1
         sitting.save()
         booking = _room_booking_for(sitting)
         for stale in sitting.bookings.filter(status__in=Booking.LIVE_STATUSES):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import calendar_views, views
 
 app_name = "sessions_app"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("rooms/<slug:slug>/week/", views.room_week, name="room-week"),
     path("rooms/<slug:slug>/book/", views.book_room, name="book-room"),
     path("bookings/<int:pk>/cancel/", views.cancel_booking, name="cancel-booking"),
+    path("calendar/sessions/<slug:slug>.ics", calendar_views.session_feed, name="session-feed"),
+    path("calendar/sittings/<int:pk>.ics", calendar_views.sitting_file, name="sitting-file"),
 ]

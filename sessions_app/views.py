@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +27,26 @@ def home(request):
 def session_detail(request, slug: str):
     session = get_object_or_404(queries.session_detail(), slug=slug)
     days = queries.by_local_day(queries.programme(session), session.tzinfo)
-    return render(request, "sessions_app/session_detail.html", {"session": session, "days": days})
+    return render(
+        request,
+        "sessions_app/session_detail.html",
+        {
+            "session": session,
+            "days": days,
+            "feed": subscribe_links(request, reverse("sessions_app:session-feed", args=[slug])),
+        },
+    )
+
+
+def subscribe_links(request, path: str) -> dict[str, str]:
+    """Links to subscribe to a feed: webcal:// for Apple and Outlook, Google Calendar's
+    add-by-URL with the https:// address, and the plain file."""
+    url = request.build_absolute_uri(path)
+    return {
+        "url": url,
+        "webcal": "webcal://" + url.split("://", 1)[1],
+        "google": "https://calendar.google.com/calendar/r?cid=" + quote(url, safe=""),
+    }
 
 
 def room_list(request):

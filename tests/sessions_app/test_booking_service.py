@@ -231,3 +231,25 @@ def test_renaming_a_sitting_keeps_it_scheduled(sitting):
     services.save_sitting(sitting)
 
     assert sitting.status == Sitting.Status.SCHEDULED
+
+
+def test_moving_a_sitting_raises_its_revision(sitting):
+    sitting.start, sitting.end = vienna(DAY, 15), vienna(DAY, 18)
+
+    services.save_sitting(sitting)
+
+    assert sitting.sequence == 1
+
+
+def test_cancelling_a_sitting_raises_its_revision(sitting):
+    services.cancel_sitting(sitting)
+
+    assert Sitting.objects.get(pk=sitting.pk).sequence == 1
+
+
+def test_a_new_title_keeps_the_revision(sitting):
+    sitting.title = "1st plenary meeting (opening)"
+
+    services.save_sitting(sitting)
+
+    assert sitting.sequence == 0

@@ -1,0 +1,195 @@
+"""Feeds parsed by icalendar and by a second, independent parser (vobject)."""
+
+from datetime import date, datetime
+
+import icalendar
+import pytest
+import vobject
+
+from sessions_app import services
+from tests.factories import SessionFactory, vienna
+
+pytestmark = pytest.mark.django_db
+DAY = date(2025, 1, 27)
+
+
+@pytest.fixture
+def session(room):
+    session = SessionFactory(
+        slug="ieg-2-2025",
+        short_name="IEG-2",
+        room=room,
+        venue=room.venue,
+        languages=["ar", "zh", "en", "fr", "ru", "es"],
+    )
+    for hour in (10, 15):
+        services.schedule_sitting(
+            session,
+            title=f"Sitting at {hour}",
+            room=room,
+            start=vienna(DAY, hour),
+            end=vienna(DAY, hour + 3),
+            agenda_items="1. Opening of the meeting",
+        )
+    return session
+
+
+def feed(client, slug="ieg-2-2025", **headers):
+    return client.get(f"/calendar/sessions/{slug}.ics", **headers)
+
+
+def events(body: bytes) -> list:
+    return icalendar.Calendar.from_ical(body).walk("VEVENT")
+
+
+def test_the_feed_is_text_calendar_with_etag_and_last_modified(client, session):
+    response = feed(client)
+
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["ETag"] and response["Last-Modified"]
+
+
+def test_both_parsers_read_the_local_times_in_vienna(client, session):
+    body = feed(client).content
+
+    first = events(body)[0]
+    parsed = vobject.readOne(body.decode())
+    assert first["DTSTART"].params["TZID"] == "Europe/Vienna"
+    assert first.decoded("DTSTART").replace(tzinfo=None) == datetime(2025, 1, 27, 10)
+    assert parsed.vevent.dtstart.value.hour == 10
+    assert parsed.vevent.dtstart.value.utcoffset().total_seconds() == 3600
+
+
+def test_every_tzid_used_has_its_vtimezone(client, session):
+    calendar = icalendar.Calendar.from_ical(feed(client).content)
+
+    used = {event["DTSTART"].params["TZID"] for event in calendar.walk("VEVENT")}
+    assert used == {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+
+
+def test_the_calendar_says_how_often_to_refresh(client, session):
+    body = feed(client).content.decode()
+
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in body and "X-PUBLISHED-TTL:PT1H" in body
+    assert "X-WR-CALNAME:IEG-2" in body
+
+
+def test_uids_and_bytes_are_stable_across_runs(client, session):
+    assert feed(client).content == feed(client).content
+
+
+def test_a_change_of_time_raises_the_sequence_and_keeps_the_uid(client, session):
+    before = {e["UID"]: int(e["SEQUENCE"]) for e in events(feed(client).content)}
+    sitting = session.sittings.order_by("start").first()
+    sitting.start, sitting.end = vienna(DAY, 9), vienna(DAY, 12)
+    services.save_sitting(sitting)
+
+    after = {e["UID"]: int(e["SEQUENCE"]) for e in events(feed(client).content)}
+
+    assert set(before) == set(after)
+    assert sorted(after.values()) == [0, 1]
+
+
+def test_a_cancelled_sitting_stays_in_the_feed_marked_cancelled(client, session):
+    services.cancel_sitting(session.sittings.order_by("start").first())
+
+    statuses = sorted(str(e["STATUS"]) for e in events(feed(client).content))
+
+    assert statuses == ["CANCELLED", "CONFIRMED"]
+
+
+def test_events_carry_location_geo_agenda_and_languages(client, session):
+    venue = session.venue
+    venue.latitude, venue.longitude, venue.address = 48.2344, 16.417, "Wagramer Strasse 5"
+    venue.save()
+
+    event = events(feed(client).content)[0]
+
+    assert "Boardroom D" in str(event["LOCATION"]) and "Wagramer" in str(event["LOCATION"])
+    assert event.decoded("GEO") is not None
+    assert "Opening of the meeting" in str(event["DESCRIPTION"])
+    assert "Arabic" in str(event["DESCRIPTION"])
+
+
+def test_a_matching_etag_gets_304_without_building(client, session, django_assert_num_queries):
+    etag = feed(client)["ETag"]
+
+    with django_assert_num_queries(2):  # the session, and one aggregate
+        response = feed(client, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304 and not response.content
+
+
+def test_a_change_gives_a_new_etag(client, session):
+    etag = feed(client)["ETag"]
+    services.cancel_sitting(session.sittings.first())
+
+    response = feed(client, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 200 and response["ETag"] != etag
+
+
+def test_query_count_is_fixed_whatever_the_number_of_sittings(
+    client, room, django_assert_num_queries
+):
+    few = SessionFactory(slug="few", room=room, venue=room.venue)
+    many = SessionFactory(
+        slug="many",
+        room=room,
+        venue=room.venue,
+        start_date=date(2025, 3, 3),
+        end_date=date(2025, 3, 14),
+    )
+    services.schedule_sitting(
+        few, title="Only", room=room, start=vienna(DAY, 10), end=vienna(DAY, 13)
+    )
+    for day in range(3, 15):
+        services.schedule_sitting(
+            many,
+            title=f"Day {day}",
+            room=room,
+            start=vienna(date(2025, 3, day), 10),
+            end=vienna(date(2025, 3, day), 13),
+        )
+    with django_assert_num_queries(3):
+        feed(client, "few")
+
+    with django_assert_num_queries(3):
+        feed(client, "many")
+
+
+def test_daylight_saving_keeps_local_times(client, room):
+    """A session over the last Sunday of March 2024 (clocks forward on 31 March)."""
+    session = SessionFactory(
+        slug="spring",
+        room=room,
+        venue=room.venue,
+        start_date=date(2024, 3, 29),
+        end_date=date(2024, 4, 2),
+    )
+    for day in (date(2024, 3, 29), date(2024, 4, 2)):
+        services.schedule_sitting(
+            session, title=str(day), room=room, start=vienna(day, 10), end=vienna(day, 13)
+        )
+
+    parsed = vobject.readOne(feed(client, "spring").content.decode())
+    starts = sorted(event.dtstart.value for event in parsed.vevent_list)
+
+    assert [start.hour for start in starts] == [10, 10]
+    assert [start.utcoffset().total_seconds() / 3600 for start in starts] == [1, 2]
+
+
+def test_a_single_sitting_downloads_as_one_event(client, session):
+    sitting = session.sittings.first()
+
+    response = client.get(f"/calendar/sittings/{sitting.pk}.ics")
+
+    assert "attachment" in response["Content-Disposition"]
+    assert len(events(response.content)) == 1
+
+
+def test_the_session_page_offers_webcal_google_and_download(client, session):
+    text = client.get("/sessions/ieg-2-2025/").text
+
+    assert "webcal://testserver/calendar/sessions/ieg-2-2025.ics" in text
+    assert "calendar.google.com/calendar/r?cid=http%3A%2F%2Ftestserver" in text
