@@ -285,8 +285,13 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_feed_tokens": {"()": "config.log_filters.MaskFeedTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_feed_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Eager tasks would log every run; workers log their own.
-    "loggers": {"celery.app.trace": {"level": "WARNING"}},
+    "loggers": {
+        "celery.app.trace": {"level": "WARNING"},
+        # runserver's request lines: through the same handler, so tokens are masked.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import delegation_views, officer_views, views
+from . import delegation_views, feed_views, officer_views, views
 
 app_name = "registration"
 
@@ -20,6 +20,9 @@ urlpatterns = [
         name="participants-list",
     ),
     path("sessions/<slug:slug>/console/attendance/", officer_views.attendance, name="attendance"),
+    path("calendar/feed/<str:token>.ics", feed_views.personal_feed, name="personal-feed"),
+    path("profile/calendar/", feed_views.my_calendar, name="my-calendar"),
+    path("profile/calendar/replace/", feed_views.replace_feed_token, name="replace-feed-token"),
     path("delegations/", delegation_views.my_delegations, name="my-delegations"),
     path("delegations/<int:pk>/", delegation_views.delegation_detail, name="delegation"),
     path("delegations/<int:pk>/members/", delegation_views.add_member, name="add-member"),

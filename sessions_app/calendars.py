@@ -66,7 +66,8 @@ def _description(sitting: Sitting) -> str:
     return "\n".join(lines)
 
 
-def sitting_event(sitting: Sitting) -> Event:
+def sitting_event(sitting: Sitting, online: bool = False) -> Event:
+    """The sitting as an event; `online` for a person taking part online (no room)."""
     session = sitting.session
     event = Event()
     event.add("uid", sitting_uid(sitting))
@@ -76,8 +77,8 @@ def sitting_event(sitting: Sitting) -> Event:
     event.add("dtstart", sitting.local_start)
     event.add("dtend", sitting.local_end)
     event.add("summary", f"{sitting.title}, {session.short_name}")
-    event.add("location", _location(sitting))
-    venue = sitting.room.venue if sitting.room else None
+    event.add("location", _("Online") if online else _location(sitting))
+    venue = sitting.room.venue if sitting.room and not online else None
     if venue and venue.latitude is not None and venue.longitude is not None:
         event.add("geo", (float(venue.latitude), float(venue.longitude)))
     event.add("description", _description(sitting))
@@ -86,8 +87,9 @@ def sitting_event(sitting: Sitting) -> Event:
     return event
 
 
-def calendar(name: str, description: str, sittings) -> bytes:
-    """A calendar of these sittings (cancelled ones stay, marked CANCELLED)."""
+def calendar(name: str, description: str, sittings, online_sessions=frozenset()) -> bytes:
+    """A calendar of these sittings (cancelled ones stay, marked CANCELLED); sittings of
+    `online_sessions` (ids) are shown as online."""
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -101,14 +103,14 @@ def calendar(name: str, description: str, sittings) -> bytes:
     feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
     sittings = list(sittings)
     for sitting in sittings:
-        feed.add_component(sitting_event(sitting))
+        feed.add_component(sitting_event(sitting, sitting.session_id in online_sessions))
     for tzid in sorted({sitting.session.time_zone for sitting in sittings}):
-        dates = [sitting.start.date() for sitting in sittings
-                 if sitting.session.time_zone == tzid]
+        dates = [sitting.start.date() for sitting in sittings if sitting.session.time_zone == tzid]
         # Always at least the same span of years: every feed then carries the same
         # VTIMEZONE, which parsers that keep the first one they see per TZID need.
-        feed.add_component(vtimezone(tzid, min(min(dates).year, TZ_FIRST_YEAR),
-                                     max(max(dates).year, TZ_LAST_YEAR)))
+        feed.add_component(
+            vtimezone(tzid, min(min(dates).year, TZ_FIRST_YEAR), max(max(dates).year, TZ_LAST_YEAR))
+        )
     return feed.to_ical()
 
 
@@ -116,11 +118,11 @@ def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     """The VTIMEZONE of the years the events fall in, one component per transition with
     its own DTSTART. (icalendar's own groups the transitions of many years as RDATE lists,
     which some parsers, vobject among them, read as no transition at all.)"""
-    zone = Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1),
-                              last_date=date(first_year, 12, 31))
+    zone = Timezone.from_tzid(
+        tzid, first_date=date(first_year, 1, 1), last_date=date(first_year, 12, 31)
+    )
     for year in range(first_year + 1, last_year + 1):
-        later = Timezone.from_tzid(tzid, first_date=date(year, 1, 1),
-                                   last_date=date(year, 12, 31))
+        later = Timezone.from_tzid(tzid, first_date=date(year, 1, 1), last_date=date(year, 12, 31))
         for observance in later.subcomponents[1:]:  # [0] is the 1 January observance
             zone.add_component(observance)
     zone.pop("COMMENT", None)

@@ -1,0 +1,170 @@
+import logging
+from datetime import date
+
+import icalendar
+import pytest
+import vobject
+from django.conf import settings
+
+from config.log_filters import MaskFeedTokens
+from registration import feeds, services
+from sessions_app import services as sessions
+from tests.factories import SessionFactory, UserFactory, register, vienna
+
+pytestmark = pytest.mark.django_db
+DAY = date(2025, 1, 27)
+
+
+@pytest.fixture
+def session(room):
+    session = SessionFactory(format="hybrid", room=room, venue=room.venue)
+    sessions.schedule_sitting(
+        session, title="1st plenary meeting", room=room, start=vienna(DAY, 10), end=vienna(DAY, 13)
+    )
+    return session
+
+
+def approved(session, user, officer, mode="in_person"):
+    return services.approve(register(session, email=user.email, mode=mode), officer)
+
+
+def events(client, user):
+    response = client.get(f"/calendar/feed/{feeds.token_of(user)}.ics")
+    assert response.status_code == 200
+    return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+
+def test_an_approved_in_person_participant_gets_the_sittings_with_rooms(
+    client, session, delegate, officer
+):
+    approved(session, delegate, officer)
+
+    (event,) = events(client, delegate)
+
+    assert "Boardroom D" in str(event["LOCATION"])
+
+
+def test_an_online_participant_sees_them_online(client, session, delegate, officer):
+    approved(session, delegate, officer, mode="online")
+
+    (event,) = events(client, delegate)
+
+    assert str(event["LOCATION"]) == "Online" and "GEO" not in event
+
+
+def test_pending_registrations_are_not_in_the_feed(client, session, delegate):
+    register(session, email=delegate.email)
+
+    assert events(client, delegate) == []
+
+
+def test_the_feed_shows_nothing_of_anyone_else(client, session, delegate, officer, room):
+    other_session = SessionFactory(format="hybrid")
+    sessions.schedule_sitting(
+        other_session, title="Not mine", room=room, start=vienna(DAY, 15), end=vienna(DAY, 18)
+    )
+    approved(other_session, UserFactory(), officer)
+    approved(session, delegate, officer)
+
+    titles = [str(event["SUMMARY"]) for event in events(client, delegate)]
+
+    assert titles == [f"1st plenary meeting, {session.short_name}"]
+
+
+def test_the_token_has_at_least_128_bits():
+    user = UserFactory()
+
+    assert len(feeds.token_of(user)) >= 43  # 32 random bytes, URL-safe base64
+
+
+def test_a_replaced_token_is_refused_at_once(client, delegate_client, delegate):
+    old = feeds.token_of(delegate)
+
+    delegate_client.post("/profile/calendar/replace/")
+
+    assert client.get(f"/calendar/feed/{old}.ics").status_code == 404
+    assert client.get(f"/calendar/feed/{feeds.token_of(delegate)}.ics").status_code == 200
+
+
+def test_an_unknown_token_is_404(client):
+    assert client.get("/calendar/feed/not-a-token.ics").status_code == 404
+
+
+def test_the_second_parser_reads_the_feed(client, session, delegate, officer):
+    approved(session, delegate, officer)
+
+    body = client.get(f"/calendar/feed/{feeds.token_of(delegate)}.ics").content.decode()
+
+    assert vobject.readOne(body).vevent.dtstart.value.hour == 10
+
+
+def test_conditional_request_gets_304(
+    client, session, delegate, officer, django_assert_num_queries
+):
+    approved(session, delegate, officer)
+    url = f"/calendar/feed/{feeds.token_of(delegate)}.ics"
+    etag = client.get(url)["ETag"]
+
+    with django_assert_num_queries(3):  # the token, the registrations, one aggregate
+        response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+
+
+def test_query_count_is_fixed_whatever_the_number_of_sessions(
+    client, room, delegate, officer, django_assert_num_queries
+):
+    url = f"/calendar/feed/{feeds.token_of(delegate)}.ics"
+    for index in range(4):
+        session = SessionFactory(
+            format="hybrid", start_date=date(2025, 2, 3 + index), end_date=date(2025, 2, 3 + index)
+        )
+        sessions.schedule_sitting(
+            session,
+            title="Sitting",
+            room=room,
+            start=vienna(session.start_date, 10),
+            end=vienna(session.start_date, 13),
+        )
+        approved(session, delegate, officer)
+        if index == 0:
+            with django_assert_num_queries(5) as first:
+                client.get(url)
+
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get(url)
+
+
+def test_the_calendar_page_needs_a_login(client):
+    assert client.get("/profile/calendar/").status_code == 302
+
+
+def test_the_calendar_page_shows_the_link(delegate_client, delegate):
+    text = delegate_client.get("/profile/calendar/").text
+
+    assert f"webcal://testserver/calendar/feed/{feeds.token_of(delegate)}.ics" in text
+
+
+def test_logs_keep_only_the_start_of_a_feed_token():
+    token = "AbCdEf" + "x" * 37
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        (f"GET /calendar/feed/{token}.ics HTTP/1.1", 200, 512),
+        None,
+    )
+
+    MaskFeedTokens().filter(record)
+
+    assert token not in record.getMessage() and "/calendar/feed/AbCdEf…" in record.getMessage()
+
+
+def test_every_log_handler_masks_feed_tokens():
+    from config import gunicorn
+
+    for config in (settings.LOGGING, gunicorn.logconfig_dict):
+        for handler in config["handlers"].values():
+            assert "mask_feed_tokens" in handler["filters"]
