@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import feed_tokens
 from sessions_app.calendar_views import feed_response
 from sessions_app.calendars import version
 from sessions_app.views import subscribe_links
@@ -17,7 +18,7 @@ from . import feeds
 
 def personal_feed(request, token: str):
     """No login: calendar apps cannot log in. An unknown or replaced token is a 404."""
-    user = feeds.user_for(token)
+    user = feed_tokens.user_for(token)
     if user is None:
         raise Http404
     registrations = list(feeds.approved_registrations(user).values_list("pk", "participation_mode"))
@@ -27,7 +28,7 @@ def personal_feed(request, token: str):
 
 @login_required
 def my_calendar(request):
-    path = reverse("registration:personal-feed", args=[feeds.token_of(request.user)])
+    path = reverse("registration:personal-feed", args=[feed_tokens.token_of(request.user)])
     return render(
         request,
         "registration/my_calendar.html",
@@ -41,6 +42,6 @@ def my_calendar(request):
 @login_required
 @require_POST
 def replace_feed_token(request):
-    feeds.replace_token(request.user)
+    feed_tokens.replace_token(request.user)
     messages.success(request, _("Your calendar link is replaced: the old one no longer works."))
     return redirect("registration:my-calendar")

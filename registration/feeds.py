@@ -2,32 +2,13 @@
 secret URL that needs no login (calendar apps cannot log in), so the token is the only
 secret: random, replaceable, and never written to the logs in full."""
 
-import secrets
-
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from sessions_app import calendars
 from sessions_app.models import ParticipationMode, Sitting
 
-from .models import CalendarFeedToken, Registration
-
-
-def token_of(user) -> str:
-    return CalendarFeedToken.objects.get_or_create(user=user)[0].token
-
-
-def replace_token(user) -> str:
-    """A new token; the old feed URL stops working at once."""
-    feed, _created = CalendarFeedToken.objects.get_or_create(user=user)
-    feed.token = secrets.token_urlsafe(32)
-    feed.save(update_fields=["token", "created_at"])
-    return feed.token
-
-
-def user_for(token: str):
-    found = CalendarFeedToken.objects.select_related("user").filter(token=token).first()
-    return found.user if found and found.user.is_active else None
+from .models import Registration
 
 
 def approved_registrations(user):

@@ -346,21 +346,3 @@ class DelegationInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.delegation}"
-
-
-class CalendarFeedToken(models.Model):
-    """The secret of a person's calendar feed URL: random (256 bits), replaceable; the
-    old link stops working when it is replaced."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_token"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    created_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("calendar feed token")
-        verbose_name_plural = _("calendar feed tokens")
-
-    def __str__(self) -> str:
-        return f"{self.user} ({self.token[:6]}…)"

@@ -1,14 +1,24 @@
 """Calendar feeds over HTTP: text/calendar with an ETag and Last-Modified on every feed; a
 conditional request that matches gets a 304 without the calendar being built."""
 
+import hashlib
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
-from . import calendars
-from .models import Session, Sitting
+from accounts.feed_tokens import user_for
+from accounts.roles import is_conference_officer
 
+from . import calendars
+from .models import Booking, Room, Series, Session, Sitting
+
+ROOM_FEED_PAST_DAYS = 90  # a room feed shows bookings from this many days ago on
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
@@ -57,4 +67,43 @@ def sitting_file(request, pk: int):
         etag,
         changed,
         filename=f"{sitting.session.slug}-sitting-{sitting.pk}.ics",
+    )
+
+
+def series_feed(request, slug: str):
+    """Every session of the body, one all-day event each, and their sittings; public."""
+    series = get_object_or_404(Series, slug=slug)
+    sessions = list(series.sessions.order_by("start_date"))
+    sittings = Sitting.objects.filter(session__series=series)
+    etag, changed = calendars.version(
+        sittings, series.name, *(_session_salt(session) for session in sessions)
+    )
+    return feed_response(
+        request,
+        lambda: calendars.series_calendar(series, sessions, calendars.feed_sittings(sittings)),
+        etag,
+        changed,
+    )
+
+
+def room_feed(request, slug: str):
+    """A room's bookings with their purposes: for officers, signed in or with their
+    calendar token (`?token=`), which calendar apps can send."""
+    user = request.user if request.user.is_authenticated else user_for(request.GET.get("token"))
+    if user is None or not is_conference_officer(user):
+        raise PermissionDenied
+    room = get_object_or_404(Room.objects.select_related("venue"), slug=slug)
+    since = timezone.now() - timedelta(days=ROOM_FEED_PAST_DAYS)
+    bookings = Booking.objects.filter(room=room, status__in=Booking.LIVE_STATUSES, end__gte=since)
+    found = bookings.aggregate(changed=Max("updated_at"), count=Count("pk"))
+    etag = hashlib.sha256(f"{found['changed']}|{found['count']}|{room.name}".encode()).hexdigest()[
+        :32
+    ]
+    return feed_response(
+        request,
+        lambda: calendars.room_calendar(
+            room, bookings.select_related("room__venue").order_by("start")
+        ),
+        etag,
+        found["changed"],
     )

@@ -4,14 +4,14 @@ LAST-MODIFIED come from the data, so the same data gives the same bytes and an E
 cheap 304s."""
 
 import hashlib
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from .models import MeetingFormat, Session, Sitting
+from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 PRODID = "-//UN Meetings//Meeting logistics//EN"
 TZ_FIRST_YEAR, TZ_LAST_YEAR = 2020, 2035
@@ -87,9 +87,52 @@ def sitting_event(sitting: Sitting, online: bool = False) -> Event:
     return event
 
 
-def calendar(name: str, description: str, sittings, online_sessions=frozenset()) -> bytes:
+def session_event(session: Session) -> Event:
+    """The whole session as one all-day event spanning its days."""
+    event = Event()
+    event.add("uid", f"session-{session.pk}@{_host()}")
+    event.add("dtstamp", datetime.combine(session.start_date, time(0), UTC))
+    event.add("dtstart", session.start_date)
+    event.add("dtend", session.end_date + timedelta(days=1))
+    event.add("summary", session.title)
+    event.add("url", f"{settings.SITE_URL}{session.get_absolute_url()}")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def booking_event(booking: Booking) -> Event:
+    tzinfo = booking.room.venue.tzinfo
+    event = Event()
+    event.add("uid", f"booking-{booking.pk}@{_host()}")
+    # Every save raises it: seconds between creation and the last change.
+    event.add("sequence", int((booking.updated_at - booking.created_at).total_seconds()))
+    event.add("dtstamp", booking.updated_at)
+    event.add("last-modified", booking.updated_at)
+    event.add("dtstart", booking.start.astimezone(tzinfo))
+    event.add("dtend", booking.end.astimezone(tzinfo))
+    event.add("summary", booking.purpose)
+    event.add("location", f"{booking.room.name}, {booking.room.venue.name}")
+    if booking.setup_minutes or booking.cleardown_minutes:
+        event.add(
+            "description",
+            _("Set-up %(setup)d min, clear-down %(cleardown)d min.")
+            % {"setup": booking.setup_minutes, "cleardown": booking.cleardown_minutes},
+        )
+    event.add("status", "TENTATIVE" if booking.status == Booking.Status.HELD else "CONFIRMED")
+    return event
+
+
+def calendar(
+    name: str,
+    description: str,
+    sittings,
+    online_sessions=frozenset(),
+    extra_events=(),
+    time_zones=(),
+) -> bytes:
     """A calendar of these sittings (cancelled ones stay, marked CANCELLED); sittings of
-    `online_sessions` (ids) are shown as online."""
+    `online_sessions` (ids) are shown as online. `extra_events` (sessions, bookings) go
+    along, with the `time_zones` (tzid, date) they use."""
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -104,8 +147,12 @@ def calendar(name: str, description: str, sittings, online_sessions=frozenset())
     sittings = list(sittings)
     for sitting in sittings:
         feed.add_component(sitting_event(sitting, sitting.session_id in online_sessions))
-    for tzid in sorted({sitting.session.time_zone for sitting in sittings}):
-        dates = [sitting.start.date() for sitting in sittings if sitting.session.time_zone == tzid]
+    for event in extra_events:
+        feed.add_component(event)
+    used = [(sitting.session.time_zone, sitting.start.date()) for sitting in sittings]
+    used += list(time_zones)
+    for tzid in sorted({tzid for tzid, _day in used}):
+        dates = [day for zone, day in used if zone == tzid]
         # Always at least the same span of years: every feed then carries the same
         # VTIMEZONE, which parsers that keep the first one they see per TZID need.
         feed.add_component(
@@ -139,4 +186,24 @@ def session_calendar(session: Session) -> bytes:
             "end": session.end_date.isoformat(),
         },
         feed_sittings(session.sittings.all()),
+    )
+
+
+def room_calendar(room: Room, bookings) -> bytes:
+    bookings = list(bookings)
+    return calendar(
+        f"{room.name}, {room.venue.name}",
+        _("Bookings of %(room)s.") % {"room": room.name},
+        [],
+        extra_events=[booking_event(booking) for booking in bookings],
+        time_zones=[(room.venue.time_zone, booking.start.date()) for booking in bookings],
+    )
+
+
+def series_calendar(series: Series, sessions, sittings) -> bytes:
+    return calendar(
+        series.short_name,
+        series.name,
+        sittings,
+        extra_events=[session_event(session) for session in sessions],
     )

@@ -14,4 +14,6 @@ urlpatterns = [
     path("bookings/<int:pk>/cancel/", views.cancel_booking, name="cancel-booking"),
     path("calendar/sessions/<slug:slug>.ics", calendar_views.session_feed, name="session-feed"),
     path("calendar/sittings/<int:pk>.ics", calendar_views.sitting_file, name="sitting-file"),
+    path("calendar/series/<slug:slug>.ics", calendar_views.series_feed, name="series-feed"),
+    path("calendar/rooms/<slug:slug>.ics", calendar_views.room_feed, name="room-feed"),
 ]

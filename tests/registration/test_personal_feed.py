@@ -6,8 +6,9 @@ import pytest
 import vobject
 from django.conf import settings
 
+from accounts import feed_tokens
 from config.log_filters import MaskFeedTokens
-from registration import feeds, services
+from registration import services
 from sessions_app import services as sessions
 from tests.factories import SessionFactory, UserFactory, register, vienna
 
@@ -29,7 +30,7 @@ def approved(session, user, officer, mode="in_person"):
 
 
 def events(client, user):
-    response = client.get(f"/calendar/feed/{feeds.token_of(user)}.ics")
+    response = client.get(f"/calendar/feed/{feed_tokens.token_of(user)}.ics")
     assert response.status_code == 200
     return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
 
@@ -74,16 +75,16 @@ def test_the_feed_shows_nothing_of_anyone_else(client, session, delegate, office
 def test_the_token_has_at_least_128_bits():
     user = UserFactory()
 
-    assert len(feeds.token_of(user)) >= 43  # 32 random bytes, URL-safe base64
+    assert len(feed_tokens.token_of(user)) >= 43  # 32 random bytes, URL-safe base64
 
 
 def test_a_replaced_token_is_refused_at_once(client, delegate_client, delegate):
-    old = feeds.token_of(delegate)
+    old = feed_tokens.token_of(delegate)
 
     delegate_client.post("/profile/calendar/replace/")
 
     assert client.get(f"/calendar/feed/{old}.ics").status_code == 404
-    assert client.get(f"/calendar/feed/{feeds.token_of(delegate)}.ics").status_code == 200
+    assert client.get(f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics").status_code == 200
 
 
 def test_an_unknown_token_is_404(client):
@@ -93,7 +94,7 @@ def test_an_unknown_token_is_404(client):
 def test_the_second_parser_reads_the_feed(client, session, delegate, officer):
     approved(session, delegate, officer)
 
-    body = client.get(f"/calendar/feed/{feeds.token_of(delegate)}.ics").content.decode()
+    body = client.get(f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics").content.decode()
 
     assert vobject.readOne(body).vevent.dtstart.value.hour == 10
 
@@ -102,7 +103,7 @@ def test_conditional_request_gets_304(
     client, session, delegate, officer, django_assert_num_queries
 ):
     approved(session, delegate, officer)
-    url = f"/calendar/feed/{feeds.token_of(delegate)}.ics"
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
     etag = client.get(url)["ETag"]
 
     with django_assert_num_queries(3):  # the token, the registrations, one aggregate
@@ -114,7 +115,7 @@ def test_conditional_request_gets_304(
 def test_query_count_is_fixed_whatever_the_number_of_sessions(
     client, room, delegate, officer, django_assert_num_queries
 ):
-    url = f"/calendar/feed/{feeds.token_of(delegate)}.ics"
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
     for index in range(4):
         session = SessionFactory(
             format="hybrid", start_date=date(2025, 2, 3 + index), end_date=date(2025, 2, 3 + index)
@@ -142,7 +143,7 @@ def test_the_calendar_page_needs_a_login(client):
 def test_the_calendar_page_shows_the_link(delegate_client, delegate):
     text = delegate_client.get("/profile/calendar/").text
 
-    assert f"webcal://testserver/calendar/feed/{feeds.token_of(delegate)}.ics" in text
+    assert f"webcal://testserver/calendar/feed/{feed_tokens.token_of(delegate)}.ics" in text
 
 
 def test_logs_keep_only_the_start_of_a_feed_token():

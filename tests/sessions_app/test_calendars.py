@@ -1,10 +1,11 @@
 """Feeds parsed by icalendar and by a second, independent parser (vobject)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
 import vobject
+from django.utils import timezone
 
 from sessions_app import services
 from tests.factories import SessionFactory, vienna
@@ -193,3 +194,62 @@ def test_the_session_page_offers_webcal_google_and_download(client, session):
 
     assert "webcal://testserver/calendar/sessions/ieg-2-2025.ics" in text
     assert "calendar.google.com/calendar/r?cid=http%3A%2F%2Ftestserver" in text
+
+
+def test_the_series_feed_has_one_all_day_event_per_session_and_the_sittings(client, session):
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/calendar/series/{session.series.slug}.ics").content
+    )
+
+    spans = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("session-")]
+    assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in spans] == [
+        (session.start_date, date(2025, 2, 1))
+    ]
+    assert len(calendar.walk("VEVENT")) == 3
+
+
+class TestRoomFeed:
+    @pytest.fixture
+    def booking(self, room):
+        soon = timezone.localdate() + timedelta(days=7)  # the feed shows recent bookings on
+        return services.book_room(
+            room, vienna(soon, 8), vienna(soon, 9, 30), purpose="Informal consultations"
+        )
+
+    def test_officers_get_the_bookings_with_their_purpose(self, officer_client, room, booking):
+        body = officer_client.get(f"/calendar/rooms/{room.slug}.ics").content
+
+        summaries = {str(e["SUMMARY"]) for e in events(body)}
+        assert "Informal consultations" in summaries
+        assert vobject.readOne(body.decode()).vevent.dtstart.value.tzinfo is not None
+
+    def test_a_calendar_app_uses_the_officers_token(self, client, officer, room, booking):
+        from accounts.feed_tokens import token_of
+
+        response = client.get(f"/calendar/rooms/{room.slug}.ics?token={token_of(officer)}")
+
+        assert response.status_code == 200
+
+    def test_anonymous_is_refused(self, client, room, booking):
+        assert client.get(f"/calendar/rooms/{room.slug}.ics").status_code == 403
+
+    def test_a_delegates_token_is_refused(self, client, delegate, room, booking):
+        from accounts.feed_tokens import token_of
+
+        response = client.get(f"/calendar/rooms/{room.slug}.ics?token={token_of(delegate)}")
+
+        assert response.status_code == 403
+
+    def test_a_moved_booking_gets_a_higher_sequence(self, officer_client, room, booking):
+        before = int(
+            events(officer_client.get(f"/calendar/rooms/{room.slug}.ics").content)[0]["SEQUENCE"]
+        )
+        booking.created_at = booking.created_at.replace(year=2024)
+        booking.save(update_fields=["created_at"])
+        booking.end = booking.end + timedelta(minutes=15)
+        services.save_booking(booking)
+
+        found = events(officer_client.get(f"/calendar/rooms/{room.slug}.ics").content)
+
+        booking_event = next(e for e in found if str(e["UID"]).startswith("booking-"))
+        assert int(booking_event["SEQUENCE"]) > before
