@@ -147,7 +147,13 @@ if REDIS_URL:
     }
 else:
     # A real cache, not the dummy one: allauth keeps its rate limits here.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the rendered events of the calendar feeds (the default is 300).
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -291,7 +297,9 @@ LOGGING = {
     # Eager tasks would log every run; workers log their own.
     "loggers": {
         "celery.app.trace": {"level": "WARNING"},
-        # runserver's request lines: through the same handler, so tokens are masked.
+        # Django's own loggers (requests, runserver's request lines) through the same
+        # handler, so that feed tokens are masked there too.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,8 +22,14 @@ def personal_feed(request, token: str):
     user = feed_tokens.user_for(token)
     if user is None:
         raise Http404
-    registrations = list(feeds.approved_registrations(user).values_list("pk", "participation_mode"))
-    etag, changed = version(feeds.personal_sittings(user), token, *registrations)
+    # Approvals, withdrawals and changes of mode show in the registrations' count and
+    # last change, read in the same aggregate query as the sittings'.
+    etag, changed = version(
+        feeds.personal_sittings(user),
+        token,
+        registrations=Count("session__registrations", distinct=True),
+        registrations_changed=Max("session__registrations__updated_at"),
+    )
     return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 
 

@@ -7,13 +7,16 @@ import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Max, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration
 
 from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 PRODID = "-//UN Meetings//Meeting logistics//EN"
+EVENT_CACHE_SECONDS = 7 * 24 * 3600
 TZ_FIRST_YEAR, TZ_LAST_YEAR = 2020, 2035
 
 
@@ -29,11 +32,14 @@ def feed_sittings(sittings: QuerySet) -> QuerySet:
     return sittings.select_related("session", "room__venue").order_by("start", "pk")
 
 
-def version(sittings: QuerySet, *salt) -> tuple[str, object]:
+def version(sittings: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
     """An ETag and the Last-Modified time of a feed, from one aggregate query: enough to
     answer a conditional request without building the calendar."""
     found = sittings.aggregate(
-        changed=Max("updated_at"), count=Count("pk"), revisions=Max("sequence")
+        changed=Max("updated_at"),
+        count=Count("pk", distinct=True),
+        revisions=Max("sequence"),
+        **more_aggregates,
     )
     key = "|".join(str(part) for part in (*found.values(), *salt))
     return hashlib.sha256(key.encode()).hexdigest()[:32], found["changed"]
@@ -145,8 +151,6 @@ def calendar(
     feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
     sittings = list(sittings)
-    for sitting in sittings:
-        feed.add_component(sitting_event(sitting, sitting.session_id in online_sessions))
     for event in extra_events:
         feed.add_component(event)
     used = [(sitting.session.time_zone, sitting.start.date()) for sitting in sittings]
@@ -158,7 +162,47 @@ def calendar(
         feed.add_component(
             vtimezone(tzid, min(min(dates).year, TZ_FIRST_YEAR), max(max(dates).year, TZ_LAST_YEAR))
         )
-    return feed.to_ical()
+    body = feed.to_ical()
+    events = sitting_events(sittings, online_sessions)
+    end = body.rindex(b"END:VCALENDAR")
+    return body[:end] + events + body[end:]
+
+
+def sitting_events(sittings: list[Sitting], online_sessions) -> bytes:
+    """The sittings' VEVENT blocks. Serialising an event is most of a feed's cost, so each
+    is kept in the cache under a key made of everything it shows: a change to the sitting,
+    its session, room or venue, or the language, makes a new key."""
+    language = get_language() or ""
+    keys = {}
+    for sitting in sittings:
+        online = sitting.session_id in online_sessions
+        room = sitting.room
+        venue = room.venue if room else None
+        session = sitting.session
+        shown = (
+            sitting.pk,
+            sitting.sequence,
+            sitting.updated_at,
+            online,
+            language,
+            session.title,
+            session.short_name,
+            session.languages,
+            session.slug,
+            room and (room.name, room.building, room.floor),
+            venue and (venue.name, venue.address, venue.latitude, venue.longitude),
+        )
+        keys[sitting.pk] = "ical:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+    cached = cache.get_many(keys.values())
+    missing = {}
+    for sitting in sittings:
+        if keys[sitting.pk] not in cached:
+            event = sitting_event(sitting, sitting.session_id in online_sessions)
+            missing[keys[sitting.pk]] = event.to_ical()
+    if missing:
+        cache.set_many(missing, timeout=EVENT_CACHE_SECONDS)
+    found = cached | missing
+    return b"".join(found[keys[sitting.pk]] for sitting in sittings)
 
 
 def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:

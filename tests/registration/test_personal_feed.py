@@ -106,7 +106,7 @@ def test_conditional_request_gets_304(
     url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
     etag = client.get(url)["ETag"]
 
-    with django_assert_num_queries(3):  # the token, the registrations, one aggregate
+    with django_assert_num_queries(2):  # the token, and one aggregate
         response = client.get(url, HTTP_IF_NONE_MATCH=etag)
 
     assert response.status_code == 304
@@ -129,7 +129,7 @@ def test_query_count_is_fixed_whatever_the_number_of_sessions(
         )
         approved(session, delegate, officer)
         if index == 0:
-            with django_assert_num_queries(5) as first:
+            with django_assert_num_queries(4) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):
@@ -169,3 +169,36 @@ def test_every_log_handler_masks_feed_tokens():
     for config in (settings.LOGGING, gunicorn.logconfig_dict):
         for handler in config["handlers"].values():
             assert "mask_feed_tokens" in handler["filters"]
+
+
+def test_an_approval_changes_the_etag(client, session, delegate, officer):
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    etag = client.get(url)["ETag"]
+
+    approved(session, delegate, officer)
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_change_to_online_changes_the_feed(client, session, delegate, officer):
+    registration = approved(session, delegate, officer)
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    etag = client.get(url)["ETag"]
+
+    services.switch_to_online(registration, delegate)
+
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and b"LOCATION:Online" in response.content
+
+
+@pytest.mark.parametrize("name", ["django.request", "django.server", "registration"])
+def test_every_handler_a_request_log_reaches_masks_feed_tokens(name):
+    logger = logging.getLogger(name)
+    handlers = []
+    while logger:
+        # pytest's own capturing handlers aside
+        handlers += [h for h in logger.handlers if not type(h).__module__.startswith("_pytest")]
+        logger = logger.parent if logger.propagate else None
+
+    assert handlers
+    assert all(any(isinstance(f, MaskFeedTokens) for f in handler.filters) for handler in handlers)
