@@ -63,7 +63,9 @@ def sitting_file(request, pk: int):
     )
     return feed_response(
         request,
-        lambda: calendars.calendar(sitting.title, sitting.session.title, [sitting]),
+        lambda: calendars.calendar(
+            sitting.title, sitting.session.title, Sitting.objects.filter(pk=sitting.pk)
+        ),
         etag,
         changed,
         filename=f"{sitting.session.slug}-sitting-{sitting.pk}.ics",

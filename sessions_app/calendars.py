@@ -150,11 +150,10 @@ def calendar(
     # icalendar's setter does not add VALUE=DURATION, which clients need.
     feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
-    sittings = list(sittings)
+    rows = list(sittings.values_list(*SHOWN).order_by("start", "pk"))
     for event in extra_events:
         feed.add_component(event)
-    used = [(sitting.session.time_zone, sitting.start.date()) for sitting in sittings]
-    used += list(time_zones)
+    used = [(row[TIME_ZONE], row[START].date()) for row in rows] + list(time_zones)
     for tzid in sorted({tzid for tzid, _day in used}):
         dates = [day for zone, day in used if zone == tzid]
         # Always at least the same span of years: every feed then carries the same
@@ -163,46 +162,57 @@ def calendar(
             vtimezone(tzid, min(min(dates).year, TZ_FIRST_YEAR), max(max(dates).year, TZ_LAST_YEAR))
         )
     body = feed.to_ical()
-    events = sitting_events(sittings, online_sessions)
     end = body.rindex(b"END:VCALENDAR")
-    return body[:end] + events + body[end:]
+    return body[:end] + sitting_events(rows, online_sessions) + body[end:]
 
 
-def sitting_events(sittings: list[Sitting], online_sessions) -> bytes:
+# What a sitting's event shows (and so its cache key): a change to any of these, or to
+# the language, makes a new key. Read as plain rows: no model instances unless missing.
+SHOWN = (
+    "pk",
+    "start",
+    "session__time_zone",
+    "session_id",
+    "sequence",
+    "updated_at",
+    "session__title",
+    "session__short_name",
+    "session__languages",
+    "session__slug",
+    "room__name",
+    "room__building",
+    "room__floor",
+    "room__venue__name",
+    "room__venue__address",
+    "room__venue__latitude",
+    "room__venue__longitude",
+)
+PK, START, TIME_ZONE, SESSION = 0, 1, 2, 3
+
+
+def sitting_events(rows: list[tuple], online_sessions) -> bytes:
     """The sittings' VEVENT blocks. Serialising an event is most of a feed's cost, so each
-    is kept in the cache under a key made of everything it shows: a change to the sitting,
-    its session, room or venue, or the language, makes a new key."""
+    is kept in the cache under a key made of everything it shows."""
     language = get_language() or ""
-    keys = {}
-    for sitting in sittings:
-        online = sitting.session_id in online_sessions
-        room = sitting.room
-        venue = room.venue if room else None
-        session = sitting.session
-        shown = (
-            sitting.pk,
-            sitting.sequence,
-            sitting.updated_at,
-            online,
-            language,
-            session.title,
-            session.short_name,
-            session.languages,
-            session.slug,
-            room and (room.name, room.building, room.floor),
-            venue and (venue.name, venue.address, venue.latitude, venue.longitude),
-        )
-        keys[sitting.pk] = "ical:" + hashlib.sha256(repr(shown).encode()).hexdigest()
-    cached = cache.get_many(keys.values())
-    missing = {}
-    for sitting in sittings:
-        if keys[sitting.pk] not in cached:
-            event = sitting_event(sitting, sitting.session_id in online_sessions)
-            missing[keys[sitting.pk]] = event.to_ical()
+    keys = {
+        row[PK]: "ical:"
+        + hashlib.sha256(
+            repr((row, row[SESSION] in online_sessions, language)).encode()
+        ).hexdigest()
+        for row in rows
+    }
+    found = cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in found]
     if missing:
-        cache.set_many(missing, timeout=EVENT_CACHE_SECONDS)
-    found = cached | missing
-    return b"".join(found[keys[sitting.pk]] for sitting in sittings)
+        built = {
+            keys[sitting.pk]: sitting_event(
+                sitting, sitting.session_id in online_sessions
+            ).to_ical()
+            for sitting in feed_sittings(Sitting.objects.filter(pk__in=missing))
+        }
+        cache.set_many(built, timeout=EVENT_CACHE_SECONDS)
+        found |= built
+    return b"".join(found[keys[row[PK]]] for row in rows)
 
 
 def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
@@ -238,7 +248,7 @@ def room_calendar(room: Room, bookings) -> bytes:
     return calendar(
         f"{room.name}, {room.venue.name}",
         _("Bookings of %(room)s.") % {"room": room.name},
-        [],
+        Sitting.objects.none(),
         extra_events=[booking_event(booking) for booking in bookings],
         time_zones=[(room.venue.time_zone, booking.start.date()) for booking in bookings],
     )

@@ -129,7 +129,7 @@ def test_query_count_is_fixed_whatever_the_number_of_sessions(
         )
         approved(session, delegate, officer)
         if index == 0:
-            with django_assert_num_queries(4) as first:
+            with django_assert_num_queries(5) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):
