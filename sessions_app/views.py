@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
+from accounts.feed_tokens import token_of
 from accounts.roles import is_conference_officer
 
 from . import queries, services
@@ -36,6 +37,12 @@ def session_detail(request, slug: str):
             "feed": subscribe_links(request, reverse("sessions_app:session-feed", args=[slug])),
         },
     )
+
+
+def _room_feed_path(request, room) -> str:
+    # With the officer's calendar token: calendar apps cannot sign in.
+    token = token_of(request.user)
+    return f"{reverse('sessions_app:room-feed', args=[room.slug])}?token={token}"
 
 
 def subscribe_links(request, path: str) -> dict[str, str]:
@@ -73,6 +80,9 @@ def room_detail(request, slug: str):
             "next_day": last_day + timedelta(days=1),
             "days": queries.by_local_day(bookings, room.venue.tzinfo),
             "show_purpose": is_conference_officer(request.user),
+            "feed": subscribe_links(request, _room_feed_path(request, room))
+            if is_conference_officer(request.user)
+            else None,
         },
     )
 

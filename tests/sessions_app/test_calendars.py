@@ -254,3 +254,17 @@ class TestRoomFeed:
 
         booking_event = next(e for e in found if str(e["UID"]).startswith("booking-"))
         assert int(booking_event["SEQUENCE"]) > before
+
+
+def test_officers_find_the_room_feed_with_their_token_on_the_room_page(
+    officer_client, officer, room
+):
+    from accounts.feed_tokens import token_of
+
+    text = officer_client.get(f"/rooms/{room.slug}/").text
+
+    assert f"/calendar/rooms/{room.slug}.ics?token={token_of(officer)}" in text
+
+
+def test_the_public_room_page_has_no_room_feed(client, room):
+    assert "/calendar/rooms/" not in client.get(f"/rooms/{room.slug}/").text
