@@ -2,7 +2,6 @@
 booking is made. Runs on SQLite (a file database, IMMEDIATE transactions) and on
 PostgreSQL (row lock plus the exclusion constraint)."""
 
-import threading
 from datetime import date
 
 import pytest
@@ -10,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 
 from sessions_app import services
 from sessions_app.models import Booking
+from tests.concurrency import at_once
 from tests.factories import BookingFactory, vienna
 
 DAY = date(2025, 1, 27)
@@ -18,30 +18,15 @@ THREADS = 20
 
 @pytest.mark.django_db(transaction=True)
 def test_twenty_concurrent_overlapping_bookings_make_exactly_one(room):
-    barrier = threading.Barrier(THREADS)
-    made, refused, failed = [], [], []
-
-    def attempt(index: int) -> None:
+    def attempt(index: int):
         # Every slot overlaps every other: they all contain 11:00-12:00.
         start, end = vienna(DAY, 10, index % 60), vienna(DAY, 12, index % 60)
-        try:
-            barrier.wait()
-            made.append(services.book_room(room, start, end, purpose=f"Attempt {index}"))
-        except services.BookingConflict:
-            refused.append(index)
-        except Exception as error:
-            failed.append(error)
-        finally:
-            connection.close()
+        return services.book_room(room, start, end, purpose=f"Attempt {index}")
 
-    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once(THREADS, attempt, expected=services.BookingConflict)
 
-    assert failed == []
-    assert (len(made), len(refused)) == (1, THREADS - 1)
+    refused = [o for o in outcomes if isinstance(o, services.BookingConflict)]
+    assert (THREADS - len(refused), len(refused)) == (1, THREADS - 1)
     assert Booking.objects.filter(room=room).count() == 1
 
 
