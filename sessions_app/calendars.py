@@ -5,6 +5,7 @@ cheap 304s."""
 
 import hashlib
 from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -260,4 +261,22 @@ def series_calendar(series: Series, sessions, sittings) -> bytes:
         series.name,
         sittings,
         extra_events=[session_event(session) for session in sessions],
+    )
+
+
+def google_event_link(sitting: Sitting) -> str:
+    """Google Calendar's "add this event" link, in the session's time zone."""
+
+    def local(moment) -> str:
+        return moment.strftime("%Y%m%dT%H%M%S")
+
+    return "https://calendar.google.com/calendar/render?" + urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": f"{sitting.title}, {sitting.session.short_name}",
+            "dates": f"{local(sitting.local_start)}/{local(sitting.local_end)}",
+            "ctz": sitting.session.time_zone,
+            "location": _location(sitting),
+            "details": f"{settings.SITE_URL}{sitting.session.get_absolute_url()}",
+        }
     )

@@ -268,3 +268,10 @@ def test_officers_find_the_room_feed_with_their_token_on_the_room_page(
 
 def test_the_public_room_page_has_no_room_feed(client, room):
     assert "/calendar/rooms/" not in client.get(f"/rooms/{room.slug}/").text
+
+
+def test_each_sitting_has_a_google_calendar_link_in_local_time(client, session):
+    text = client.get("/sessions/ieg-2-2025/").text
+
+    assert "action=TEMPLATE" in text
+    assert "dates=20250127T100000%2F20250127T130000&amp;ctz=Europe%2FVienna" in text
