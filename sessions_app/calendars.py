@@ -5,6 +5,7 @@ cheap 304s."""
 
 import hashlib
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache as cache_result
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -216,6 +217,7 @@ def sitting_events(rows: list[tuple], online_sessions) -> bytes:
     return b"".join(found[keys[row[PK]]] for row in rows)
 
 
+@cache_result
 def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     """The VTIMEZONE of the years the events fall in, one component per transition with
     its own DTSTART. (icalendar's own groups the transitions of many years as RDATE lists,
