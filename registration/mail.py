@@ -3,7 +3,7 @@ Celery task (in process when no broker is configured). Templates are translatabl
 kind in templates/registration/mail/, whose first line is the subject."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 
@@ -13,17 +13,19 @@ from sessions_app.calendars import session_calendar
 KINDS = {"submitted", "waitlisted", "promoted", "approved", "rejected", "cancelled", "new_member"}
 
 
-def send(registration, kind: str, to: list[str] | None = None) -> None:
-    text = render_to_string(
-        f"registration/mail/{kind}.txt",
-        {
-            "registration": registration,
-            "session": registration.session,
-            "site_url": settings.SITE_URL,
-        },
-    )
+def _message(template: str, context: dict, to: list[str]) -> EmailMessage:
+    """The mail of a template whose first line is the subject."""
+    text = render_to_string(template, context | {"site_url": settings.SITE_URL})
     subject, _, body = text.strip().partition("\n")
-    message = EmailMessage(subject.strip(), body.strip() + "\n", None, to or [registration.email])
+    return EmailMessage(subject.strip(), body.strip() + "\n", None, to)
+
+
+def send(registration, kind: str, to: list[str] | None = None) -> None:
+    message = _message(
+        f"registration/mail/{kind}.txt",
+        {"registration": registration, "session": registration.session},
+        to or [registration.email],
+    )
     if kind == "approved":  # the programme, for the participant's calendar
         message.attach(
             f"{registration.session.slug}.ics",
@@ -51,20 +53,15 @@ def focal_points_to_tell(registration) -> list[str]:
     ]
 
 
-def _queue(registration_id: int, kind: str, to: list[str] | None = None) -> None:
+def _queue(registration_id: int, kind: str) -> None:
     from .tasks import send_registration_mail
 
-    transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kind, to))
+    transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kind))
 
 
 def send_invitation(invitation) -> None:
-    text = render_to_string(
+    _message(
         "registration/mail/invitation.txt",
-        {
-            "invitation": invitation,
-            "delegation": invitation.delegation,
-            "site_url": settings.SITE_URL,
-        },
-    )
-    subject, _, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, [invitation.email])
+        {"invitation": invitation, "delegation": invitation.delegation},
+        [invitation.email],
+    ).send()

@@ -35,10 +35,6 @@ def visible_to(user):
     ).distinct()
 
 
-def is_focal_point(user, delegation) -> bool:
-    return user.is_authenticated and delegation.focal_points.filter(pk=user.pk).exists()
-
-
 def is_own(user, registration: Registration) -> bool:
     return user.is_authenticated and (
         registration.participant_id == user.pk

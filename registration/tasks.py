@@ -1,14 +1,15 @@
 from celery import shared_task
 
 from . import mail
-from .models import Registration
+from .models import DelegationInvitation, Registration
 
 
 @shared_task
-def send_registration_mail(registration_id: int, kind: str, to: list[str] | None = None):
+def send_registration_mail(registration_id: int, kind: str):
     registration = Registration.objects.select_related("session", "delegation").get(
         pk=registration_id
     )
+    to = None  # the participant
     if kind == "new_member":
         to = mail.focal_points_to_tell(registration)
         if not to:
@@ -18,8 +19,6 @@ def send_registration_mail(registration_id: int, kind: str, to: list[str] | None
 
 @shared_task
 def send_invitation_mail(invitation_id: int):
-    from .models import DelegationInvitation
-
     invitation = DelegationInvitation.objects.select_related(
         "delegation__session", "delegation__entity"
     ).get(pk=invitation_id)

@@ -165,13 +165,6 @@ def cancel_booking(booking: Booking) -> Booking:
     return booking
 
 
-def confirm_booking(booking: Booking) -> Booking:
-    if booking.status != Booking.Status.HELD:
-        raise BookingError(_("Only a held booking can be confirmed."))
-    booking.status = Booking.Status.CONFIRMED
-    return save_booking(booking)
-
-
 def _room_booking_for(sitting: Sitting) -> Booking | None:
     """The booking that would hold the sitting's room as the sitting now stands: its live
     booking moved to the new time and room, or a new one; None for a sitting with no room."""
