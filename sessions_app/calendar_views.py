@@ -1,11 +1,9 @@
 """Calendar feeds over HTTP: text/calendar with an ETag and Last-Modified on every feed; a
 conditional request that matches gets a 304 without the calendar being built."""
 
-import hashlib
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -97,15 +95,12 @@ def room_feed(request, slug: str):
     room = get_object_or_404(Room.objects.select_related("venue"), slug=slug)
     since = timezone.now() - timedelta(days=ROOM_FEED_PAST_DAYS)
     bookings = Booking.objects.filter(room=room, status__in=Booking.LIVE_STATUSES, end__gte=since)
-    found = bookings.aggregate(changed=Max("updated_at"), count=Count("pk"))
-    etag = hashlib.sha256(f"{found['changed']}|{found['count']}|{room.name}".encode()).hexdigest()[
-        :32
-    ]
+    etag, changed = calendars.version(bookings, room.name, room.venue.name)
     return feed_response(
         request,
         lambda: calendars.room_calendar(
             room, bookings.select_related("room__venue").order_by("start")
         ),
         etag,
-        found["changed"],
+        changed,
     )

@@ -34,14 +34,13 @@ def feed_sittings(sittings: QuerySet) -> QuerySet:
     return sittings.select_related("session", "room__venue").order_by("start", "pk")
 
 
-def version(sittings: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
-    """An ETag and the Last-Modified time of a feed, from one aggregate query: enough to
-    answer a conditional request without building the calendar."""
-    found = sittings.aggregate(
-        changed=Max("updated_at"),
-        count=Count("pk", distinct=True),
-        revisions=Max("sequence"),
-        **more_aggregates,
+def version(rows: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
+    """An ETag and the Last-Modified time of a feed of these sittings or bookings, from one
+    aggregate query: enough to answer a conditional request without building the calendar.
+    Every change saves the row, so its `updated_at` moves; one leaving the feed lowers the
+    count."""
+    found = rows.aggregate(
+        changed=Max("updated_at"), count=Count("pk", distinct=True), **more_aggregates
     )
     key = "|".join(str(part) for part in (*found.values(), *salt))
     return hashlib.sha256(key.encode()).hexdigest()[:32], found["changed"]
