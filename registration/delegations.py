@@ -16,6 +16,7 @@ from pypdf.errors import PdfReadError
 from . import services
 from .forms import MemberRowForm
 from .models import Delegation, DelegationInvitation, Registration
+from .storage import delete_after_commit
 
 # The columns of a sheet of members, in the order of the template: the required ones, then
 # the details a delegate may give. Yes/no columns take yes or no.
@@ -90,15 +91,13 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
             raise PdfReadError
     except (PdfReadError, ValueError, OSError) as error:
         raise services.RegistrationError(_("The file is not a readable PDF.")) from error
-    old = delegation.nomination_document.name
+    old = (delegation.nomination_document.storage, delegation.nomination_document.name)
     with transaction.atomic():
         delegation.nomination_document.save("nomination.pdf", ContentFile(content), save=False)
         delegation.nomination_uploaded_at = timezone.now()
         delegation.nomination_uploaded_by = actor
         delegation.save()
-        if old:
-            storage = delegation.nomination_document.storage
-            transaction.on_commit(lambda: storage.delete(old))
+        delete_after_commit([old])
     return delegation
 
 

@@ -14,6 +14,7 @@ from sessions_app.models import ParticipationMode
 from .models import Delegation, Registration
 from .photos import PhotoError, prepare_photo
 from .services import RegistrationError, check_editable, lock_for_change
+from .storage import delete_after_commit
 
 
 def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool = False):
@@ -25,12 +26,10 @@ def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool =
     with transaction.atomic():
         registration = lock_for_change(registration)
         check_editable(registration, by_officer)
-        old = registration.photo.name
+        old = (registration.photo.storage, registration.photo.name)
         registration.photo.save(photo.name, photo, save=False)
         registration.save(update_fields=["photo", "updated_at"])
-        if old:
-            storage = registration.photo.storage
-            transaction.on_commit(lambda: storage.delete(old))
+        delete_after_commit([old])
     return registration
 
 
@@ -81,6 +80,5 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
         )
         photos = registrations.exclude(photo="").update(photo="")
         documents = delegations.update(nomination_document="", nomination_uploaded_at=None)
-        names = [(file.storage, file.name) for file in files]
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+        delete_after_commit([(file.storage, file.name) for file in files])
     return {"identity documents": identities, "photos": photos, "documents": documents}
