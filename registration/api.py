@@ -15,7 +15,7 @@ from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
-from . import queries, services
+from . import delegations, queries, services
 from .models import Delegation, Entity, Registration
 
 
@@ -70,6 +70,8 @@ class RegistrationDetailSerializer(RegistrationSerializer):
     def get_waitlist_position(self, registration) -> int | None:
         if registration.state != Registration.State.WAITLISTED:
             return None
+        if "position_on_joining" in self.context:  # just registered: counted as it joined
+            return self.context["position_on_joining"]
         return services.waitlist_position(registration)
 
 
@@ -102,19 +104,20 @@ class SessionRegistrationViewSet(
         )
 
     def create(self, request, *args, **kwargs):
-        session = self.get_session()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         entity = data.pop("entity")
         email = data.pop("email", "") or request.user.email
         own = email.lower() == request.user.email.lower()
-        if not own and not self._may_register_others(session, entity):
+        delegation = self._delegation(entity)
+        if not (own or delegations.may_manage(request.user, delegation)):
             raise PermissionDenied("Only the delegation's focal points register others.")
 
         try:
             registration = services.register(
-                session,
+                delegation.session,
+                delegation=delegation,
                 by_officer=is_conference_officer(request.user),
                 entity=entity,
                 actor=request.user,
@@ -125,14 +128,21 @@ class SessionRegistrationViewSet(
             )
         except services.RegistrationError as error:
             return _refused(error)
+        context = {"position_on_joining": getattr(registration, "position_on_joining", None)}
         return Response(
-            RegistrationDetailSerializer(registration).data, status=status.HTTP_201_CREATED
+            RegistrationDetailSerializer(registration, context=context).data,
+            status=status.HTTP_201_CREATED,
         )
 
-    def _may_register_others(self, session, entity) -> bool:
-        return Delegation.objects.filter(
-            session=session, entity=entity, focal_points=self.request.user
-        ).exists() or is_conference_officer(self.request.user)
+    def _delegation(self, entity) -> Delegation:
+        """The entity's delegation at this session, with its session (made when it is the
+        first)."""
+        delegation = (
+            Delegation.objects.select_related("session__room")
+            .filter(session__slug=self.kwargs["session_slug"], entity=entity)
+            .first()
+        )
+        return delegation or services.delegation_for(self.get_session(), entity)
 
 
 class RegistrationViewSet(

@@ -35,14 +35,13 @@ def send(registration, kind: str, to: list[str] | None = None) -> None:
     message.send()
 
 
-def on_commit_send(registration, kind: str) -> None:
-    if kind in KINDS:
-        _queue(registration.pk, kind)
-
-
-def on_commit_notify_focal_points(registration) -> None:
-    """Tell the delegation's focal points that a member registered (not the one who did)."""
-    _queue(registration.pk, "new_member")
+def on_commit_send(registration, *kinds: str) -> None:
+    """Send these kinds of mail about the registration once the transaction commits, in
+    one task. "new_member" tells the delegation's focal points (not the one who
+    registered the member)."""
+    kinds = [kind for kind in kinds if kind in KINDS]
+    if kinds:
+        _queue(registration.pk, kinds)
 
 
 def focal_points_to_tell(registration) -> list[str]:
@@ -53,10 +52,10 @@ def focal_points_to_tell(registration) -> list[str]:
     ]
 
 
-def _queue(registration_id: int, kind: str) -> None:
+def _queue(registration_id: int, kinds: list[str]) -> None:
     from .tasks import send_registration_mail
 
-    transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kind))
+    transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kinds))
 
 
 def send_invitation(invitation) -> None:

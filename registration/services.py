@@ -61,19 +61,25 @@ def capacity(session: Session, mode: str) -> int | None:
 
 
 def seats_taken(session: Session, mode: str) -> Counter:
-    """Places held (submitted or approved) in this mode: `total` and per delegation id."""
+    """Places held (submitted or approved) in this mode: `total` and per delegation id;
+    and how many wait for one (`waitlisted`)."""
     taken = Counter()
     rows = (
         Registration.objects.filter(
-            session=session, participation_mode=mode, state__in=Registration.SEAT_STATES
+            session=session,
+            participation_mode=mode,
+            state__in=(*Registration.SEAT_STATES, State.WAITLISTED),
         )
-        .values_list("delegation_id")
+        .values_list("delegation_id", "state")
         .annotate(held=Count("pk"))
         .order_by()
     )
-    for delegation_id, held in rows:
-        taken[delegation_id] = held
-        taken["total"] += held
+    for delegation_id, state, held in rows:
+        if state == State.WAITLISTED:
+            taken["waitlisted"] += held
+        else:
+            taken[delegation_id] += held
+            taken["total"] += held
     return taken
 
 
@@ -122,16 +128,17 @@ def _move(registration: Registration, to_state: str, actor=None, reason: str = "
     )
 
 
-def _place(registration: Registration, actor) -> None:
-    """Give the registration a place if one is free, else put it on the waiting list."""
+def _place(registration: Registration, actor, *mails: str) -> None:
+    """Give the registration a place if one is free, else put it on the waiting list (at
+    the end: `position_on_joining` comes from the same count)."""
     session = registration.session
     taken = seats_taken(session, registration.participation_mode)
     if _fits(session, registration.participation_mode, registration.delegation_id, taken):
         _move(registration, State.SUBMITTED, actor)
-        mail.on_commit_send(registration, "submitted")
     else:
         _move(registration, State.WAITLISTED, actor)
-        mail.on_commit_send(registration, "waitlisted")
+        registration.position_on_joining = taken["waitlisted"] + 1
+    mail.on_commit_send(registration, registration.state, *mails)
 
 
 def lock_for_change(registration: Registration) -> Registration:
@@ -156,11 +163,12 @@ def register(
     participant=None,
     submit: bool = True,
     by_officer: bool = False,
+    delegation: Delegation | None = None,
     **fields,
 ) -> Registration:
-    """Create a registration in the entity's delegation and, unless `submit` is False,
-    submit it: it takes a place if one is free and is waitlisted otherwise. Outside the
-    registration window only officers register anyone."""
+    """Create a registration in the entity's delegation (given, or found or made here)
+    and, unless `submit` is False, submit it: it takes a place if one is free and is
+    waitlisted otherwise. Outside the registration window only officers register anyone."""
     if not by_officer and not session.registration_is_open:
         raise RegistrationError(_("Registration for this session is not open."))
     mode = fields.get("participation_mode")
@@ -171,7 +179,7 @@ def register(
         raise RegistrationError(_("Give the participant's e-mail address."))
     fields.setdefault("category", entity.kind)
     # Outside the seat lock, which is then held only for the count and the insert.
-    delegation = delegation_for(session, entity)
+    delegation = delegation or delegation_for(session, entity)
     try:
         with transaction.atomic():
             registration = Registration(
@@ -185,8 +193,7 @@ def register(
             # A second live registration of the same person is refused by the unique
             # constraint (one_live_registration_per_person), caught below.
             if submit:  # straight to its place: one write, one line of audit trail
-                _place(registration, actor)
-                mail.on_commit_notify_focal_points(registration)
+                _place(registration, actor, "new_member")
             else:
                 _move(registration, State.DRAFT, actor)
     except IntegrityError as error:
@@ -201,8 +208,7 @@ def submit(registration: Registration, actor) -> Registration:
         registration = lock_for_change(registration)
         if registration.state != State.DRAFT:
             raise RegistrationError(_("Only a draft can be submitted."))
-        _place(registration, actor)
-        mail.on_commit_notify_focal_points(registration)
+        _place(registration, actor, "new_member")
     return registration
 
 

@@ -5,16 +5,17 @@ from .models import DelegationInvitation, Registration
 
 
 @shared_task
-def send_registration_mail(registration_id: int, kind: str):
+def send_registration_mail(registration_id: int, kinds: list[str]):
     registration = Registration.objects.select_related("session", "delegation").get(
         pk=registration_id
     )
-    to = None  # the participant
-    if kind == "new_member":
-        to = mail.focal_points_to_tell(registration)
-        if not to:
-            return
-    mail.send(registration, kind, to)
+    for kind in kinds:
+        to = None  # the participant
+        if kind == "new_member":
+            to = mail.focal_points_to_tell(registration)
+            if not to:
+                continue
+        mail.send(registration, kind, to)
 
 
 @shared_task

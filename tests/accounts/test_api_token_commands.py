@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
@@ -42,3 +43,22 @@ def test_revoke_makes_the_token_useless(officer):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     assert client.get("/api/v1/bookings/").status_code == 401
+
+
+def test_an_expired_token_is_refused_and_deleted(officer):
+    token = issue(officer.email)
+    AuthToken.objects.filter(user=officer).update(expiry=timezone.now() - timedelta(seconds=1))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert client.get("/api/v1/bookings/").status_code == 401
+    assert not AuthToken.objects.filter(user=officer).exists()
+
+
+def test_a_live_token_works_beside_an_expired_one(officer):
+    issue(officer.email)
+    AuthToken.objects.filter(user=officer).update(expiry=timezone.now() - timedelta(seconds=1))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue(officer.email)}")
+
+    assert client.get("/api/v1/bookings/").status_code == 200

@@ -197,3 +197,30 @@ def test_officers_register_outside_the_window(officer, session):
     response = api(officer).post(URL, new(EntityFactory(), email="late@example.org"), format="json")
 
     assert response.status_code == 201
+
+
+def test_the_place_in_the_queue_is_counted_as_the_registration_joins(delegate, session):
+    register(session), register(session), register(session)
+
+    response = api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    joined = Registration.objects.get(pk=response.json()["id"])
+    assert response.json()["waitlist_position"] == services.waitlist_position(joined) == 3
+
+
+def test_registering_a_member_takes_a_fixed_number_of_queries(
+    delegate, session, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    entity = EntityFactory()
+    services.delegation_for(session, entity).focal_points.add(delegate)
+    client = api(delegate)
+    client.post(URL, new(entity, email="first@example.org"), format="json")
+    client.force_authenticate(type(delegate).objects.get(pk=delegate.pk))  # as a new request
+
+    # entity, delegation with session, role, focal point; savepoint, session lock, seat
+    # count, registration, audit line, release; the mail is one task after the commit
+    with django_capture_on_commit_callbacks() as mails, django_assert_num_queries(10):
+        created = client.post(URL, new(entity, email="second@example.org"), format="json")
+
+    assert created.status_code == 201
+    assert len(mails) == 1

@@ -1,0 +1,19 @@
+"""API authentication: knox's bearer tokens."""
+
+from django.utils import timezone
+from knox import auth
+from knox.signals import token_expired
+
+
+class TokenAuthentication(auth.TokenAuthentication):
+    """knox's, without reading all the user's other tokens on every request to delete the
+    expired ones: a token is refused, and deleted, when it is presented after its expiry.
+    One query per authenticated request instead of two."""
+
+    def _cleanup_token(self, auth_token) -> bool:
+        if auth_token.expiry is None or auth_token.expiry >= timezone.now():
+            return False
+        username = auth_token.user.get_username()
+        auth_token.delete()
+        token_expired.send(sender=type(self), username=username, source="auth_token")
+        return True
