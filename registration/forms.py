@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from interpretation.models import Language
 from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
 
 from .models import Entity, Registration
@@ -23,9 +24,22 @@ class RegistrationDetailsForm(forms.ModelForm):
         self.fields["nationality"].queryset = Entity.objects.filter(
             kind__in=[Entity.Kind.MEMBER_STATE, Entity.Kind.OBSERVER_STATE]
         ).order_by("name")
-        offered = [(code, label) for code, label in OFFICIAL_LANGUAGES if code in session.languages]
+        # Listening and speaking: the session's languages (International Sign too, when it
+        # offers it); documents exist in the official languages only.
+        offered = [
+            (language.code, str(language))
+            for language in Language.objects.filter(code__in=session.languages)
+        ]
+        documents = [
+            (code, label) for code, label in OFFICIAL_LANGUAGES if code in session.languages
+        ]
         for name in LANGUAGE_FIELDS:
-            self.fields[name].choices = [("", "---------"), *offered]
+            choices = documents if name == "documentation_language" else offered
+            self.fields[name] = forms.ChoiceField(
+                label=self.fields[name].label,
+                choices=[("", "---------"), *choices],
+                required=False,
+            )
 
 
 class OwnDetailsForm(RegistrationDetailsForm):

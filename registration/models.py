@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from interpretation.models import validate_language_code
 from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
 
 
@@ -247,14 +248,18 @@ class Registration(models.Model):
         _("identity document expiry"), null=True, blank=True
     )
     photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
+    # Any language of the list (International Sign, say), not only the official ones.
     listening_language = models.CharField(
-        _("listening language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
+        _("listening language"), max_length=16, blank=True, validators=[validate_language_code]
     )
     speaking_language = models.CharField(
-        _("speaking language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
+        _("speaking language"), max_length=16, blank=True, validators=[validate_language_code]
     )
     documentation_language = models.CharField(
         _("documentation language"), max_length=5, choices=OFFICIAL_LANGUAGES, blank=True
+    )
+    needs_hearing_assistance = models.BooleanField(
+        _("hearing assistance (induction loop or hearing-aid compatible headset)"), default=False
     )
     accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
     needs_visa_letter = models.BooleanField(_("visa support letter requested"), default=False)

@@ -349,6 +349,7 @@ EDITABLE_FIELDS = (
     "listening_language",
     "speaking_language",
     "documentation_language",
+    "needs_hearing_assistance",
     "accessibility_needs",
     "needs_visa_letter",
     "consents_to_list",

@@ -28,10 +28,14 @@ def validate_time_zone(value: str) -> None:
 
 
 def validate_languages(value) -> None:
-    if not isinstance(value, list) or any(code not in OFFICIAL_LANGUAGE_CODES for code in value):
+    """Codes of the list of languages (interpretation.Language): the six official ones and
+    any an officer added."""
+    from interpretation.models import Language
+
+    known = list(Language.objects.values_list("code", flat=True))
+    if not isinstance(value, list) or any(code not in known for code in value):
         raise ValidationError(
-            _("Choose languages among: %(codes)s."),
-            params={"codes": ", ".join(OFFICIAL_LANGUAGE_CODES)},
+            _("Choose languages among: %(codes)s."), params={"codes": ", ".join(known)}
         )
 
 
@@ -195,6 +199,14 @@ class Session(models.Model):
         help_text=_("Made up to try the system; not a real meeting."),
     )
     description = models.TextField(_("description"), blank=True)
+    joining_details = models.TextField(
+        _("joining details for online participants"),
+        blank=True,
+        help_text=_(
+            "Link, meeting ID and passcode. Shown only to approved online participants, "
+            "never on a public page or feed."
+        ),
+    )
 
     class Meta:
         verbose_name = _("session")
@@ -233,7 +245,13 @@ class Session(models.Model):
 
     @property
     def language_names(self) -> list[str]:
+        """Names of the session's languages; a language an officer added is looked up (the
+        official ones need no query)."""
         names = dict(OFFICIAL_LANGUAGES)
+        if set(self.languages) - set(names):
+            from interpretation.models import Language
+
+            names |= dict(Language.objects.values_list("code", "name"))
         return [str(names[code]) for code in self.languages if code in names]
 
     @property

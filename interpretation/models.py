@@ -1,0 +1,152 @@
+"""Interpretation: the languages a meeting may offer, how a session and each sitting offer
+them (booths in the room, remote simultaneous interpretation for online participants, or
+both) and the channels a participant listens on."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.Model):
+    """A language of interpretation: the six official languages (loaded by migration) and
+    others an officer adds, such as International Sign."""
+
+    code = models.SlugField(_("code"), max_length=16, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    is_official = models.BooleanField(_("official language of the United Nations"), default=False)
+    is_signed = models.BooleanField(
+        _("sign language"),
+        default=False,
+        help_text=_("Signed languages are interpreted on the floor or on screen, not in a booth."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        """The official languages' names in the reader's language; others as entered."""
+        from sessions_app.models import OFFICIAL_LANGUAGES
+
+        return str(dict(OFFICIAL_LANGUAGES).get(self.code, self.name))
+
+
+def validate_language_code(value: str) -> None:
+    if value and not Language.objects.filter(code=value).exists():
+        raise ValidationError(
+            _("%(value)s is not in the list of languages."), params={"value": value}
+        )
+
+
+class InterpretationMode(models.TextChoices):
+    BOOTHS = "booths", _("Booths in the room")
+    RSI = "rsi", _("Remote simultaneous interpretation (RSI) for online participants")
+    BOTH = "both", _("Booths in the room and RSI for online participants")
+
+
+class SessionInterpretation(models.Model):
+    """How a session offers interpretation. Its languages are the session's own
+    (`Session.languages`); a sitting inherits them unless it has its own."""
+
+    session = models.OneToOneField(
+        "sessions_app.Session",
+        on_delete=models.CASCADE,
+        related_name="interpretation",
+        verbose_name=_("session"),
+    )
+    mode = models.CharField(
+        _("mode"),
+        max_length=8,
+        choices=InterpretationMode.choices,
+        blank=True,
+        help_text=_("Empty: from the session's format (in person: booths; online: RSI)."),
+    )
+    rsi_platform = models.CharField(
+        _("RSI platform"), max_length=120, blank=True, help_text=_("For example Interprefy.")
+    )
+    floor_channel = models.PositiveSmallIntegerField(
+        _("floor channel"), default=0, help_text=_("The speaker's own voice, in the room.")
+    )
+
+    class Meta:
+        verbose_name = _("interpretation of a session")
+        verbose_name_plural = _("interpretation of sessions")
+
+    def __str__(self) -> str:
+        return str(self.session)
+
+
+class LanguageChannel(models.Model):
+    """Where a participant listens to one language: the channel on the room's receivers and,
+    online, the RSI platform's channel or link."""
+
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        on_delete=models.CASCADE,
+        related_name="language_channels",
+        verbose_name=_("session"),
+    )
+    language = models.ForeignKey(
+        Language, on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
+    room_channel = models.PositiveSmallIntegerField(_("channel in the room"), null=True, blank=True)
+    online_channel = models.CharField(
+        _("online channel"),
+        max_length=300,
+        blank=True,
+        help_text=_("The RSI platform's channel for this language, as participants choose it."),
+    )
+
+    class Meta:
+        verbose_name = _("language channel")
+        verbose_name_plural = _("language channels")
+        ordering = ["session", "room_channel", "language__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "language"], name="one_channel_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.room_channel}"
+
+
+class SittingInterpretation(models.Model):
+    """What a sitting changes from its session's interpretation."""
+
+    sitting = models.OneToOneField(
+        "sessions_app.Sitting",
+        on_delete=models.CASCADE,
+        related_name="interpretation",
+        verbose_name=_("sitting"),
+    )
+    languages = models.JSONField(
+        _("languages"),
+        null=True,
+        blank=True,
+        help_text=_("Language codes; empty: the session's languages."),
+    )
+    mode = models.CharField(
+        _("mode"),
+        max_length=8,
+        choices=InterpretationMode.choices,
+        blank=True,
+        help_text=_("Empty: the session's."),
+    )
+    long_remote_interventions = models.BooleanField(
+        _("remote interventions may exceed 30 minutes"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("interpretation of a sitting")
+        verbose_name_plural = _("interpretation of sittings")
+
+    def __str__(self) -> str:
+        return str(self.sitting)
+
+    def clean(self) -> None:
+        if self.languages is None:
+            return
+        known = set(Language.objects.values_list("code", flat=True))
+        if not isinstance(self.languages, list) or not set(self.languages) <= known:
+            raise ValidationError({"languages": _("Choose languages from the list of languages.")})
