@@ -3,18 +3,24 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from .roles import is_conference_officer
+from .roles import is_conference_officer, plans_interpretation
 
 
-def officer_required(view):
-    """Anonymous users go to the login page; signed-in users who are not conference
-    officers get 403."""
+def role_required(check):
+    """Anonymous users go to the login page; signed-in users without the role get 403."""
 
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_conference_officer(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not check(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
+
+
+officer_required = role_required(is_conference_officer)
+interpretation_planner_required = role_required(plans_interpretation)

@@ -30,6 +30,11 @@ def is_interpretation_coordinator(user) -> bool:
     return has_role(user, INTERPRETATION_COORDINATORS)
 
 
+def plans_interpretation(user) -> bool:
+    """Interpretation coordinators and conference officers plan interpretation."""
+    return is_interpretation_coordinator(user) or is_conference_officer(user)
+
+
 def grant_role_permissions(**kwargs) -> None:
     """Give conference officers every permission of the domain apps (post_migrate:
     permissions exist only after all migrations have run)."""

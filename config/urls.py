@@ -11,8 +11,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("registration.api_urls")),
     path("api/v1/", include("sessions_app.api_urls")),
+    path("api/v1/", include("interpretation.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("interpretation.urls")),
     path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]

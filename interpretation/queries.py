@@ -145,6 +145,24 @@ def demand(session: Session) -> tuple[dict, dict]:
     return result[0], result[1]
 
 
+def hearing_assistance(session: Session) -> Counter:
+    """Approved participants who asked for hearing assistance, by participation mode."""
+    from registration.models import Registration
+
+    return Counter(
+        dict(
+            Registration.objects.filter(
+                session=session,
+                state=Registration.State.APPROVED,
+                needs_hearing_assistance=True,
+            )
+            .values_list("participation_mode")
+            .annotate(people=Count("pk"))
+            .order_by()
+        )
+    )
+
+
 def coverage(session: Session) -> tuple[SessionPlan, list[SittingCoverage]]:
     """For each sitting, the languages offered against the demand of approved participants
     (five queries)."""

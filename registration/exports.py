@@ -134,11 +134,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _pdf(story, title: str) -> bytes:
+def pdf(story, title: str, pagesize=A4) -> bytes:
+    """A PDF document of platypus flowables, with 20 mm margins."""
     out = io.BytesIO()
     SimpleDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=pagesize,
         title=title,
         author="United Nations",
         leftMargin=20 * mm,
@@ -168,7 +169,7 @@ def participants_list_pdf(session, registrations) -> bytes:
         if registration.function_title:
             line += f", {registration.function_title}"
         story.append(Paragraph(escape(line), styles["person"]))
-    return _pdf(story, title)
+    return pdf(story, title)
 
 
 def visa_letter_pdf(registration) -> bytes:
@@ -209,4 +210,4 @@ def visa_letter_pdf(registration) -> bytes:
     ]
     story = [Paragraph(escape(_("Visa support letter")), styles["title"]), Spacer(1, 4 * mm)]
     story += [Paragraph(escape(text), styles["body"]) for text in paragraphs]
-    return _pdf(story, _("Visa support letter"))
+    return pdf(story, _("Visa support letter"))

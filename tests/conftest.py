@@ -19,6 +19,13 @@ def delegate(db):
 
 
 @pytest.fixture
+def coordinator(db):
+    from tests.factories import CoordinatorFactory
+
+    return CoordinatorFactory()
+
+
+@pytest.fixture
 def officer_client(client, officer):
     client.force_login(officer)
     return client

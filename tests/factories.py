@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from accounts.roles import CONFERENCE_OFFICERS
+from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
 from registration.models import Delegation, Entity, Registration
 from sessions_app.models import Booking, MeetingFormat, Room, Series, Session, Sitting, Venue
 
@@ -42,6 +42,15 @@ class OfficerFactory(UserFactory):
     def officer_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=CONFERENCE_OFFICERS))
+
+
+class CoordinatorFactory(UserFactory):
+    """An interpretation coordinator."""
+
+    @factory.post_generation
+    def coordinator_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=INTERPRETATION_COORDINATORS))
 
 
 class SeriesFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,132 @@
+"""The interpretation plan and coverage of a session as CSV and PDF."""
+
+import csv
+import io
+from xml.sax.saxutils import escape
+
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from registration.exports import pdf
+from registration.fonts import sans
+
+from .models import InterpretationMode
+from .queries import SessionPlan, SittingCoverage
+
+
+def _when(sitting) -> str:
+    return f"{sitting.local_start:%Y-%m-%d %H:%M}-{sitting.local_end:%H:%M}"
+
+
+def plan_rows(plan: SessionPlan, flags: dict) -> list[list[str]]:
+    header = [
+        _("Sitting"),
+        _("When"),
+        _("Room"),
+        _("Mode"),
+        _("Languages"),
+        _("Booths"),
+        _("Interpreters"),
+        _("Flags"),
+    ]
+    rows = [header]
+    for item in plan.sittings:
+        rows.append(
+            [
+                item.sitting.title,
+                _when(item.sitting),
+                item.sitting.room.name if item.sitting.room else "",
+                str(InterpretationMode(item.mode).label),
+                " ".join(f"{team.code}:{team.interpreters}" for team in item.plan.teams)
+                or " ".join(item.plan.languages),
+                str(item.plan.booths),
+                str(item.plan.interpreters),
+                "; ".join(str(flags[flag]) for flag in item.plan.flags),
+            ]
+        )
+    for day, count in plan.by_day.items():
+        rows.append([_("Day"), day.isoformat(), "", "", "", "", str(count), ""])
+    rows.append([_("Interpreter-sittings"), "", "", "", "", "", str(plan.interpreter_sittings), ""])
+    return rows
+
+
+def coverage_rows(coverage: list[SittingCoverage]) -> list[list[str]]:
+    rows = [
+        [
+            _("Sitting"),
+            _("When"),
+            _("Language"),
+            _("Offered"),
+            _("Listeners in person"),
+            _("Listeners online"),
+            _("Speakers in person"),
+            _("Speakers online"),
+        ]
+    ]
+    for item in coverage:
+        for row in item.languages:
+            rows.append(
+                [
+                    item.planned.sitting.title,
+                    _when(item.planned.sitting),
+                    str(row.language),
+                    _("yes") if row.offered else _("no"),
+                    str(row.listeners["in_person"]),
+                    str(row.listeners["online"]),
+                    str(row.speakers["in_person"]),
+                    str(row.speakers["online"]),
+                ]
+            )
+    return rows
+
+
+def to_csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+def to_pdf(title: str, rows: list[list[str]]) -> bytes:
+    font = sans()
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10)
+    table = Table(
+        [[Paragraph(escape(value), cell) for value in row] for row in rows],
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dbe7f3")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    heading = ParagraphStyle("title", fontName=font, fontSize=14, leading=18, spaceAfter=4 * mm)
+    return pdf([Paragraph(escape(title), heading), table], title, pagesize=landscape(A4))
+
+
+def plan_csv(plan: SessionPlan, flags: dict) -> str:
+    return to_csv(plan_rows(plan, flags))
+
+
+def coverage_csv(coverage: list[SittingCoverage]) -> str:
+    return to_csv(coverage_rows(coverage))
+
+
+def plan_pdf(plan: SessionPlan, flags: dict) -> bytes:
+    return to_pdf(
+        _("%(session)s: interpretation plan") % {"session": plan.session.title},
+        plan_rows(plan, flags),
+    )
+
+
+def coverage_pdf(plan: SessionPlan, coverage: list[SittingCoverage]) -> bytes:
+    return to_pdf(
+        _("%(session)s: interpretation coverage") % {"session": plan.session.title},
+        coverage_rows(coverage),
+    )

@@ -1,0 +1,71 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import InterpretationMode, Language, SessionInterpretation
+
+
+class SessionSetupForm(forms.ModelForm):
+    """Mode, RSI platform, floor channel, and two fields per language of the session: its
+    channel in the room and online."""
+
+    class Meta:
+        model = SessionInterpretation
+        fields = ["mode", "rsi_platform", "floor_channel"]
+
+    def __init__(self, *args, session, channels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = list(Language.objects.filter(code__in=session.languages))
+        for language in self.languages:
+            current = channels.get(language.code)
+            self.fields[f"room_{language.code}"] = forms.IntegerField(
+                label=_("%(language)s: channel in the room") % {"language": language},
+                min_value=0,
+                max_value=99,
+                required=False,
+                initial=current.room_channel if current else None,
+            )
+            self.fields[f"online_{language.code}"] = forms.CharField(
+                label=_("%(language)s: online channel") % {"language": language},
+                max_length=300,
+                required=False,
+                initial=current.online_channel if current else "",
+            )
+
+    def channels(self) -> dict[str, tuple[int | None, str]]:
+        return {
+            language.code: (
+                self.cleaned_data[f"room_{language.code}"],
+                self.cleaned_data[f"online_{language.code}"],
+            )
+            for language in self.languages
+        }
+
+
+class SittingInterpretationForm(forms.Form):
+    own_languages = forms.BooleanField(
+        label=_("This sitting has its own languages"),
+        required=False,
+        help_text=_("Otherwise it has the session's."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    mode = forms.ChoiceField(
+        label=_("Mode"),
+        choices=[("", _("The session's")), *InterpretationMode.choices],
+        required=False,
+    )
+    long_remote_interventions = forms.BooleanField(
+        label=_("Remote interventions may exceed 30 minutes"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [
+            (language.code, str(language)) for language in Language.objects.all()
+        ]
+
+    def chosen_languages(self) -> list[str] | None:
+        if not self.cleaned_data["own_languages"]:
+            return None
+        return self.cleaned_data["languages"]

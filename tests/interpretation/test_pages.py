@@ -1,0 +1,191 @@
+import csv
+import io
+
+import pytest
+from pypdf import PdfReader
+from rest_framework.test import APIClient
+
+from interpretation.models import LanguageChannel, SessionInterpretation
+from registration import services as registration_services
+from tests.factories import SessionFactory, SittingFactory, register
+from tests.interpretation.test_plan import five_days
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def session():
+    session = SessionFactory(slug="ieg")
+    five_days(session)
+    return session
+
+
+PAGE = "/sessions/ieg/interpretation/"
+
+
+def test_anonymous_users_are_sent_to_log_in(client, session):
+    response = client.get(PAGE)
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        PAGE,
+        "/sessions/ieg/interpretation/plan.csv",
+        "/sessions/ieg/interpretation/coverage.pdf",
+    ],
+)
+def test_a_delegate_may_not_see_the_plan_or_the_coverage(delegate_client, session, path):
+    assert delegate_client.get(path).status_code == 403
+
+
+def test_a_delegate_may_not_change_the_set_up(delegate_client, session):
+    response = delegate_client.post(PAGE, {"mode": "rsi", "rsi_platform": "X", "floor_channel": 0})
+
+    assert response.status_code == 403
+    assert not SessionInterpretation.objects.exists()
+
+
+def test_a_coordinator_sees_the_plan(client, coordinator, session):
+    client.force_login(coordinator)
+
+    response = client.get(PAGE)
+
+    assert response.status_code == 200
+    assert response.context["plan"].interpreter_sittings == 140
+
+
+def test_an_officer_sees_the_plan(officer_client, session):
+    assert officer_client.get(PAGE).status_code == 200
+
+
+def test_the_session_page_links_the_plan_for_a_coordinator_only(
+    client, coordinator, delegate, session
+):
+    client.force_login(delegate)
+    hidden = client.get(session.get_absolute_url()).content.decode()
+    client.force_login(coordinator)
+    shown = client.get(session.get_absolute_url()).content.decode()
+
+    assert (PAGE in hidden, PAGE in shown) == (False, True)
+
+
+def test_the_set_up_form_saves_the_channels(officer_client, session):
+    data = {"mode": "both", "rsi_platform": "Interprefy", "floor_channel": 0}
+    for number, code in enumerate(session.languages, start=1):
+        data |= {f"room_{code}": number, f"online_{code}": f"Channel {code}"}
+
+    response = officer_client.post(PAGE, data)
+
+    assert response.status_code == 302
+    assert LanguageChannel.objects.filter(session=session).count() == 6
+    assert LanguageChannel.objects.get(language__code="fr").room_channel == 4
+
+
+def test_a_set_up_with_a_shared_channel_is_refused_and_changes_nothing(officer_client, session):
+    data = {"mode": "both", "rsi_platform": "Interprefy", "floor_channel": 1, "room_en": 1}
+
+    response = officer_client.post(PAGE, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not SessionInterpretation.objects.exists()
+
+
+def test_a_sitting_gets_its_own_languages(officer_client, session):
+    sitting = session.sittings.first()
+
+    officer_client.post(
+        f"/sessions/ieg/interpretation/sittings/{sitting.pk}/",
+        {"own_languages": "on", "languages": ["en", "fr"], "mode": ""},
+    )
+
+    plan = officer_client.get(PAGE).context["plan"]
+    assert plan.interpreter_sittings == 9 * 14 + 4
+
+
+def test_a_sitting_of_another_session_is_not_found(officer_client, session):
+    other = SittingFactory(session=SessionFactory())
+
+    response = officer_client.get(f"/sessions/ieg/interpretation/sittings/{other.pk}/")
+
+    assert response.status_code == 404
+
+
+def test_the_plan_csv_has_a_row_per_sitting_and_the_total(officer_client, session):
+    response = officer_client.get("/sessions/ieg/interpretation/plan.csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert [row[6] for row in rows[1:11]] == ["14"] * 10
+    assert rows[-1][6] == "140"
+
+
+def test_the_coverage_pdf_reads_back(officer_client, session):
+    registration = register(session, listening_language="fr")
+    registration_services.approve(registration, actor=None)
+
+    response = officer_client.get("/sessions/ieg/interpretation/coverage.pdf")
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert response["Content-Type"] == "application/pdf"
+    assert "French" in text and "interpretation coverage" in text
+
+
+def test_the_plan_pdf_reads_back(officer_client, session):
+    response = officer_client.get("/sessions/ieg/interpretation/plan.pdf")
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "interpretation plan" in text and "140" in text
+
+
+def test_an_unknown_export_is_not_found(officer_client, session):
+    assert officer_client.get("/sessions/ieg/interpretation/plan.xlsx").status_code == 404
+
+
+def test_the_page_uses_a_fixed_number_of_queries(
+    officer_client, session, django_assert_num_queries
+):
+    officer_client.get(PAGE)
+    with django_assert_num_queries(13) as few:
+        officer_client.get(PAGE)
+    for _ in range(5):
+        SittingFactory(session=session)
+    for language in ("fr", "en", "ar"):
+        for _ in range(4):
+            registration = register(session, listening_language=language)
+            registration_services.approve(registration, actor=None)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        officer_client.get(PAGE)
+
+
+def api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+API = "/api/v1/sessions/ieg/interpretation-plan/"
+
+
+def test_the_api_gives_the_plan_to_a_coordinator(coordinator, session):
+    response = api(coordinator).get(API)
+
+    body = response.json()
+    assert response.status_code == 200
+    assert body["interpreter_sittings"] == 140
+    assert set(body["interpreters_per_sitting"].values()) == {14}
+    assert body["sittings"][0]["booths"] == 6
+    assert body["sittings"][0]["teams"]["ar"] == 3
+
+
+def test_the_api_refuses_a_delegate_and_anonymous_users(delegate, session):
+    assert api(delegate).get(API).status_code == 403
+    assert APIClient().get(API).status_code in (401, 403)
+
+
+def test_the_api_plan_of_an_unknown_session_is_not_found(coordinator):
+    assert api(coordinator).get("/api/v1/sessions/nope/interpretation-plan/").status_code == 404
