@@ -17,6 +17,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
+from config.demo_interpretation import seed_interpretation
 from config.demo_registrations import seed_registrations
 from registration.services import load_states
 from sessions_app import services
@@ -192,6 +193,8 @@ def seed(today: date | None = None, log=print) -> dict:
                 },
             )
     sessions = [_seed_session(series, venue, rooms, spec, log) for spec in session_specs(today)]
+    for session in sessions:
+        seed_interpretation(session)
     users = _seed_users(log)
     # The demo people have invented addresses: their mail goes nowhere, not to the console.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):

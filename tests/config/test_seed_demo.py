@@ -131,3 +131,27 @@ def test_demo_session_has_both_modes(demo):
     )
 
     assert modes == {"in_person", "online"}
+
+
+def test_the_second_meeting_has_a_complete_interpretation_plan(demo):
+    from interpretation.queries import session_plan
+
+    plan = session_plan(Session.objects.get(slug="ieg-2-2025"))
+
+    assert [item.plan.interpreters for item in plan.sittings] == [14] * 10
+    assert plan.interpreter_sittings == 140
+    assert not any(item.plan.flags for item in plan.sittings)
+
+
+def test_the_hybrid_reconvened_meeting_has_rsi_channels_and_flags(demo):
+    from interpretation.models import LanguageChannel
+    from interpretation.queries import session_plan
+
+    session = Session.objects.get(slug="ieg-1-resumed-2024")
+    plan = session_plan(session)
+    flagged = [item.sitting.title for item in plan.sittings if item.plan.flags]
+
+    assert plan.setup.rsi_platform
+    assert LanguageChannel.objects.filter(session=session).exclude(online_channel="").count() == 6
+    assert flagged == ["3rd plenary meeting", "4th plenary meeting"]
+    assert session.joining_details
