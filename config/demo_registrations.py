@@ -92,6 +92,8 @@ def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
                 email=demo_email(given, family, session.slug),
                 participation_mode=mode,
                 listening_language=LISTENING.get(code, "en"),
+                # Most take the floor in their listening language; every third in English.
+                speaking_language="en" if number % 3 == 0 else LISTENING.get(code, "en"),
                 consents_to_list=number % 7 != 0,
             )
         )

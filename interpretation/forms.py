@@ -24,12 +24,25 @@ class SessionSetupForm(forms.ModelForm):
                 required=False,
                 initial=current.room_channel if current else None,
             )
+            self.fields[f"room_{language.code}"].widget.attrs["aria-label"] = self.fields[
+                f"room_{language.code}"
+            ].label
             self.fields[f"online_{language.code}"] = forms.CharField(
                 label=_("%(language)s: online channel") % {"language": language},
                 max_length=300,
                 required=False,
                 initial=current.online_channel if current else "",
             )
+            self.fields[f"online_{language.code}"].widget.attrs["aria-label"] = self.fields[
+                f"online_{language.code}"
+            ].label
+
+    def channel_rows(self) -> list[tuple]:
+        """(language, its room channel field, its online channel field), for a table."""
+        return [
+            (language, self[f"room_{language.code}"], self[f"online_{language.code}"])
+            for language in self.languages
+        ]
 
     def channels(self) -> dict[str, tuple[int | None, str]]:
         return {

@@ -145,6 +145,17 @@ def demand(session: Session) -> tuple[dict, dict]:
     return result[0], result[1]
 
 
+def session_demand(coverage: list[SittingCoverage]) -> list[LanguageDemand]:
+    """The languages of every sitting's coverage, once each; offered: at any sitting."""
+    merged = {}
+    for item in coverage:
+        for row in item.languages:
+            known = merged.get(row.language.code)
+            if known is None or (row.offered and not known.offered):
+                merged[row.language.code] = row
+    return list(merged.values())
+
+
 def hearing_assistance(session: Session) -> Counter:
     """Approved participants who asked for hearing assistance, by participation mode."""
     from registration.models import Registration

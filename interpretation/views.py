@@ -57,6 +57,7 @@ def session_interpretation(request, slug: str):
             "session": session,
             "plan": plan,
             "coverage": coverage,
+            "demand": queries.session_demand(coverage),
             "form": form,
             "flags": FLAGS,
             "rules": staffing,
