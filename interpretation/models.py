@@ -69,6 +69,8 @@ class SessionInterpretation(models.Model):
     floor_channel = models.PositiveSmallIntegerField(
         _("floor channel"), default=0, help_text=_("The speaker's own voice, in the room.")
     )
+    # Personal calendar feeds tell participants their channels: their ETag follows this.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("interpretation of a session")
@@ -98,6 +100,7 @@ class LanguageChannel(models.Model):
         blank=True,
         help_text=_("The RSI platform's channel for this language, as participants choose it."),
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("language channel")

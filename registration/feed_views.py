@@ -23,10 +23,12 @@ def personal_feed(request, token: str):
     if user is None:
         raise Http404
     # Approvals, withdrawals and changes of mode show in the registrations' count and
-    # last change, read in the same aggregate query as the sittings'.
+    # last change, read in the same aggregate query as the sittings'; channels, platform
+    # and joining details in a second one.
     etag, changed = version(
         feeds.personal_sittings(user),
         token,
+        *feeds.guides_version(user),
         registrations=Count("session__registrations", distinct=True),
         registrations_changed=Max("session__registrations__updated_at"),
     )

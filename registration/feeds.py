@@ -2,11 +2,13 @@
 secret URL that needs no login (calendar apps cannot log in), so the token is the only
 secret: random, replaceable, and never written to the logs in full."""
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from interpretation.queries import ListeningGuide, listening_guides
 from sessions_app import calendars
-from sessions_app.models import ParticipationMode, Sitting
+from sessions_app.models import Session, Sitting
 
 from .models import Registration
 
@@ -23,16 +25,47 @@ def personal_sittings(user):
     ).distinct()
 
 
-def personal_calendar(user) -> bytes:
-    """In person: the sittings with their rooms; online: shown as online."""
-    online = set(
-        approved_registrations(user)
-        .filter(participation_mode=ParticipationMode.ONLINE)
-        .values_list("session_id", flat=True)
+def personal_guides(user) -> dict[int, ListeningGuide]:
+    """The listening guide of each session the user is approved for, by session id (four
+    queries whatever their number)."""
+    registrations = list(approved_registrations(user).select_related("session"))
+    guides = listening_guides(registrations)
+    return {registration.session_id: guides[registration.pk] for registration in registrations}
+
+
+def guides_version(user) -> tuple:
+    """What the guides are made of changes when one of these does: the sessions (joining
+    details), their interpretation set-up and channels (one query)."""
+    return tuple(
+        Session.objects.filter(registrations__in=approved_registrations(user))
+        .aggregate(
+            sessions=Max("updated_at"),
+            setups=Max("interpretation__updated_at"),
+            channels=Max("language_channels__updated_at"),
+            channel_count=Count("language_channels", distinct=True),
+        )
+        .values()
     )
+
+
+def guide_notes(guides: dict[int, ListeningGuide]) -> dict[int, str]:
+    """The guides as the text that ends the description of their sessions' sittings."""
+    return {
+        session_id: render_to_string(
+            "interpretation/_listening_guide.txt", {"guide": guide}
+        ).strip()
+        for session_id, guide in guides.items()
+    }
+
+
+def personal_calendar(user) -> bytes:
+    """In person: the sittings with their rooms and the channels of the person's language;
+    online: shown as online, with how to join and listen."""
+    guides = personal_guides(user)
     return calendars.calendar(
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
         calendars.feed_sittings(personal_sittings(user)),
-        online_sessions=online,
+        online_sessions={session_id for session_id, guide in guides.items() if guide.online},
+        notes=guide_notes(guides),
     )

@@ -7,6 +7,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from interpretation.queries import listening_guide
 from sessions_app.calendars import session_calendar
 
 # Kinds that have a template; a change of state without one sends nothing.
@@ -21,11 +22,12 @@ def _message(template: str, context: dict, to: list[str]) -> EmailMessage:
 
 
 def send(registration, kind: str, to: list[str] | None = None) -> None:
-    message = _message(
-        f"registration/mail/{kind}.txt",
-        {"registration": registration, "session": registration.session},
-        to or [registration.email],
-    )
+    context = {"registration": registration, "session": registration.session}
+    if kind == "approved" and registration.state == registration.State.APPROVED:
+        # How to listen in their language; joining details for online participants. Only
+        # while approved: a registration withdrawn before the task ran gets none.
+        context["guide"] = listening_guide(registration)
+    message = _message(f"registration/mail/{kind}.txt", context, to or [registration.email])
     if kind == "approved":  # the programme, for the participant's calendar
         message.attach(
             f"{registration.session.slug}.ics",

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.roles import is_conference_officer
+from interpretation.queries import listening_guide
 from sessions_app.models import Session
 
 from . import personal_data, queries, services
@@ -48,6 +49,12 @@ def register(request, slug: str):
                 "registration": registration,
                 "position": services.waitlist_position(registration),
                 "events": registration.events.select_related("actor"),
+                # Channels and joining details: for the approved participant only.
+                "guide": (
+                    listening_guide(registration)
+                    if registration.state == Registration.State.APPROVED
+                    else None
+                ),
             },
         )
     if not session.registration_is_open:

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
+from .models import Booking, MeetingFormat, Room, Series, Session, Sitting, language_names
 
 PRODID = "-//UN Meetings//Meeting logistics//EN"
 EVENT_CACHE_SECONDS = 7 * 24 * 3600
@@ -31,7 +31,9 @@ def sitting_uid(sitting: Sitting) -> str:
 
 
 def feed_sittings(sittings: QuerySet) -> QuerySet:
-    return sittings.select_related("session", "room__venue").order_by("start", "pk")
+    return sittings.select_related("session", "room__venue", "interpretation").order_by(
+        "start", "pk"
+    )
 
 
 def version(rows: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
@@ -63,18 +65,17 @@ def _location(sitting: Sitting) -> str:
 
 
 def _description(sitting: Sitting) -> str:
-    session = sitting.session
     lines = list(sitting.agenda_item_list)
     lines.append(_("Format: %(format)s") % {"format": MeetingFormat(sitting.format).label})
-    if session.language_names:
-        lines.append(
-            _("Interpretation: %(languages)s") % {"languages": ", ".join(session.language_names)}
-        )
+    names = language_names(sitting.languages)
+    if names:
+        lines.append(_("Interpretation: %(languages)s") % {"languages": ", ".join(names)})
     return "\n".join(lines)
 
 
-def sitting_event(sitting: Sitting, online: bool = False) -> Event:
-    """The sitting as an event; `online` for a person taking part online (no room)."""
+def sitting_event(sitting: Sitting, online: bool = False, note: str = "") -> Event:
+    """The sitting as an event; `online` for a person taking part online (no room); `note`
+    ends the description (a person's listening guide, in their own feed only)."""
     session = sitting.session
     event = Event()
     event.add("uid", sitting_uid(sitting))
@@ -88,7 +89,7 @@ def sitting_event(sitting: Sitting, online: bool = False) -> Event:
     venue = sitting.room.venue if sitting.room and not online else None
     if venue and venue.latitude is not None and venue.longitude is not None:
         event.add("geo", (float(venue.latitude), float(venue.longitude)))
-    event.add("description", _description(sitting))
+    event.add("description", "\n\n".join(filter(None, [_description(sitting), note])))
     event.add("url", f"{settings.SITE_URL}{session.get_absolute_url()}")
     event.add("status", "CANCELLED" if sitting.status == Sitting.Status.CANCELLED else "CONFIRMED")
     return event
@@ -136,10 +137,12 @@ def calendar(
     online_sessions=frozenset(),
     extra_events=(),
     time_zones=(),
+    notes=None,
 ) -> bytes:
     """A calendar of these sittings (cancelled ones stay, marked CANCELLED); sittings of
-    `online_sessions` (ids) are shown as online. `extra_events` (sessions, bookings) go
-    along, with the `time_zones` (tzid, date) they use."""
+    `online_sessions` (ids) are shown as online, and `notes` (text by session id) end their
+    sessions' sittings' descriptions. `extra_events` (sessions, bookings) go along, with the
+    `time_zones` (tzid, date) they use."""
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -164,7 +167,7 @@ def calendar(
         )
     body = feed.to_ical()
     end = body.rindex(b"END:VCALENDAR")
-    return body[:end] + sitting_events(rows, online_sessions) + body[end:]
+    return body[:end] + sitting_events(rows, online_sessions, notes or {}) + body[end:]
 
 
 # What a sitting's event shows (and so its cache key): a change to any of these, or to
@@ -179,6 +182,7 @@ SHOWN = (
     "session__title",
     "session__short_name",
     "session__languages",
+    "interpretation__languages",
     "session__slug",
     "room__name",
     "room__building",
@@ -191,14 +195,17 @@ SHOWN = (
 PK, START, TIME_ZONE, SESSION = 0, 1, 2, 3
 
 
-def sitting_events(rows: list[tuple], online_sessions) -> bytes:
+def sitting_events(rows: list[tuple], online_sessions, notes: dict) -> bytes:
     """The sittings' VEVENT blocks. Serialising an event is most of a feed's cost, so each
-    is kept in the cache under a key made of everything it shows."""
+    is kept in the cache under a key made of everything it shows: with a note, the note
+    too, so a public feed (no notes) never gets an event made for one person."""
     language = get_language() or ""
     keys = {
         row[PK]: "ical:"
         + hashlib.sha256(
-            repr((row, row[SESSION] in online_sessions, language)).encode()
+            repr(
+                (row, row[SESSION] in online_sessions, language, notes.get(row[SESSION], ""))
+            ).encode()
         ).hexdigest()
         for row in rows
     }
@@ -207,7 +214,9 @@ def sitting_events(rows: list[tuple], online_sessions) -> bytes:
     if missing:
         built = {
             keys[sitting.pk]: sitting_event(
-                sitting, sitting.session_id in online_sessions
+                sitting,
+                sitting.session_id in online_sessions,
+                notes.get(sitting.session_id, ""),
             ).to_ical()
             for sitting in feed_sittings(Sitting.objects.filter(pk__in=missing))
         }

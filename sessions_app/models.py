@@ -39,6 +39,17 @@ def validate_languages(value) -> None:
         )
 
 
+def language_names(codes: list[str]) -> list[str]:
+    """Names of these languages; a language an officer added is looked up (the official
+    ones need no query)."""
+    names = dict(OFFICIAL_LANGUAGES)
+    if set(codes) - set(names):
+        from interpretation.models import Language
+
+        names |= dict(Language.objects.values_list("code", "name"))
+    return [str(names[code]) for code in codes if code in names]
+
+
 class MeetingFormat(models.TextChoices):
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("Hybrid (in person with online participation)")
@@ -207,6 +218,7 @@ class Session(models.Model):
             "never on a public page or feed."
         ),
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("session")
@@ -245,14 +257,7 @@ class Session(models.Model):
 
     @property
     def language_names(self) -> list[str]:
-        """Names of the session's languages; a language an officer added is looked up (the
-        official ones need no query)."""
-        names = dict(OFFICIAL_LANGUAGES)
-        if set(self.languages) - set(names):
-            from interpretation.models import Language
-
-            names |= dict(Language.objects.values_list("code", "name"))
-        return [str(names[code]) for code in self.languages if code in names]
+        return language_names(self.languages)
 
     @property
     def seats_in_person(self) -> int | None:
@@ -336,6 +341,15 @@ class Sitting(models.Model):
     @property
     def local_end(self):
         return timezone.localtime(self.end, self.session.tzinfo)
+
+    @property
+    def languages(self) -> list[str]:
+        """Its own languages of interpretation if it has them (interpretation app), else
+        the session's."""
+        own = getattr(self, "interpretation", None)
+        if own is not None and own.languages is not None:
+            return own.languages
+        return self.session.languages
 
     @property
     def agenda_item_list(self) -> list[str]:

@@ -19,7 +19,11 @@ def five_days(session, room=None, **fields):
         for start, end in ((10, 13), (15, 18)):
             sittings.append(
                 SittingFactory(
-                    session=session, room=room, start=vienna(on, start), end=vienna(on, end), **fields
+                    session=session,
+                    room=room,
+                    start=vienna(on, start),
+                    end=vienna(on, end),
+                    **fields,
                 )
             )
     return sittings
@@ -166,5 +170,22 @@ def test_channels_are_saved_and_a_shared_channel_is_refused():
 
     assert SessionInterpretation.objects.get(session=session).rsi_platform == "Interprefy"
     assert dict(
-        LanguageChannel.objects.filter(session=session).values_list("language__code", "room_channel")
+        LanguageChannel.objects.filter(session=session).values_list(
+            "language__code", "room_channel"
+        )
     ) == {"en": 1, "fr": 2}
+
+
+def test_a_sitting_s_own_languages_show_in_the_calendar(client):
+    import icalendar
+
+    session = SessionFactory(slug="own-languages")
+    sitting = SittingFactory(session=session)
+    services.save_sitting_interpretation(
+        sitting, languages=["en", "fr"], mode="", long_remote_interventions=False
+    )
+
+    feed = icalendar.Calendar.from_ical(client.get("/calendar/sessions/own-languages.ics").content)
+
+    (event,) = feed.walk("VEVENT")
+    assert "Interpretation: English, French" in str(event["DESCRIPTION"])
