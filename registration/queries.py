@@ -45,7 +45,7 @@ def is_own(user, registration: Registration) -> bool:
 def attendance_summary(session: Session) -> dict:
     """Counts of approved registrations for the meeting report, in a fixed number of
     queries: Member States represented, other entities by kind, participants by mode, by
-    regional group and by gender."""
+    regional group and by gender; and the people checked in at the gate."""
     from django.db.models import Count
 
     from .models import Entity, RegionalGroup
@@ -83,4 +83,20 @@ def attendance_summary(session: Session) -> dict:
             row["gender"]: row["n"] for row in approved.values("gender").annotate(n=Count("pk"))
         },
         "participants": approved.count(),
+        **checked_in(session),
+    }
+
+
+def checked_in(session: Session) -> dict:
+    """People let in at the gate: at least once, and on each day (two queries)."""
+    from django.db.models import Count
+
+    from badges.models import CheckIn
+
+    check_ins = CheckIn.objects.filter(session=session)
+    return {
+        "checked_in": check_ins.aggregate(people=Count("registration", distinct=True))["people"],
+        "checked_in_by_day": list(
+            check_ins.values("day").annotate(people=Count("registration")).order_by("day")
+        ),
     }
