@@ -37,6 +37,7 @@ class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.filter(is_active=True))
     entity_name = serializers.CharField(source="entity.name", read_only=True)
     email = serializers.EmailField(required=False)
+    waitlist_position = serializers.SerializerMethodField()
 
     class Meta:
         model = Registration
@@ -51,28 +52,28 @@ class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
             "state_changed_at",
             "email",
             *services.EDITABLE_FIELDS,
+            "waitlist_position",
         ]
         read_only_fields = ["category", "state", "state_changed_at"]
-
-
-class RegistrationDetailSerializer(RegistrationSerializer):
-    waitlist_position = serializers.SerializerMethodField()
-
-    class Meta(RegistrationSerializer.Meta):
-        fields = [*RegistrationSerializer.Meta.fields, "waitlist_position"]
-        read_only_fields = [
-            *RegistrationSerializer.Meta.read_only_fields,
-            "entity",
-            "participation_mode",
-            "email",
-        ]
 
     def get_waitlist_position(self, registration) -> int | None:
         if registration.state != Registration.State.WAITLISTED:
             return None
         if "position_on_joining" in self.context:  # just registered: counted as it joined
             return self.context["position_on_joining"]
+        if hasattr(registration, "queue_position"):  # a list: counted in its query
+            return registration.queue_position
         return services.waitlist_position(registration)
+
+
+class RegistrationDetailSerializer(RegistrationSerializer):
+    class Meta(RegistrationSerializer.Meta):
+        read_only_fields = [
+            *RegistrationSerializer.Meta.read_only_fields,
+            "entity",
+            "participation_mode",
+            "email",
+        ]
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -97,7 +98,7 @@ class SessionRegistrationViewSet(
         return get_object_or_404(Session, slug=self.kwargs["session_slug"])
 
     def get_queryset(self):
-        return (
+        return queries.with_waitlist_position(
             queries.visible_to(self.request.user)
             .filter(session__slug=self.kwargs["session_slug"])
             .order_by("pk")

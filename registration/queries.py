@@ -35,6 +35,33 @@ def visible_to(user):
     ).distinct()
 
 
+def with_waitlist_position(registrations):
+    """Each waitlisted registration's place in the queue of its mode, as
+    `queue_position` (None for the others), counted by the database in the same query."""
+    from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+
+    ahead = (
+        Registration.objects.filter(
+            session=OuterRef("session"),
+            participation_mode=OuterRef("participation_mode"),
+            state=Registration.State.WAITLISTED,
+        )
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lte=OuterRef("pk"))
+        )
+        .order_by()
+        .values("session")
+        .annotate(place=Count("pk"))
+        .values("place")
+    )
+    return registrations.annotate(
+        queue_position=Case(
+            When(state=Registration.State.WAITLISTED, then=Subquery(ahead[:1])), default=None
+        )
+    )
+
+
 def is_own(user, registration: Registration) -> bool:
     return user.is_authenticated and (
         registration.participant_id == user.pk

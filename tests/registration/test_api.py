@@ -224,3 +224,14 @@ def test_registering_a_member_takes_a_fixed_number_of_queries(
 
     assert created.status_code == 201
     assert len(mails) == 1
+
+
+def test_the_list_gives_each_waitlisted_registration_its_place(officer, session):
+    register(session)
+    first, second = register(session), register(session)
+    services.withdraw(first, actor=None)
+
+    rows = {row["id"]: row for row in api(officer).get(URL).json()["results"]}
+
+    assert rows[second.pk]["waitlist_position"] == 1 == services.waitlist_position(second)
+    assert rows[first.pk]["waitlist_position"] is None
