@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from interpretation.models import validate_language_code
 from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
@@ -148,13 +149,13 @@ class Registration(models.Model):
     registration per session; in-person seats are held by submitted and approved ones."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted (pending approval)")
-        APPROVED = "approved", _("Approved")
-        WAITLISTED = "waitlisted", _("Waitlisted")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        CANCELLED = "cancelled", _("Cancelled")
+        DRAFT = "draft", pgettext_lazy("registration state", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("registration state", "Submitted (pending approval)")
+        APPROVED = "approved", pgettext_lazy("registration state", "Approved")
+        WAITLISTED = "waitlisted", pgettext_lazy("registration state", "Waitlisted")
+        REJECTED = "rejected", pgettext_lazy("registration state", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("registration state", "Withdrawn")
+        CANCELLED = "cancelled", pgettext_lazy("registration state", "Cancelled")
 
     LIVE_STATES = (State.DRAFT, State.SUBMITTED, State.APPROVED, State.WAITLISTED)
     SEAT_STATES = (State.SUBMITTED, State.APPROVED)

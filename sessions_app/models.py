@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The six official languages of the United Nations, in UN (English alphabetical) order.
 OFFICIAL_LANGUAGES = [
@@ -149,9 +150,9 @@ class Session(models.Model):
     """One meeting of the body over several days (or one part of it)."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Scheduled")
-        POSTPONED = "postponed", _("Postponed")
-        CANCELLED = "cancelled", _("Cancelled")
+        SCHEDULED = "scheduled", pgettext_lazy("session status", "Scheduled")
+        POSTPONED = "postponed", pgettext_lazy("session status", "Postponed")
+        CANCELLED = "cancelled", pgettext_lazy("session status", "Cancelled")
 
     series = models.ForeignKey(
         Series, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("series")
@@ -292,9 +293,9 @@ class Sitting(models.Model):
     """One block of a session in one room, e.g. the 3rd plenary meeting, 10:00-13:00."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Scheduled")
-        CHANGED = "changed", _("Changed")
-        CANCELLED = "cancelled", _("Cancelled")
+        SCHEDULED = "scheduled", pgettext_lazy("sitting status", "Scheduled")
+        CHANGED = "changed", pgettext_lazy("sitting status", "Changed")
+        CANCELLED = "cancelled", pgettext_lazy("sitting status", "Cancelled")
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="sittings", verbose_name=_("session")
@@ -362,9 +363,9 @@ class Booking(models.Model):
     PostgreSQL an exclusion constraint (migration 0002) holds this in the database."""
 
     class Status(models.TextChoices):
-        HELD = "held", _("Held (provisional)")
-        CONFIRMED = "confirmed", _("Confirmed")
-        CANCELLED = "cancelled", _("Cancelled")
+        HELD = "held", pgettext_lazy("booking status", "Held (provisional)")
+        CONFIRMED = "confirmed", pgettext_lazy("booking status", "Confirmed")
+        CANCELLED = "cancelled", pgettext_lazy("booking status", "Cancelled")
 
     LIVE_STATUSES = (Status.HELD, Status.CONFIRMED)
 
