@@ -1,0 +1,44 @@
+"""The gate page: officers scan badges with a USB or keyboard-wedge scanner, or with the
+camera of a phone; the page posts each code to the check-in API and shows the answer."""
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+
+from accounts.decorators import officer_required
+from sessions_app.models import Session
+
+
+def _texts() -> dict[str, str]:
+    """What the page's script shows, in the officer's language."""
+    return {
+        "checking": _("Checking…"),
+        "admitted": _("Admitted"),
+        "already_checked_in": _("Already checked in today"),
+        "refused": _("Refused"),
+        "forged": _("Forged or unreadable badge"),
+        "revoked": _("Revoked badge"),
+        "wrong_session": _("Badge of another session"),
+        "not_approved": _("Registration not approved"),
+        "outside_dates": _("Outside the session's dates"),
+        "missing_code": _("No code"),
+        "invalid": _("Refused"),
+        "signed_out": _("You are signed out, or not a conference officer: sign in again."),
+        "network": _("No answer from the server: check the connection and scan again."),
+        "use_camera": _("Use the camera"),
+        "stop_camera": _("Stop the camera"),
+        "camera_error": _("The camera could not be started."),
+        "photo": _("Photo of the participant"),
+    }
+
+
+@officer_required
+@ensure_csrf_cookie
+def gate(request, slug: str):
+    session = get_object_or_404(Session, slug=slug)
+    return render(
+        request,
+        "badges/gate.html",
+        {"session": session, "checkin_url": reverse("checkins"), "gate_texts": _texts()},
+    )
