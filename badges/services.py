@@ -188,6 +188,14 @@ def revoke(badge: Badge, actor, reason: str) -> Badge:
     return badge
 
 
+def revoke_live_badge(registration: Registration, actor, reason: str) -> None:
+    """Within the registration's own change (its session already locked): its live badge,
+    if any, stops admitting and goes on the revocation list for offline scanners."""
+    badge = Badge.objects.filter(registration=registration, revoked_at__isnull=True).first()
+    if badge is not None:
+        _revoke(badge, actor, reason[:REASON_MAX_LENGTH])
+
+
 def revocation_list(session: Session) -> list[RevokedBadge]:
     """The session's revoked serials and when they were revoked, by serial."""
     rows = (

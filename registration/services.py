@@ -239,9 +239,17 @@ def _end(registration: Registration, to_state: str, from_states, actor, reason: 
         if registration.state not in from_states:
             raise RegistrationError(error)
         _move(registration, to_state, actor, reason)
+        _revoke_badge(registration, actor, registration.get_state_display())
         mail.on_commit_send(registration, to_state)
         promote_waitlisted(registration.session)
     return registration
+
+
+def _revoke_badge(registration: Registration, actor, reason: str) -> None:
+    """A participant no longer admitted in person loses their badge."""
+    from badges.services import revoke_live_badge
+
+    revoke_live_badge(registration, actor, str(reason))
 
 
 def reject(registration: Registration, actor, reason: str) -> Registration:
@@ -299,6 +307,8 @@ def change_mode(registration: Registration, mode: str, actor) -> Registration:
         ):
             raise RegistrationError(_("No place is free in that mode."))
         registration.participation_mode = mode
+        if mode == ParticipationMode.ONLINE:
+            _revoke_badge(registration, actor, _("Moved online"))
         if registration.state in (State.SUBMITTED, State.WAITLISTED):
             _place(registration, actor)
         else:

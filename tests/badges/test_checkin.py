@@ -275,15 +275,24 @@ def test_a_badge_at_its_own_sessions_gate_admits(badge):
     assert answer.created
 
 
-def test_a_registration_withdrawn_after_its_badge_was_issued_is_refused(registration, badge):
+def test_a_withdrawal_revokes_the_badge_for_offline_scanners_too(registration, badge):
     registration_services.withdraw(registration, None, "Cannot travel")
 
-    assert refusal(badge.code).reason == "not_approved"
+    assert refusal(badge.code).reason == "revoked"
+    assert [row.serial for row in services.revocation_list(badge.session)] == [badge.serial]
     assert CheckIn.objects.count() == 0
 
 
-def test_a_registration_moved_online_after_its_badge_was_issued_is_refused(registration, badge):
+def test_a_move_online_revokes_the_badge(registration, badge):
     registration_services.switch_to_online(registration, None)
+
+    assert refusal(badge.code).reason == "revoked"
+
+
+def test_a_registration_returned_for_checks_is_refused_though_its_badge_is_live(
+    registration, badge
+):
+    registration_services.return_to_submitted(registration, None, "Check the passport")
 
     assert refusal(badge.code).reason == "not_approved"
 
