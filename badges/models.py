@@ -122,6 +122,9 @@ class PrintJob(models.Model):
     )
     layout = models.CharField(_("layout"), max_length=8, choices=Layout.choices)
     registrations = models.JSONField(_("registrations"), default=list)
+    reprint = models.BooleanField(
+        _("reprint"), default=False, help_text=_("New serials; the old badges are revoked.")
+    )
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
     )

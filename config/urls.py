@@ -12,9 +12,12 @@ urlpatterns = [
     path("api/v1/", include("registration.api_urls")),
     path("api/v1/", include("sessions_app.api_urls")),
     path("api/v1/", include("interpretation.api_urls")),
+    path("api/v1/", include("badges.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("interpretation.urls")),
+    path("", include("badges.gate_urls")),
+    path("", include("badges.print_urls")),
     path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]

@@ -1,0 +1,184 @@
+"""Printing badges: whom to print, and one print-ready PDF for them. Each badge printed is
+issued first (a serial, a signed code, who and when); a reprint revokes the old badge. The
+page runs this in a Celery task with progress; `render_badges` runs it in the terminal."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from registration.models import Registration
+from sessions_app.models import ParticipationMode, Session
+
+from .models import Badge, Layout, PrintJob
+
+# Whom to print: those without a printed badge, a delegation, a category, a hand-picked
+# list, reprints of a hand-picked list, or everyone.
+SELECTIONS = ("unprinted", "delegation", "category", "chosen", "reprint", "all")
+
+
+def printable(session: Session):
+    """Approved in-person registrations: the people who get a badge."""
+    return Registration.objects.filter(
+        session=session,
+        state=Registration.State.APPROVED,
+        participation_mode=ParticipationMode.IN_PERSON,
+    )
+
+
+def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]:
+    """The registrations (ids, in the order of the entity then the name) of a selection."""
+    registrations = printable(session)
+    if kind == "unprinted":
+        printed = Badge.objects.filter(
+            registration=OuterRef("pk"), revoked_at__isnull=True, printed_at__isnull=False
+        )
+        registrations = registrations.exclude(Exists(printed))
+    elif kind == "delegation":
+        registrations = registrations.filter(delegation_id=value or None)
+    elif kind == "category":
+        registrations = registrations.filter(category=value)
+    elif kind in ("chosen", "reprint"):
+        registrations = registrations.filter(pk__in=[int(pk) for pk in chosen])
+    elif kind != "all":
+        raise ValidationError(_("Choose whom to print."))
+    return list(
+        registrations.order_by("entity__name", "family_name", "given_name").values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=()) -> PrintJob:
+    """A print job for a selection, run by a Celery task once this commits."""
+    from .tasks import run_print_job
+
+    if layout not in Layout.values:
+        raise ValidationError(_("Choose a layout."))
+    ids = select(session, kind, value, chosen)
+    if not ids:
+        raise ValidationError(_("Nobody to print: no approved in-person participant matches."))
+    job = PrintJob.objects.create(
+        session=session,
+        requested_by=actor,
+        layout=layout,
+        registrations=ids,
+        reprint=kind == "reprint",
+        total=len(ids),
+    )
+    transaction.on_commit(lambda: run_print_job.delay(job.pk))
+    return job
+
+
+def dates_label(session: Session) -> str:
+    start, end = session.start_date, session.end_date
+    if start == end:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+
+
+def badge_data(badge: Badge, registration: Registration, colours: dict):
+    from .render import DEFAULT_COLOURS, BadgeData
+
+    session = registration.session
+    photo = None
+    if registration.photo:
+        with registration.photo.open("rb") as file:
+            photo = file.read()
+    return BadgeData(
+        session_title=session.title,
+        dates_label=dates_label(session),
+        category=registration.category,
+        category_label=str(registration.get_category_display()),
+        colour=colours.get(registration.category) or DEFAULT_COLOURS[registration.category],
+        photo=photo,
+        latin_name=f"{registration.salutation} {registration.full_name}".strip(),
+        own_script_name=registration.name_in_own_script,
+        entity_name=registration.entity.name,
+        qr_modules=badge.qr_modules,
+        serial=badge.serial,
+        valid_label=dates_label(session),
+    )
+
+
+def print_badges(
+    session: Session,
+    registration_ids: list[int],
+    *,
+    layout: str,
+    actor=None,
+    reprint: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+):
+    """Issue (or, for a reprint, reissue) the badges of these registrations and render them
+    to one PDF; the badges are then recorded as printed. Returns the renderer's result (the
+    PDF, and who fell back to the Latin name)."""
+    from . import services
+    from .render import render_badges
+
+    colours = services.badging_for(session).colours
+    registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
+        "session", "entity"
+    )
+    order = {pk: index for index, pk in enumerate(registration_ids)}
+    data, badges = [], []
+    for registration in sorted(registrations, key=lambda r: order[r.pk]):
+        if reprint:
+            badge = services.reprint(registration, actor, _("Reprinted"))
+        else:
+            badge = services.issue_badge(registration, actor)
+        badges.append(badge.pk)
+        data.append(badge_data(badge, registration, colours))
+    result = render_badges(data, layout, on_progress=on_progress)
+    Badge.objects.filter(pk__in=badges).update(printed_at=timezone.now())
+    return result
+
+
+def run(job: PrintJob) -> PrintJob:
+    """Print a job's badges, saving its progress as it goes (for the page to show)."""
+    from django.core.files.base import ContentFile
+
+    job.status = PrintJob.Status.RUNNING
+    job.save(update_fields=["status"])
+    step = max(1, job.total // 50)
+
+    def progress(done: int, total: int) -> None:
+        if done % step == 0 or done == total:
+            PrintJob.objects.filter(pk=job.pk).update(done=done)
+
+    try:
+        result = print_badges(
+            job.session,
+            job.registrations,
+            layout=job.layout,
+            actor=job.requested_by,
+            reprint=job.reprint,
+            on_progress=progress,
+        )
+    except Exception as error:
+        job.status, job.report = PrintJob.Status.FAILED, [["", "", str(error)]]
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "report", "finished_at"])
+        raise
+    job.pdf.save(f"{job.session.slug}-badges-{job.pk}.pdf", ContentFile(result.pdf), save=False)
+    job.report = [list(line) for line in result.report]
+    job.done, job.status, job.finished_at = job.total, PrintJob.Status.DONE, timezone.now()
+    job.save()
+    return job
+
+
+def set_layout(session: Session, layout: str) -> None:
+    """The session's badge stock, chosen by an officer."""
+    from . import services
+
+    if layout not in Layout.values:
+        raise ValidationError(_("Choose a layout."))
+    badging = services.badging_for(session)
+    badging.layout = layout
+    badging.save(update_fields=["layout"])

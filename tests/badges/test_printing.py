@@ -1,0 +1,177 @@
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+from badges import printing, services
+from badges.models import Badge, PrintJob, SessionBadging
+from registration import services as registration_services
+from tests.factories import EntityFactory, SessionFactory, register
+
+pytestmark = pytest.mark.django_db
+
+
+def approved(session, entity=None, mode="in_person", **fields):
+    registration = register(session, entity, mode=mode, **fields)
+    return registration_services.approve(registration, actor=None)
+
+
+@pytest.fixture
+def session(db):
+    return SessionFactory(slug="ieg", format="hybrid")
+
+
+@pytest.fixture
+def people(session):
+    austria = EntityFactory(name="Austria")
+    return [
+        approved(session, austria, given_name="Anna", family_name="Berger"),
+        approved(session, austria, given_name="Jakob", family_name="Huber"),
+        approved(session, EntityFactory(name="Egypt", kind="member_state"), given_name="Omar"),
+    ]
+
+
+PAGE = "/sessions/ieg/badges/"
+
+
+def pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_only_approved_in_person_participants_are_printable(session, people):
+    approved(session, mode="online")
+    register(session)  # submitted
+
+    assert printing.select(session, "all") == sorted(
+        (person.pk for person in people), key=lambda pk: [p.pk for p in people].index(pk)
+    )
+
+
+def test_printing_the_unprinted_issues_and_records_their_badges(
+    officer_client, session, people, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer_client.post(
+            f"{PAGE}print/", {"kind": "unprinted", "layout": "a6"}, follow=True
+        )
+
+    job = PrintJob.objects.get()
+    assert response.status_code == 200
+    assert (job.status, job.done, job.total) == ("done", 3, 3)
+    assert Badge.objects.filter(printed_at__isnull=False).count() == 3
+    download = officer_client.get(f"{PAGE}jobs/{job.pk}/pdf/")
+    text = pages(b"".join(download.streaming_content))
+    assert len(text) == 3
+    assert any("BERGER" in page for page in text)
+
+
+def test_once_printed_nobody_is_left_unprinted(
+    officer_client, session, people, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(f"{PAGE}print/", {"kind": "unprinted", "layout": "a6"})
+
+    response = officer_client.post(
+        f"{PAGE}print/", {"kind": "unprinted", "layout": "a6"}, follow=True
+    )
+
+    assert PrintJob.objects.count() == 1
+    assert "Nobody to print" in response.content.decode()
+
+
+def test_a_delegation_or_a_category_is_printed_alone(session, people):
+    austria = people[0].delegation_id
+
+    assert printing.select(session, "delegation", str(austria)) == [people[0].pk, people[1].pk]
+    assert printing.select(session, "category", "ngo") == []
+
+
+def test_a_reprint_gives_new_serials_and_revokes_the_old_badges(officer, session, people):
+    first = services.issue_badge(people[0], officer)
+
+    printing.print_badges(session, [people[0].pk], layout="a6", actor=officer, reprint=True)
+
+    first.refresh_from_db()
+    live = Badge.objects.get(registration=people[0], revoked_at__isnull=True)
+    assert first.revoked_at is not None and live.serial > first.serial
+
+
+def test_the_job_shows_its_progress_as_json(
+    officer_client, session, people, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.post(
+            f"{PAGE}print/", {"kind": "chosen", "registration": [people[2].pk], "layout": "cr80"}
+        )
+    job = PrintJob.objects.get()
+
+    body = officer_client.get(f"{PAGE}jobs/{job.pk}/").json()
+
+    assert (body["status"], body["done"], body["total"]) == ("done", 1, 1)
+    assert body["pdf"] == f"{PAGE}jobs/{job.pk}/pdf/"
+
+
+def test_the_layout_is_chosen_per_session(officer_client, session):
+    officer_client.post(f"{PAGE}layout/", {"layout": "a4x10"})
+
+    assert SessionBadging.objects.get(session=session).layout == "a4x10"
+
+
+def test_a_bad_layout_or_selection_changes_nothing(officer_client, session, people):
+    officer_client.post(f"{PAGE}print/", {"kind": "unprinted", "layout": "a3"})
+    officer_client.post(f"{PAGE}print/", {"kind": "everyone", "layout": "a6"})
+
+    assert not PrintJob.objects.exists() and not Badge.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["", "jobs/{job}/", "jobs/{job}/pdf/"])
+def test_a_delegate_may_not_print_or_download_badges(
+    client, delegate, officer, session, people, path
+):
+    job = printing.start(session, officer, kind="unprinted", layout="a6")
+    client.force_login(delegate)
+
+    assert client.get(PAGE + path.format(job=job.pk)).status_code == 403
+    assert client.post(f"{PAGE}print/", {"kind": "unprinted", "layout": "a6"}).status_code == 403
+
+
+def test_a_job_of_another_session_is_not_found(officer_client, officer, people):
+    other = SessionFactory(slug="other")
+    approved(other)
+    job = printing.start(other, officer, kind="unprinted", layout="a6")
+
+    assert officer_client.get(f"{PAGE}jobs/{job.pk}/pdf/").status_code == 404
+
+
+def test_the_page_uses_a_fixed_number_of_queries(
+    officer_client, officer, session, people, django_assert_num_queries
+):
+    printing.start(session, officer, kind="unprinted", layout="a6")
+    officer_client.get(PAGE)
+    with django_assert_num_queries(8) as few:
+        officer_client.get(PAGE)
+    for _ in range(10):
+        approved(session)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        officer_client.get(PAGE)
+
+
+def test_the_command_prints_every_badge_to_a_file(tmp_path, session, people):
+    output = tmp_path / "badges.pdf"
+    out, err = StringIO(), StringIO()
+
+    call_command(
+        "render_badges", "ieg", "--layout", "a4x4", "-o", str(output), stdout=out, stderr=err
+    )
+
+    assert len(PdfReader(output).pages) == 1  # three A6 badges on one A4 sheet
+    assert "3 badge(s)" in out.getvalue()
+    assert "3/3" in err.getvalue()  # the progress bar
+
+
+def test_the_command_refuses_an_unknown_session(tmp_path):
+    with pytest.raises(CommandError, match="No session"):
+        call_command("render_badges", "nope", "-o", str(tmp_path / "x.pdf"))
