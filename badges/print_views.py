@@ -2,17 +2,20 @@
 print, and the print jobs with their progress and PDFs."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
-from registration.models import Entity
-from sessions_app.models import Session
+from accounts.roles import is_conference_officer
+from registration.models import Entity, Registration
+from registration.queries import is_own
+from sessions_app.models import ParticipationMode, Session
 
 from . import printing, services
 from .models import Badge, Layout, PrintJob
@@ -110,4 +113,22 @@ def job_pdf(request, slug: str, pk: int):
         content_type="application/pdf",
         as_attachment=True,
         filename=f"{slug}-badges-{job.pk}.pdf",
+    )
+
+
+@login_required
+def badge_preview(request, pk: int):
+    """The person's own badge as it will print, for them (and officers) to check: no code,
+    no serial, marked not valid, so it admits nobody."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("session", "entity"), pk=pk
+    )
+    if not (is_own(request.user, registration) or is_conference_officer(request.user)):
+        raise Http404
+    if not registration.is_live or registration.participation_mode != ParticipationMode.IN_PERSON:
+        raise Http404
+    return HttpResponse(
+        printing.preview(registration),
+        content_type="application/pdf",
+        headers={"Content-Disposition": 'inline; filename="badge-preview.pdf"'},
     )

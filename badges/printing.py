@@ -83,7 +83,10 @@ def dates_label(session: Session) -> str:
     return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
 
 
-def badge_data(badge: Badge, registration: Registration, colours: dict):
+def badge_data(
+    registration: Registration, colours: dict, *, qr_modules: list[str], serial: int, preview=False
+):
+    """What a badge shows (a preview: no code, no serial, marked not valid)."""
     from .render import DEFAULT_COLOURS, BadgeData
 
     session = registration.session
@@ -101,9 +104,10 @@ def badge_data(badge: Badge, registration: Registration, colours: dict):
         latin_name=f"{registration.salutation} {registration.full_name}".strip(),
         own_script_name=registration.name_in_own_script,
         entity_name=registration.entity.name,
-        qr_modules=badge.qr_modules,
-        serial=badge.serial,
+        qr_modules=qr_modules,
+        serial=serial,
         valid_label=dates_label(session),
+        preview=preview,
     )
 
 
@@ -134,7 +138,9 @@ def print_badges(
         else:
             badge = services.issue_badge(registration, actor)
         badges.append(badge.pk)
-        data.append(badge_data(badge, registration, colours))
+        data.append(
+            badge_data(registration, colours, qr_modules=badge.qr_modules, serial=badge.serial)
+        )
     result = render_badges(data, layout, on_progress=on_progress)
     Badge.objects.filter(pk__in=badges).update(printed_at=timezone.now())
     return result
@@ -182,3 +188,19 @@ def set_layout(session: Session, layout: str) -> None:
     badging = services.badging_for(session)
     badging.layout = layout
     badging.save(update_fields=["layout"])
+
+
+def preview(registration: Registration) -> bytes:
+    """The person's own badge as it will print, without a code: not valid for entry, and
+    issuing nothing."""
+    from . import services
+    from .render import render_badges
+
+    data = badge_data(
+        registration,
+        services.badging_for(registration.session).colours,
+        qr_modules=[],
+        serial=0,
+        preview=True,
+    )
+    return render_badges([data], services.badging_for(registration.session).layout).pdf

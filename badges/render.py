@@ -60,6 +60,7 @@ class BadgeData:
     qr_modules: list[str]  # rows of "0" and "1", without the quiet zone
     serial: int
     valid_label: str  # e.g. "27-31 January 2025"
+    preview: bool = False  # the person's own preview: no code, no serial, not valid
 
 
 @dataclass
@@ -128,8 +129,12 @@ def _texts(badge: BadgeData) -> tuple[dict[str, str], list[str]]:
         "name": badge.latin_name,
         "own_name": own_name,
         "entity": badge.entity_name,
-        "serial": _("No. %(serial)s") % {"serial": badge.serial},
-        "validity": _("Valid %(dates)s") % {"dates": badge.valid_label},
+        "serial": "" if badge.preview else _("No. %(serial)s") % {"serial": badge.serial},
+        "validity": (
+            _("Preview: not valid for entry")
+            if badge.preview
+            else _("Valid %(dates)s") % {"dates": badge.valid_label}
+        ),
     }
     return texts, problems
 

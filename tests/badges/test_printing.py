@@ -175,3 +175,38 @@ def test_the_command_prints_every_badge_to_a_file(tmp_path, session, people):
 def test_the_command_refuses_an_unknown_session(tmp_path):
     with pytest.raises(CommandError, match="No session"):
         call_command("render_badges", "nope", "-o", str(tmp_path / "x.pdf"))
+
+
+def preview_text(client, registration) -> tuple[int, str]:
+    response = client.get(f"/registrations/{registration.pk}/badge-preview.pdf")
+    if response.status_code != 200:
+        return response.status_code, ""
+    return 200, "".join(pages(response.content))
+
+
+def test_a_delegate_previews_their_own_badge_without_a_code(client, delegate, session):
+    mine = approved(session, email=delegate.email, family_name="Berger")
+    client.force_login(delegate)
+
+    status, text = preview_text(client, mine)
+
+    assert status == 200 and "BERGER" in text and "not valid for entry" in text
+    assert not Badge.objects.exists()  # a preview issues nothing
+
+
+def test_a_delegate_cannot_preview_someone_else_s_badge(client, delegate, session, people):
+    client.force_login(delegate)
+
+    assert preview_text(client, people[0])[0] == 404
+
+
+def test_the_session_page_links_badges_and_gate_for_officers_only(
+    client, officer, delegate, session
+):
+    client.force_login(delegate)
+    hidden = client.get(session.get_absolute_url()).content.decode()
+    client.force_login(officer)
+    shown = client.get(session.get_absolute_url()).content.decode()
+
+    assert (PAGE in hidden, "/gate/" in hidden) == (False, False)
+    assert (PAGE in shown, "/gate/" in shown) == (True, True)
