@@ -13,17 +13,21 @@ LANGUAGES = ["ar", "zh_Hans", "fr", "ru", "es"]
 
 
 def po_entries(path: Path) -> dict[str, str]:
-    """msgid -> msgstr (msgstr[0] for plurals) of a .po file, header left out."""
+    """msgid -> msgstr (msgstr[0] for plurals) of a .po file, header left out; a msgid
+    with a context is keyed as gettext keeps it, "context\x04msgid"."""
     entries, current, field = {}, {}, None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith(("msgid ", "msgid_plural ", "msgstr ", "msgstr[0] ")):
+        if line.startswith(("msgctxt ", "msgid ", "msgid_plural ", "msgstr ", "msgstr[0] ")):
             field, _, literal = line.partition(" ")
             current[field] = ast.literal_eval(literal)
         elif line.startswith('"') and field:
             current[field] += ast.literal_eval(line)
         elif not line.strip() and current:
             if current.get("msgid"):
-                entries[current["msgid"]] = current.get("msgstr", current.get("msgstr[0]"))
+                key = current["msgid"]
+                if "msgctxt" in current:
+                    key = f"{current['msgctxt']}\x04{key}"
+                entries[key] = current.get("msgstr", current.get("msgstr[0]"))
             current, field = {}, None
         elif line.startswith("msgstr["):
             field = None
