@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test lint format worker messages
+.PHONY: install run test lint format worker messages browser
 
 install: $(STAMP)
 
@@ -23,8 +23,12 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install lint
+test: install lint browser
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium with Playwright.
+browser:
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
 lint: install
 	$(BIN)/ruff check .
