@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,16 +21,9 @@ def personal_feed(request, token: str):
     user = feed_tokens.user_for(token)
     if user is None:
         raise Http404
-    # Approvals, withdrawals and changes of mode show in the registrations' count and
-    # last change, read in the same aggregate query as the sittings'; channels, platform
-    # and joining details in a second one.
-    etag, changed = version(
-        feeds.personal_sittings(user),
-        token,
-        *feeds.guides_version(user),
-        registrations=Count("session__registrations", distinct=True),
-        registrations_changed=Max("session__registrations__updated_at"),
-    )
+    # The sittings' last change and count in one aggregate query; the person's approvals,
+    # withdrawals, changes of mode, channels, platform and joining details in a second.
+    etag, changed = version(feeds.personal_sittings(user), token, *feeds.guides_version(user))
     return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 
 

@@ -20,9 +20,10 @@ def approved_registrations(user):
 
 
 def personal_sittings(user):
+    # A subquery, not a join: no duplicate rows, so no DISTINCT over every column.
     return Sitting.objects.filter(
-        session__registrations__in=approved_registrations(user)
-    ).distinct()
+        session_id__in=approved_registrations(user).values("session_id")
+    )
 
 
 def personal_guides(user) -> dict[int, ListeningGuide]:
@@ -34,11 +35,14 @@ def personal_guides(user) -> dict[int, ListeningGuide]:
 
 
 def guides_version(user) -> tuple:
-    """What the guides are made of changes when one of these does: the sessions (joining
-    details), their interpretation set-up and channels (one query)."""
+    """What changes when the person's approved registrations (approval, withdrawal, mode,
+    language) or what their guides are made of (the sessions' joining details, their
+    interpretation set-up and channels) change (one query)."""
     return tuple(
         Session.objects.filter(registrations__in=approved_registrations(user))
         .aggregate(
+            approved=Count("registrations", distinct=True),
+            approved_changed=Max("registrations__updated_at"),
             sessions=Max("updated_at"),
             setups=Max("interpretation__updated_at"),
             channels=Max("language_channels__updated_at"),

@@ -12,12 +12,12 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["ar", "zh_Hans", "fr", "ru", "es"]
 
 
-def po_entries(path: Path) -> dict[str, str]:
-    """msgid -> msgstr (msgstr[0] for plurals) of a .po file, header left out; a msgid
-    with a context is keyed as gettext keeps it, "context\x04msgid"."""
+def po_entries(path: Path) -> dict:
+    """msgid -> msgstr of a .po file, header left out: a tuple of every form for a plural
+    entry; a msgid with a context is keyed as gettext keeps it, "context\x04msgid"."""
     entries, current, field = {}, {}, None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith(("msgctxt ", "msgid ", "msgid_plural ", "msgstr ", "msgstr[0] ")):
+        if line.startswith(("msgctxt ", "msgid ", "msgid_plural ", "msgstr")):
             field, _, literal = line.partition(" ")
             current[field] = ast.literal_eval(literal)
         elif line.startswith('"') and field:
@@ -27,22 +27,35 @@ def po_entries(path: Path) -> dict[str, str]:
                 key = current["msgid"]
                 if "msgctxt" in current:
                     key = f"{current['msgctxt']}\x04{key}"
-                entries[key] = current.get("msgstr", current.get("msgstr[0]"))
+                forms = [value for name, value in current.items() if name.startswith("msgstr[")]
+                entries[key] = tuple(forms) if forms else current["msgstr"]
             current, field = {}, None
-        elif line.startswith("msgstr["):
+        elif line.startswith("#"):
             field = None
     return entries
+
+
+def compiled(catalogue: gettext.GNUTranslations, key: str, msgstr):
+    """What the .mo holds for an entry, in the shape po_entries gives."""
+    if isinstance(msgstr, tuple):
+        return tuple(catalogue._catalog.get((key, n)) for n in range(len(msgstr)))
+    return catalogue._catalog.get(key)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_is_complete_and_compiled(language):
     folder = LOCALE / language / "LC_MESSAGES"
     entries = po_entries(folder / "django.po")
-    with (folder / "django.mo").open("rb") as compiled:
-        catalogue = gettext.GNUTranslations(compiled)
+    with (folder / "django.mo").open("rb") as file:
+        catalogue = gettext.GNUTranslations(file)
 
-    assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
-    assert {msgid: catalogue.gettext(msgid) for msgid in entries} == entries
+    untranslated = [
+        key
+        for key, msgstr in entries.items()
+        if not all(msgstr if isinstance(msgstr, tuple) else [msgstr])
+    ]
+    assert untranslated == []
+    assert {key: compiled(catalogue, key, msgstr) for key, msgstr in entries.items()} == entries
 
 
 @pytest.mark.django_db
