@@ -54,7 +54,7 @@ def session_mode(session: Session, setup: SessionInterpretation) -> str:
 
 def session_plan(session: Session) -> SessionPlan:
     """Every live sitting of the session with its languages, mode and team, and the
-    interpreter-sittings per day and in all (four queries)."""
+    interpreter-sittings per day and in all (three queries)."""
     languages = Language.objects.in_bulk(field_name="code")
     signed = {code for code, language in languages.items() if language.is_signed}
     setup = setup_of(session)

@@ -189,3 +189,17 @@ def test_the_api_refuses_a_delegate_and_anonymous_users(delegate, session):
 
 def test_the_api_plan_of_an_unknown_session_is_not_found(coordinator):
     assert api(coordinator).get("/api/v1/sessions/nope/interpretation-plan/").status_code == 404
+
+
+def test_the_api_plan_uses_a_fixed_number_of_queries(
+    coordinator, session, django_assert_num_queries
+):
+    client = api(coordinator)
+    client.get(API)
+    with django_assert_num_queries(4) as few:  # the session, then session_plan's three
+        client.get(API)
+    for _ in range(8):
+        SittingFactory(session=session)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(API)
