@@ -4,6 +4,7 @@ both) and the channels a participant listens on."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -112,6 +113,22 @@ class LanguageChannel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.room_channel}"
+
+    # Saving or deleting a channel touches its session: the participants' calendar feeds
+    # (which show their channel) follow the session's last change.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._touch_session()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._touch_session()
+        return result
+
+    def _touch_session(self) -> None:
+        from sessions_app.models import Session
+
+        Session.objects.filter(pk=self.session_id).update(updated_at=timezone.now())
 
 
 class SittingInterpretation(models.Model):

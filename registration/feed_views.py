@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import feed_tokens
 from sessions_app.calendar_views import feed_response
-from sessions_app.calendars import version
 from sessions_app.views import subscribe_links
 
 from . import feeds
@@ -21,9 +20,7 @@ def personal_feed(request, token: str):
     user = feed_tokens.user_for(token)
     if user is None:
         raise Http404
-    # The sittings' last change and count in one aggregate query; the person's approvals,
-    # withdrawals, changes of mode, channels, platform and joining details in a second.
-    etag, changed = version(feeds.personal_sittings(user), token, *feeds.guides_version(user))
+    etag, changed = feeds.version(user, token)
     return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 
 

@@ -2,13 +2,13 @@
 secret URL that needs no login (calendar apps cannot log in), so the token is the only
 secret: random, replaceable, and never written to the logs in full."""
 
-from django.db.models import Count, Max, Q
+from django.db.models import FilteredRelation, Max, Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from interpretation.queries import ListeningGuide, listening_guides
 from sessions_app import calendars
-from sessions_app.models import Session, Sitting
+from sessions_app.models import Sitting
 
 from .models import Registration
 
@@ -21,9 +21,7 @@ def approved_registrations(user):
 
 def personal_sittings(user):
     # A subquery, not a join: no duplicate rows, so no DISTINCT over every column.
-    return Sitting.objects.filter(
-        session_id__in=approved_registrations(user).values("session_id")
-    )
+    return Sitting.objects.filter(session_id__in=approved_registrations(user).values("session_id"))
 
 
 def personal_guides(user) -> dict[int, ListeningGuide]:
@@ -34,21 +32,24 @@ def personal_guides(user) -> dict[int, ListeningGuide]:
     return {registration.session_id: guides[registration.pk] for registration in registrations}
 
 
-def guides_version(user) -> tuple:
-    """What changes when the person's approved registrations (approval, withdrawal, mode,
-    language) or what their guides are made of (the sessions' joining details, their
-    interpretation set-up and channels) change (one query)."""
-    return tuple(
-        Session.objects.filter(registrations__in=approved_registrations(user))
-        .aggregate(
-            approved=Count("registrations", distinct=True),
-            approved_changed=Max("registrations__updated_at"),
-            sessions=Max("updated_at"),
-            setups=Max("interpretation__updated_at"),
-            channels=Max("language_channels__updated_at"),
-            channel_count=Count("language_channels", distinct=True),
-        )
-        .values()
+def version(user, token: str) -> tuple[str, object]:
+    """The feed's ETag and Last-Modified in one query: the person's sittings (their last
+    change and count, see calendars.version), and what else the feed shows: their approved
+    registration of each session (mode, language), the session (joining details; saving a
+    channel touches it) and its interpretation set-up. Each join is one row per sitting."""
+    mine = Q(session__registrations__state=Registration.State.APPROVED) & (
+        Q(session__registrations__participant=user)
+        | Q(session__registrations__email__iexact=user.email)
+    )
+    rows = personal_sittings(user).alias(
+        mine=FilteredRelation("session__registrations", condition=mine)
+    )
+    return calendars.version(
+        rows,
+        token,
+        registrations=Max("mine__updated_at"),
+        sessions=Max("session__updated_at"),
+        setups=Max("session__interpretation__updated_at"),
     )
 
 

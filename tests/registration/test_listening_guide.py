@@ -196,6 +196,40 @@ def test_a_change_of_channel_changes_the_etag(client, session, delegate, officer
     assert response.status_code == 200 and "French (2)" in personal_descriptions(client, delegate)
 
 
+def test_a_new_listening_language_changes_the_etag(client, session, delegate, officer):
+    registration = approved(session, officer, "online", email=delegate.email)
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    etag = client.get(url)["ETag"]
+
+    services.update_registration(registration, officer, by_officer=True, listening_language="en")
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_new_platform_changes_the_etag(client, session, delegate, officer):
+    approved(session, officer, "online", email=delegate.email)
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    etag = client.get(url)["ETag"]
+
+    setup = SessionInterpretation.objects.get(session=session)
+    setup.rsi_platform = "Another platform"
+    setup.save()
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert "Another platform" in personal_descriptions(client, delegate)
+
+
+def test_another_participant_s_change_keeps_the_etag(client, session, delegate, officer):
+    approved(session, officer, "online", email=delegate.email)
+    other = approved(session, officer, "online")
+    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    etag = client.get(url)["ETag"]
+
+    services.update_registration(other, officer, by_officer=True, listening_language="en")
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
 def test_new_joining_details_change_the_etag(client, session, delegate, officer):
     approved(session, officer, "online", email=delegate.email)
     url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
@@ -231,7 +265,7 @@ def test_the_guide_keeps_the_feed_s_query_count_fixed(
         if index == 0:
             # the token, the registrations, the guides (3), the aggregate, the sittings'
             # rows and the events not in the cache
-            with django_assert_num_queries(9) as first:
+            with django_assert_num_queries(8) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):
