@@ -173,6 +173,9 @@ class CheckIn(models.Model):
         related_name="+",
         verbose_name=_("checked by"),
     )
+    # Made by the scanner for each scan (a UUID, say), so that a check-in made offline
+    # and uploaded twice is recorded once.
+    nonce = models.CharField(_("scan identifier"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("check-in")
@@ -181,7 +184,12 @@ class CheckIn(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "registration", "day"], name="one_check_in_per_day"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["session", "nonce"],
+                condition=~Q(nonce=""),
+                name="one_check_in_per_scan",
+            ),
         ]
 
     def __str__(self) -> str:
