@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from accounts.permissions import IsConferenceOfficer
 from sessions_app.models import Session
 
-from . import services, signing
+from . import checkin, services, signing
 
 ADMITTED = "admitted"
 ALREADY_CHECKED_IN = "already_checked_in"
@@ -44,7 +44,7 @@ class CheckInRequestSerializer(serializers.Serializer):
         help_text="The session the gate checks for: a badge of another session is refused.",
     )
     nonce = serializers.CharField(
-        max_length=services.NONCE_MAX_LENGTH,
+        max_length=checkin.NONCE_MAX_LENGTH,
         required=False,
         allow_blank=True,
         default="",
@@ -95,7 +95,7 @@ def _photo_url(registration, request) -> str | None:
 
 class RefusalSerializer(serializers.Serializer):
     reason = serializers.ChoiceField(
-        choices=[*services.CheckInRefused.REASONS, "missing_code", "invalid", "too_many"]
+        choices=[*checkin.CheckInRefused.REASONS, "missing_code", "invalid", "too_many"]
     )
     detail = serializers.CharField()
 
@@ -127,7 +127,7 @@ def _check_in(request, given: dict) -> tuple[int, dict]:
         }
     data = scan.validated_data
     try:
-        answer = services.check_in(
+        answer = checkin.check_in(
             data["code"],
             gate=data["gate"],
             device=data["device"],
@@ -136,7 +136,7 @@ def _check_in(request, given: dict) -> tuple[int, dict]:
             nonce=data["nonce"],
             scanned_at=data["scanned_at"],
         )
-    except services.CheckInRefused as refusal:
+    except checkin.CheckInRefused as refusal:
         return status.HTTP_409_CONFLICT, {"reason": refusal.reason, "detail": refusal.message}
     body = CheckInAnswerSerializer(answer, context={"request": request}).data
     return (status.HTTP_201_CREATED if answer.created else status.HTTP_200_OK), body
@@ -310,7 +310,7 @@ class BundledParticipantSerializer(serializers.Serializer):
         return _photo_url(badge.registration, self.context.get("request"))
 
     def get_admits(self, badge) -> bool:
-        return services.admits(badge.registration)
+        return checkin.admits(badge.registration)
 
 
 class ScannerBundleSerializer(serializers.Serializer):
@@ -334,7 +334,7 @@ class ScannerBundleView(APIView):
     @extend_schema(responses=ScannerBundleSerializer)
     def get(self, request, session_slug: str):
         session = get_object_or_404(Session, slug=session_slug)
-        bundle = services.scanner_bundle(session)
+        bundle = checkin.scanner_bundle(session)
         answer = {
             "session": session,
             "algorithm": signing.ALGORITHM,

@@ -3,22 +3,30 @@
 Pure rendering: everything comes in a BadgeData, nothing is read from the database. The
 QR code is drawn as vectors from the modules made when the badge was issued. Photos are
 embedded as they are when they are already plain JPEGs of a sensible size (no decoding),
-else decoded and re-encoded once per distinct photo."""
+else decoded and re-encoded once per distinct photo.
+
+Memory: reportlab keeps the whole document until it is saved, then gathers the whole file
+in memory before writing it. Here an embedded photo shares the caller's bytes, and saving
+writes each PDF object out as it is made, so a batch costs little more than its photos and
+the PDF itself (or not even that, given an `output` file)."""
 
 import hashlib
 import io
 import re
 import tempfile
+import types
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor, black, white
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
@@ -65,7 +73,7 @@ class BadgeData:
 
 @dataclass
 class RenderResult:
-    pdf: bytes
+    pdf: bytes  # empty when the PDF was written to an output file
     # (serial, Latin name, reason) for each badge printed without its own-script name
     report: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -154,32 +162,41 @@ def plan_badge(badge: BadgeData, width: float, height: float) -> BadgePlan:
 
 
 class _Photos:
-    """Photo files for reportlab, one per distinct photo: reportlab embeds a JPEG file
-    without decoding it, and draws the same file name from the same image object."""
+    """The photos of one PDF, one image in it per distinct photo, under a name for
+    canvas.drawImage. A plain JPEG of a sensible size goes in as it is (reportlab embeds a
+    JPEG without decoding it); others are decoded and re-encoded once."""
 
-    def __init__(self, directory: Path):
-        self.directory = directory
-        self.paths: dict[bytes, str | None] = {}
+    def __init__(self, canvas: Canvas):
+        self.canvas = canvas
+        self.names: dict[bytes, str | None] = {}
 
-    def path(self, data: bytes) -> str | None:
+    def name(self, data: bytes) -> str | None:
+        """The photo's name for drawImage, or None if it cannot be read."""
         key = hashlib.blake2b(data, digest_size=16).digest()
-        if key not in self.paths:
-            self.paths[key] = self._prepare(data, self.directory / f"{key.hex()}.jpg")
-        return self.paths[key]
+        if key not in self.names:
+            name = f"photo-{key.hex()}.jpg"
+            jpeg = self._jpeg(data)
+            if jpeg is not None and not _embed_jpeg(self.canvas, name, jpeg):
+                jpeg = self._jpeg(data, as_is=False)  # a JPEG whose header reportlab misreads
+                if jpeg is not None and not _embed_jpeg(self.canvas, name, jpeg):
+                    jpeg = None
+            self.names[key] = name if jpeg is not None else None
+        return self.names[key]
 
     @staticmethod
-    def _prepare(data: bytes, path: Path) -> str | None:
+    def _jpeg(data: bytes, as_is: bool = True) -> bytes | None:
+        """The photo as a JPEG for the PDF: the bytes given when they will do."""
         try:
             image = Image.open(io.BytesIO(data))
             as_is = (
-                image.format == "JPEG"
+                as_is
+                and image.format == "JPEG"
                 and image.mode in ("RGB", "L")
                 and max(image.size) <= PASSTHROUGH_MAX_SIDE
                 and image.getexif().get(0x0112, 1) == 1  # no rotation to apply
             )
             if as_is:
-                path.write_bytes(data)
-                return str(path)
+                return data
             image.draft("RGB", (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))  # JPEG: decode smaller
             image = ImageOps.exif_transpose(image)
             image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
@@ -187,10 +204,29 @@ class _Photos:
                 background = Image.new("RGB", image.size, "white")
                 background.paste(image, mask=image.convert("RGBA").getchannel("A"))
                 image = background
-            image.save(path, format="JPEG", quality=88)
-            return str(path)
+            out = io.BytesIO()
+            image.save(out, format="JPEG", quality=88)
+            return out.getvalue()
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             return None
+
+
+def _embed_jpeg(canvas: Canvas, name: str, data: bytes) -> bool:
+    """Make canvas.drawImage(name, ...) draw these JPEG bytes. drawImage would read them
+    from a file of that name (embedding a JPEG as it is, without decoding it) and keep a
+    copy until the PDF is saved; this makes its image object as it would, from the bytes
+    given and sharing them: no file written or read, no copy. False if reportlab cannot
+    read the JPEG's header."""
+    key = pdfcanvas._digester(f"{name}None".encode())  # drawImage's key: name and mask
+    image = pdfdoc.PDFImageXObject(key)
+    if not image.loadImageFromJPEG(io.BytesIO(data)):
+        return False
+    if not rl_config.useA85:
+        image.streamContent = data
+    image.name = key
+    canvas._doc.Reference(image, canvas._doc.getXObjectName(key))
+    canvas._doc.addForm(key, image)
+    return True
 
 
 _DARK = re.compile("1+")
@@ -235,8 +271,9 @@ def _draw_lines(canvas: Canvas, lines: list[PlacedLine], colour: str, dx: float,
 
 
 def draw_badge(
-    canvas: Canvas, badge: BadgeData, plan: BadgePlan, box: Rect, photo_path: str | None
+    canvas: Canvas, badge: BadgeData, plan: BadgePlan, box: Rect, photo: str | None
 ) -> None:
+    """Draw a badge in its box; `photo` is a JPEG file or the name of an embedded one."""
     arranged, dx, dy = plan.arrangement, box.x, box.y
     band = arranged.band.moved(dx, dy)
     canvas.setFillColor(_colour(plan.colour))
@@ -245,9 +282,9 @@ def draw_badge(
         colour = plan.band_text_colour if style.colour == WHITE else style.colour
         _draw_lines(canvas, plan.lines[name], colour, dx, dy)
     photo_box = arranged.photo.moved(dx, dy)
-    if photo_path:
+    if photo:
         canvas.drawImage(
-            photo_path, photo_box.x, photo_box.y, photo_box.w, photo_box.h, preserveAspectRatio=True
+            photo, photo_box.x, photo_box.y, photo_box.w, photo_box.h, preserveAspectRatio=True
         )
     else:
         canvas.setFillColor(_colour(PHOTO_PLACEHOLDER))
@@ -259,14 +296,23 @@ def render_badges(
     badges: list[BadgeData],
     layout: str,
     on_progress: Callable[[int, int], None] | None = None,
+    output: BinaryIO | None = None,
 ) -> RenderResult:
     """One PDF of these badges on the layout's stock ("a6", "cr80", "a4x4", "a4x10"), in
     order; on_progress(done, total) after each badge. The report lists the badges printed
-    without their own-script name (or with characters left out of the name), and why."""
+    without their own-script name (or with characters left out of the name), and why.
+    The PDF is in the result, or, given a binary file open for writing, written to it
+    (and not held in memory: for large batches)."""
     stock = preset(layout)
     fonts.registered()
-    with _binary_streams(), tempfile.TemporaryDirectory(prefix="badge-photos-") as directory:
-        return _render(badges, stock, Path(directory), on_progress)
+    with _binary_streams():
+        if output is not None:
+            return RenderResult(b"", _render(badges, stock, on_progress, output))
+        # Through a file: the PDF is read into memory once reportlab's document is gone.
+        with tempfile.TemporaryFile(prefix="badges-") as file:
+            report = _render(badges, stock, on_progress, file)
+            file.seek(0)
+            return RenderResult(file.read(), report)
 
 
 @contextmanager
@@ -281,17 +327,17 @@ def _binary_streams():
         rl_config.useA85 = saved
 
 
-def _render(badges, stock, directory: Path, on_progress) -> RenderResult:
-    out = io.BytesIO()
+def _render(badges, stock, on_progress, output: BinaryIO) -> list:
+    """Draw the badges and write the PDF to the output; the report."""
     canvas = Canvas(
-        out,
+        output,
         pagesize=(stock.page_width, stock.page_height),
         initialFontName=fonts.SANS,
         pageCompression=1,
     )
     canvas.setTitle(_("Badges"))
     canvas.setAuthor("United Nations")
-    photos = _Photos(directory)
+    photos = _Photos(canvas)
     report: list[tuple[int, str, str]] = []
     on_page: list[Rect] = []
     for index, badge in enumerate(badges):
@@ -301,17 +347,47 @@ def _render(badges, stock, directory: Path, on_progress) -> RenderResult:
             on_page = []
         box = stock.boxes[slot]
         plan = plan_badge(badge, box.w, box.h)
-        photo_path = photos.path(badge.photo) if badge.photo else None
-        draw_badge(canvas, badge, plan, box, photo_path)
+        photo = photos.name(badge.photo) if badge.photo else None
+        draw_badge(canvas, badge, plan, box, photo)
         on_page.append(box)
         report += [(badge.serial, badge.latin_name, reason) for reason in plan.problems]
-        if badge.photo and photo_path is None:
+        if badge.photo and photo is None:
             report.append((badge.serial, badge.latin_name, _("The photo could not be read.")))
         if on_progress:
             on_progress(index + 1, len(badges))
     _finish_page(canvas, stock, on_page)
-    canvas.save()
-    return RenderResult(out.getvalue(), report)
+    _save_written_through(canvas, output)
+    return report
+
+
+def _save_written_through(canvas: Canvas, output: BinaryIO) -> None:
+    """canvas.save(), with each PDF object written to the output as soon as it is made:
+    reportlab's own saving gathers every object's bytes, then joins them, before writing
+    (twice the PDF in memory). reportlab's `format` runs unchanged, with a file that writes
+    through instead of gathering; should a version of reportlab no longer format into a
+    PDFFile, it saves the usual way."""
+    format_document = pdfdoc.PDFDocument.format
+    if "PDFFile" not in format_document.__code__.co_names or format_document.__closure__:
+        canvas.save()
+        return
+
+    class WrittenThrough(pdfdoc.PDFFile):
+        def __init__(self, *args):
+            super().__init__(*args)  # the header, gathered: write it, then write through
+            output.write(b"".join(self.strings))
+            self.strings = []
+            self.write = output.write
+
+        def format(self, document):
+            return b""  # all written already
+
+    namespace = {**vars(pdfdoc), "PDFFile": WrittenThrough}
+    written_through = types.FunctionType(format_document.__code__, namespace)
+    canvas._doc.format = types.MethodType(written_through, canvas._doc)
+    try:
+        canvas.save()
+    finally:
+        del canvas._doc.format  # a cycle through the document, which could then outlive us
 
 
 def _finish_page(canvas: Canvas, stock, boxes: list[Rect]) -> None:
@@ -321,3 +397,20 @@ def _finish_page(canvas: Canvas, stock, boxes: list[Rect]) -> None:
         for x1, y1, x2, y2 in crop_marks(boxes):
             canvas.line(x1, y1, x2, y2)
     canvas.showPage()
+    _compress_last_page(canvas)
+
+
+def _compress_last_page(canvas: Canvas) -> None:
+    """reportlab keeps each page's drawing as text until the document is saved, and only
+    then compresses it (pageCompression); compressed now, a page takes a quarter of the
+    memory meanwhile. The same stream is written, with the same filter."""
+    pages = getattr(canvas._doc.Pages, "pages", None)
+    page = pages[-1] if pages else None
+    stream = getattr(page, "stream", None)
+    if not stream or page.Contents or not page.compression or rl_config.useA85:
+        return
+    flate = pdfdoc.PDFZCompress
+    contents = pdfdoc.PDFStream(content=flate.encode(stream))
+    contents.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(flate.pdfname)])
+    contents.__Comment__ = "page stream"
+    page.Contents, page.stream = contents, None

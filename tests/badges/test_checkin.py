@@ -11,9 +11,10 @@ from django.utils import timezone
 from PIL import Image
 from rest_framework.test import APIClient
 
-from badges import services, signing
+from badges import checkin, services, signing
+from badges.checkin import CheckInRefused
 from badges.models import Badge, CheckIn
-from badges.services import BadgeError, CheckInRefused
+from badges.services import BadgeError
 from registration import services as registration_services
 from tests.concurrency import at_once
 from tests.factories import VIENNA, SessionFactory, UserFactory, register, vienna
@@ -76,7 +77,7 @@ def running_badge(running, officer):
 def refusal(code: str, **kwargs) -> CheckInRefused:
     kwargs.setdefault("now", DURING)
     with pytest.raises(CheckInRefused) as refused:
-        services.check_in(code, gate="Gate 1", device="scanner-1", actor=None, **kwargs)
+        checkin.check_in(code, gate="Gate 1", device="scanner-1", actor=None, **kwargs)
     return refused.value
 
 
@@ -166,7 +167,7 @@ def test_the_key_pair_is_made_once_per_session(session):
 
 
 def test_check_in_admits_and_answers_the_participant(badge):
-    answer = services.check_in(badge.code, gate="Gate 1", device="s1", actor=None, now=DURING)
+    answer = checkin.check_in(badge.code, gate="Gate 1", device="s1", actor=None, now=DURING)
 
     assert (answer.created, answer.registration.full_name, answer.badge) == (
         True,
@@ -176,7 +177,7 @@ def test_check_in_admits_and_answers_the_participant(badge):
 
 
 def test_check_in_records_the_day_gate_and_device(badge, officer):
-    services.check_in(badge.code, gate="Gate 1", device="s1", actor=officer, now=DURING)
+    checkin.check_in(badge.code, gate="Gate 1", device="s1", actor=officer, now=DURING)
 
     assert CheckIn.objects.values_list("day", "gate", "device", "checked_by").get() == (
         date(2025, 1, 28),
@@ -187,9 +188,9 @@ def test_check_in_records_the_day_gate_and_device(badge, officer):
 
 
 def test_a_second_scan_the_same_day_says_already_checked_in_at_the_time(badge):
-    services.check_in(badge.code, gate="", device="", actor=None, now=DURING)
+    checkin.check_in(badge.code, gate="", device="", actor=None, now=DURING)
 
-    again = services.check_in(
+    again = checkin.check_in(
         badge.code, gate="", device="", actor=None, now=DURING + timedelta(hours=3)
     )
 
@@ -198,9 +199,9 @@ def test_a_second_scan_the_same_day_says_already_checked_in_at_the_time(badge):
 
 
 def test_the_next_day_counts_again(badge):
-    services.check_in(badge.code, gate="", device="", actor=None, now=DURING)
+    checkin.check_in(badge.code, gate="", device="", actor=None, now=DURING)
 
-    next_day = services.check_in(
+    next_day = checkin.check_in(
         badge.code, gate="", device="", actor=None, now=DURING + timedelta(days=1)
     )
 
@@ -210,7 +211,7 @@ def test_the_next_day_counts_again(badge):
 def test_the_day_is_the_sessions_local_day(badge):
     just_after_midnight_in_vienna = vienna(date(2025, 1, 29), 0, 30)  # still the 28th in UTC
 
-    services.check_in(badge.code, gate="", device="", actor=None, now=just_after_midnight_in_vienna)
+    checkin.check_in(badge.code, gate="", device="", actor=None, now=just_after_midnight_in_vienna)
 
     assert CheckIn.objects.get().day == date(2025, 1, 29)
 
@@ -247,7 +248,7 @@ def test_after_a_reprint_the_old_code_is_refused_as_revoked(registration, badge)
 def test_after_a_reprint_the_new_code_admits(registration, badge):
     new = services.reprint(registration, None, "Lost")
 
-    assert services.check_in(new.code, gate="", device="", actor=None, now=DURING).created
+    assert checkin.check_in(new.code, gate="", device="", actor=None, now=DURING).created
 
 
 def test_a_revoked_badge_is_refused_as_revoked(badge):
@@ -268,7 +269,7 @@ def test_a_badge_of_another_session_is_refused_at_this_sessions_gate(badge):
 
 
 def test_a_badge_at_its_own_sessions_gate_admits(badge):
-    answer = services.check_in(
+    answer = checkin.check_in(
         badge.code, gate="", device="", actor=None, now=DURING, session=badge.session
     )
 
@@ -331,7 +332,7 @@ def test_the_same_badge_scanned_at_once_is_checked_in_once():
 
     answers = at_once(
         10,
-        lambda index: services.check_in(
+        lambda index: checkin.check_in(
             badge.code, gate=f"Gate {index}", device="", actor=None, now=DURING
         ),
         (),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import Image
 from rest_framework.test import APIClient
 
-from badges import services, signing
+from badges import checkin, services, signing
 from badges.models import Badge, CheckIn
 from registration import services as registration_services
 from registration.models import Registration
@@ -349,7 +349,7 @@ def test_a_scan_time_without_an_offset_is_the_sessions_local_time(badge):
     session.start_date, session.end_date = date(2025, 1, 27), date(2025, 1, 31)
     session.save()
 
-    services.check_in(
+    checkin.check_in(
         badge.code,
         actor=None,
         now=datetime(2025, 1, 29, 12, tzinfo=VIENNA),
@@ -375,7 +375,7 @@ def test_the_same_scan_uploaded_at_once_is_recorded_once_and_admitted_each_time(
 
     answers = at_once(
         8,
-        lambda index: services.check_in(
+        lambda index: checkin.check_in(
             badge.code, actor=None, nonce=NONCE, scanned_at=timezone.now()
         ),
         (),
