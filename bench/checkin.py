@@ -27,7 +27,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,44 +35,20 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import serving
+from serving import percentile
+
 DATABASE = "unmeetings_checkin_bench"
 PORT = 8767
 REPEAT_EVERY = 10  # one scan in ten is of a badge this scanner already scanned today
 MAIL_DIR = Path(tempfile.gettempdir()) / "unmeetings-checkin-bench-mail"
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def environment() -> dict:
-    return os.environ | {
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DEBUG": "0",
-        "PRODUCTION": "0",
-        "SECRET_KEY": "bench-only-not-secret",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "PYTHONPATH": str(ROOT),
-        "BENCH_MAIL_DIR": str(MAIL_DIR),
-        # Registering and approving 2,000 participants queues their mail; an in-memory
-        # broker keeps it (no worker runs), so that set-up neither sends nor renders it.
-        "CELERY_BROKER_URL": "memory://",
-    }
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    with psycopg.connect(
-        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-    ) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=environment(), check=True
+    # Registering and approving 2,000 participants queues their mail; an in-memory broker
+    # keeps it (no worker runs), so that set-up neither sends nor renders it.
+    return serving.environment(
+        DATABASE, BENCH_MAIL_DIR=str(MAIL_DIR), CELERY_BROKER_URL="memory://"
     )
 
 
@@ -81,11 +56,7 @@ def prepare(participants: int) -> tuple[str, list[str]]:
     """A session running today in Vienna with `participants` approved in-person
     registrations and their badges, made through the services (set-up, not measured), and
     a conference officer's API token. Returns the token and the badges' codes."""
-    os.environ.update(environment())
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    serving.setup_django(environment())
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.db import connection, transaction
@@ -211,18 +182,6 @@ def report(name: str, out: dict) -> None:
     )
 
 
-def wait_for_server() -> None:
-    for _ in range(200):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
-            connection.request("GET", "/api/v1/sessions/bench/badge-key/")
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not start")
-
-
 def warm_up(headers: dict, count: int) -> None:
     """Every worker connects to the database and goes through the token, the role and
     the API before timing (reading the revocation list: it writes nothing)."""
@@ -244,32 +203,15 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     options = parser.parse_args()
 
-    recreate_database()
+    serving.recreate_database(environment(), DATABASE)
     token, codes = prepare(options.participants)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "bench.wsgi",
-            "-w",
-            str(options.workers),
-            "--preload",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=environment(),
-    )
-    try:
-        wait_for_server()
+    with serving.gunicorn(
+        environment(), PORT, options.workers, "/api/v1/sessions/bench/badge-key/"
+    ):
         warm_up(headers, options.workers * 10)
         checked = scan("/api/v1/checkins/", codes, options, headers)
         floor = scan("/bench/floor/", codes, options, {}) if options.floor else None
-    finally:
-        server.terminate()
-        server.wait()
 
     from badges.models import CheckIn
 

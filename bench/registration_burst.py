@@ -22,14 +22,11 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import serving
+from serving import ROOT, percentile
+
 DATABASE = "unmeetings_bench"
 PORT = 8765
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 # As in production, mail goes through a broker to a Celery worker. The worker starts after
@@ -41,42 +38,12 @@ MAIL_DIR = ROOT / "var" / "bench-mail"
 
 
 def environment() -> dict:
-    return (
-        os.environ
-        | {"CELERY_BROKER_URL": BROKER}
-        | {
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "DEBUG": "0",
-            "PRODUCTION": "0",
-            "SECRET_KEY": "bench-only-not-secret",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "PYTHONPATH": str(ROOT),
-            "BENCH_MAIL_DIR": str(MAIL_DIR),
-        }
-    )
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    with psycopg.connect(
-        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-    ) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=environment(), check=True
-    )
+    return serving.environment(DATABASE, CELERY_BROKER_URL=BROKER, BENCH_MAIL_DIR=str(MAIL_DIR))
 
 
 def prepare(seats: int) -> tuple[str, int, str]:
     """A session with `seats` in-person places, a delegation and its focal point's token."""
-    os.environ.update(environment())
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    serving.setup_django(environment())
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.utils import timezone
@@ -163,35 +130,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     options = parser.parse_args()
 
-    recreate_database()
+    serving.recreate_database(environment(), DATABASE)
     shutil.rmtree(MAIL_DIR, ignore_errors=True)
     if BROKER:
         import redis
 
         redis.Redis.from_url(BROKER).flushdb()
     token, entity_id, slug = prepare(options.seats)
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            os.environ.get("BENCH_WSGI", "bench.wsgi"),
-            "-w",
-            str(options.workers),
-            "--preload",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=environment(),
-    )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving.gunicorn(environment(), PORT, options.workers):
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         # Warm every worker up (first requests import views, DRF, templates) before timing.
         warm_up(f"/api/v1/sessions/{slug}/registrations/", headers, options.workers * 10)
@@ -216,9 +162,6 @@ def main() -> None:
                 "/bench/floor/", [b""] * options.requests, options.clients, {}
             ),
         }
-    finally:
-        server.terminate()
-        server.wait()
     delivery = deliver_mail(options.requests) if BROKER else None
 
     from registration.models import Registration
