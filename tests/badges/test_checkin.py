@@ -2,43 +2,21 @@
 races (serials taken at the same instant, the same badge scanned twice at once)."""
 
 import base64
-import io
 from datetime import date, timedelta
 
 import pytest
-from django.core.files.base import ContentFile
-from django.utils import timezone
-from PIL import Image
-from rest_framework.test import APIClient
 
 from badges import checkin, services, signing
 from badges.checkin import CheckInRefused
 from badges.models import Badge, CheckIn
 from badges.services import BadgeError
 from registration import services as registration_services
+from tests.badges.common import api, approved, jpeg
 from tests.concurrency import at_once
-from tests.factories import VIENNA, SessionFactory, UserFactory, register, vienna
+from tests.factories import SessionFactory, UserFactory, register, vienna
 
 URL = "/api/v1/checkins/"
 DURING = vienna(date(2025, 1, 28), 9, 30)  # the second day of the factory's session
-
-
-def approved(session, mode="in_person", **fields):
-    registration = register(session, mode=mode, **fields)
-    return registration_services.approve(registration, None)
-
-
-def api(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
-
-
-def jpeg() -> ContentFile:
-    out = io.BytesIO()
-    Image.new("RGB", (300, 400), "white").save(out, format="JPEG")
-    return ContentFile(out.getvalue())
 
 
 @pytest.fixture
@@ -54,18 +32,6 @@ def registration(session):
 @pytest.fixture
 def badge(registration, officer):
     return services.issue_badge(registration, officer)
-
-
-@pytest.fixture
-def running(db):
-    """A session that is on today, in Vienna: the API checks in at the present time."""
-    today = timezone.localdate(timezone=VIENNA)
-    return SessionFactory(
-        format="hybrid",
-        slug="running",
-        start_date=today - timedelta(days=1),
-        end_date=today + timedelta(days=1),
-    )
 
 
 @pytest.fixture

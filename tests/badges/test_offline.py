@@ -3,22 +3,19 @@ participants), check-ins uploaded later with the time of the scan and the scanne
 and a scanner's queue uploaded at once."""
 
 import base64
-import io
 from datetime import date, datetime, timedelta
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image
-from rest_framework.test import APIClient
 
 from badges import checkin, services, signing
 from badges.models import Badge, CheckIn
 from registration import services as registration_services
 from registration.models import Registration
+from tests.badges.common import api, approved, jpeg
 from tests.concurrency import at_once
-from tests.factories import VIENNA, SessionFactory, UserFactory, bulk_registrations, register
+from tests.factories import VIENNA, SessionFactory, UserFactory, bulk_registrations
 
 CHECKINS = "/api/v1/checkins/"
 BATCH = "/api/v1/checkins/batch/"
@@ -26,40 +23,10 @@ BUNDLE = "/api/v1/sessions/running/scanner-bundle/"
 NONCE = "6f1c2a4e-0b7d-4d43-9a55-2f7e8c1d3b90"
 
 
-def approved(session, **fields):
-    return registration_services.approve(register(session, **fields), None)
-
-
-def api(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
-
-
-def jpeg() -> ContentFile:
-    out = io.BytesIO()
-    Image.new("RGB", (30, 40), "white").save(out, format="JPEG")
-    return ContentFile(out.getvalue())
-
-
 def today_at(hour: int, minute: int = 0, days: int = 0) -> datetime:
     """A time in Vienna, `days` from today."""
     day = timezone.localdate(timezone=VIENNA) + timedelta(days=days)
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=VIENNA)
-
-
-@pytest.fixture
-def running(db):
-    """A session in Vienna from yesterday to tomorrow."""
-    today = timezone.localdate(timezone=VIENNA)
-    return SessionFactory(
-        format="hybrid",
-        slug="running",
-        short_name="IEG-running",
-        start_date=today - timedelta(days=1),
-        end_date=today + timedelta(days=1),
-    )
 
 
 @pytest.fixture

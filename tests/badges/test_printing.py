@@ -7,15 +7,10 @@ from pypdf import PdfReader
 
 from badges import printing, services
 from badges.models import Badge, PrintJob, SessionBadging
-from registration import services as registration_services
+from tests.badges.common import approved
 from tests.factories import EntityFactory, SessionFactory, register
 
 pytestmark = pytest.mark.django_db
-
-
-def approved(session, entity=None, mode="in_person", **fields):
-    registration = register(session, entity, mode=mode, **fields)
-    return registration_services.approve(registration, actor=None)
 
 
 @pytest.fixture
