@@ -2,9 +2,11 @@
 issued first (a serial, a signed code, who and when); a reprint revokes the old badge. The
 page runs this in a Celery task with progress; `render_badges` runs it in the terminal."""
 
+import tempfile
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -119,10 +121,12 @@ def print_badges(
     actor=None,
     reprint: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    output=None,
 ):
     """Issue (or, for a reprint, reissue) the badges of these registrations and render them
-    to one PDF; the badges are then recorded as printed. Returns the renderer's result (the
-    PDF, and who fell back to the Latin name)."""
+    to one PDF, written to `output` (a binary file) when given; the badges are then
+    recorded as printed. Returns the renderer's result (the PDF unless written to the
+    file, and who fell back to the Latin name)."""
     from . import services
     from .render import render_badges
 
@@ -141,15 +145,13 @@ def print_badges(
         data.append(
             badge_data(registration, colours, qr_modules=badge.qr_modules, serial=badge.serial)
         )
-    result = render_badges(data, layout, on_progress=on_progress)
+    result = render_badges(data, layout, on_progress=on_progress, output=output)
     Badge.objects.filter(pk__in=badges).update(printed_at=timezone.now())
     return result
 
 
 def run(job: PrintJob) -> PrintJob:
     """Print a job's badges, saving its progress as it goes (for the page to show)."""
-    from django.core.files.base import ContentFile
-
     job.status = PrintJob.Status.RUNNING
     job.save(update_fields=["status"])
     step = max(1, job.total // 50)
@@ -158,21 +160,25 @@ def run(job: PrintJob) -> PrintJob:
         if done % step == 0 or done == total:
             PrintJob.objects.filter(pk=job.pk).update(done=done)
 
-    try:
-        result = print_badges(
-            job.session,
-            job.registrations,
-            layout=job.layout,
-            actor=job.requested_by,
-            reprint=job.reprint,
-            on_progress=progress,
-        )
-    except Exception as error:
-        job.status, job.report = PrintJob.Status.FAILED, [["", "", str(error)]]
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "report", "finished_at"])
-        raise
-    job.pdf.save(f"{job.session.slug}-badges-{job.pk}.pdf", ContentFile(result.pdf), save=False)
+    # Through a temporary file: a batch of thousands of badges is never whole in memory.
+    with tempfile.TemporaryFile(prefix="badges-") as pdf:
+        try:
+            result = print_badges(
+                job.session,
+                job.registrations,
+                layout=job.layout,
+                actor=job.requested_by,
+                reprint=job.reprint,
+                on_progress=progress,
+                output=pdf,
+            )
+        except Exception as error:
+            job.status, job.report = PrintJob.Status.FAILED, [["", "", str(error)]]
+            job.finished_at = timezone.now()
+            job.save(update_fields=["status", "report", "finished_at"])
+            raise
+        pdf.seek(0)
+        job.pdf.save(f"{job.session.slug}-badges-{job.pk}.pdf", File(pdf), save=False)
     job.report = [list(line) for line in result.report]
     job.done, job.status, job.finished_at = job.total, PrintJob.Status.DONE, timezone.now()
     job.save()

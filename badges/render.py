@@ -6,9 +6,10 @@ embedded as they are when they are already plain JPEGs of a sensible size (no de
 else decoded and re-encoded once per distinct photo.
 
 Memory: reportlab keeps the whole document until it is saved, then gathers the whole file
-in memory before writing it. Here an embedded photo shares the caller's bytes, and saving
-writes each PDF object out as it is made, so a batch costs little more than its photos and
-the PDF itself (or not even that, given an `output` file)."""
+in memory before writing it. Here a photo embedded as it is shares the caller's bytes, each
+page is compressed when it is finished, and saving writes each PDF object out as it is
+made: a batch costs little more than the PDF itself, and not even that with an `output`
+file (about 45 MB for 5,000 A6 badges with photos: bench/badges.py)."""
 
 import hashlib
 import io

@@ -1,13 +1,17 @@
 """Demo registrations for `ieg-2-2025` and the demonstration session: a few dozen people
 across delegations, modes and states, made through the workflow services. All names and
-addresses are invented (example.org)."""
+addresses are invented (example.org); the in-person participants have placeholder
+portraits (config.demo_portraits), stored through the registration's photo service."""
 
 import unicodedata
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
+from config.demo_portraits import portrait
 from registration import services
 from registration.models import Entity, Registration
+from registration.personal_data import set_photo
 from sessions_app.models import ParticipationMode
 
 # ISO code, salutation, given name, family name, name in own script, gender
@@ -67,9 +71,11 @@ def demo_email(given: str, family: str, slug: str) -> str:
 
 
 def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
-    """Register everyone in PEOPLE for the session once (skipped when already there);
-    approve most, reject one, and leave the rest pending or waitlisted by capacity."""
+    """Register everyone in PEOPLE for the session once (skipped when already there), with
+    portraits for those in person; approve most, reject one, and leave the rest pending or
+    waitlisted by capacity. A session seeded before portraits existed gets them."""
     if session.registrations.exists():
+        seed_portraits(session, log=log)
         return 0
     entities = {e.code: e for e in Entity.objects.filter(code__in={p[0] for p in PEOPLE})}
     officer = get_user_model().objects.filter(username="officer@demo.example.org").first()
@@ -97,6 +103,8 @@ def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
                 consents_to_list=number % 7 != 0,
             )
         )
+    # Before the decisions: a rejected registration is closed to changes, photo included.
+    seed_portraits(session, log=log)
     for number, registration in enumerate(made):
         if registration.state != Registration.State.SUBMITTED:
             continue
@@ -106,3 +114,24 @@ def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
             services.approve(registration, officer, "Nominated by note verbale.")
     log(f"  {session.slug}: {len(made)} demo registrations")
     return len(made)
+
+
+def seed_portraits(session, *, log=print) -> int:
+    """Give each in-person registration of the session that has no photo its placeholder
+    portrait, checked and stored by `set_photo` as an uploaded one would be. Those with a
+    photo are left alone, as are those closed to changes (rejected, withdrawn...)."""
+    registrations = session.registrations.filter(
+        participation_mode=ParticipationMode.IN_PERSON,
+        photo="",
+        state__in=Registration.LIVE_STATES,
+    ).order_by("pk")
+    given = 0
+    for registration in registrations:
+        upload = ContentFile(
+            portrait(registration.given_name, registration.family_name), name="portrait.jpg"
+        )
+        set_photo(registration, upload, None, by_officer=True)
+        given += 1
+    if given:
+        log(f"  {session.slug}: {given} demo portraits")
+    return given

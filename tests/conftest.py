@@ -48,6 +48,17 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """A request in another language leaves it active in the thread (LocaleMiddleware sets
+    it per request): each test starts in the site's default language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own folder, not var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

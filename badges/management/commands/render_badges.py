@@ -27,15 +27,17 @@ class Command(BaseCommand):
         ids = printing.select(found, "unprinted" if unprinted else "all")
         if not ids:
             raise CommandError("Nobody to print: no approved in-person participant.")
-        with tqdm(total=len(ids), unit="badge", file=self.stderr._out) as bar:
+        with (
+            open(output, "wb") as file,
+            tqdm(total=len(ids), unit="badge", file=self.stderr._out) as bar,
+        ):
             result = printing.print_badges(
                 found,
                 ids,
                 layout=layout,
                 on_progress=lambda done, total: bar.update(done - bar.n),
+                output=file,
             )
-        with open(output, "wb") as file:
-            file.write(result.pdf)
         self.stdout.write(f"{len(ids)} badge(s) written to {output}.")
         for serial, name, reason in result.report:
             self.stdout.write(f"  #{serial} {name}: {reason}")
