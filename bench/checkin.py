@@ -182,16 +182,6 @@ def report(name: str, out: dict) -> None:
     )
 
 
-def warm_up(headers: dict, count: int) -> None:
-    """Every worker connects to the database and goes through the token, the role and
-    the API before timing (reading the revocation list: it writes nothing)."""
-    for _ in range(count):
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        connection.request("GET", "/api/v1/sessions/bench/revoked-badges/", headers=headers)
-        connection.getresponse().read()
-        connection.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=30)
@@ -209,7 +199,9 @@ def main() -> None:
     with serving.gunicorn(
         environment(), PORT, options.workers, "/api/v1/sessions/bench/badge-key/"
     ):
-        warm_up(headers, options.workers * 10)
+        serving.warm_up(
+            PORT, "/api/v1/sessions/bench/revoked-badges/", headers, options.workers * 10
+        )
         checked = scan("/api/v1/checkins/", codes, options, headers)
         floor = scan("/bench/floor/", codes, options, {}) if options.floor else None
 

@@ -114,14 +114,6 @@ def burst(path: str, bodies: list[bytes], clients: int, headers: dict) -> dict:
     }
 
 
-def warm_up(path: str, headers: dict, count: int) -> None:
-    for _ in range(count):
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-        connection.request("GET", path, headers=headers)
-        connection.getresponse().read()
-        connection.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=500)
@@ -140,7 +132,9 @@ def main() -> None:
     with serving.gunicorn(environment(), PORT, options.workers):
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         # Warm every worker up (first requests import views, DRF, templates) before timing.
-        warm_up(f"/api/v1/sessions/{slug}/registrations/", headers, options.workers * 10)
+        serving.warm_up(
+            PORT, f"/api/v1/sessions/{slug}/registrations/", headers, options.workers * 10
+        )
         registrations = [
             json.dumps(
                 {
