@@ -58,17 +58,23 @@ def sign_visa_letter(registration: Registration, officer) -> Registration:
 
 
 def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int]:
-    """Remove identity documents, photos and uploaded notes verbales of sessions that
-    ended more than `days` ago (setting PERSONAL_DATA_RETENTION_DAYS). Names, entities,
-    states, modes and gender stay: the attendance summary needs them."""
+    """Remove identity documents, photos, uploaded notes verbales and printed badge PDFs
+    (they hold the photos) of sessions that ended more than `days` ago (setting
+    PERSONAL_DATA_RETENTION_DAYS). Names, entities, states, modes, gender and check-ins
+    stay: the attendance summary needs them."""
+    from badges.models import PrintJob
+
     days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
     cutoff = (today or timezone.localdate()) - timedelta(days=days)
     registrations = Registration.objects.filter(session__end_date__lt=cutoff)
     delegations = Delegation.objects.filter(session__end_date__lt=cutoff).exclude(
         nomination_document=""
     )
-    files = [r.photo for r in registrations.exclude(photo="")] + [
-        d.nomination_document for d in delegations
+    print_jobs = PrintJob.objects.filter(session__end_date__lt=cutoff).exclude(pdf="")
+    files = [
+        *(r.photo for r in registrations.exclude(photo="")),
+        *(d.nomination_document for d in delegations),
+        *(job.pdf for job in print_jobs),
     ]
     with transaction.atomic():
         identities = registrations.filter(
@@ -80,5 +86,11 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
         )
         photos = registrations.exclude(photo="").update(photo="")
         documents = delegations.update(nomination_document="", nomination_uploaded_at=None)
+        badge_pdfs = print_jobs.update(pdf="")
         delete_after_commit([(file.storage, file.name) for file in files])
-    return {"identity documents": identities, "photos": photos, "documents": documents}
+    return {
+        "identity documents": identities,
+        "photos": photos,
+        "documents": documents,
+        "badge PDFs": badge_pdfs,
+    }

@@ -81,4 +81,23 @@ def test_the_command_reports_what_it_removed(officer):
 
     call_command("purge_personal_data", "--days", "90", stdout=out)
 
-    assert "1 identity documents, 1 photos, 1 documents removed." in out.getvalue()
+    assert "1 identity documents, 1 photos, 1 documents, 0 badge PDFs removed." in out.getvalue()
+
+
+def test_purge_removes_printed_badge_pdfs_which_hold_the_photos(
+    officer, django_capture_on_commit_callbacks
+):
+    from badges import printing
+    from badges.models import PrintJob
+
+    old = SessionFactory(format="hybrid", end_date=TODAY - timedelta(days=91))
+    full_registration(old, officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        printing.start(old, officer, kind="unprinted", layout="a6")
+    pdf_path = PrintJob.objects.get().pdf.path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = personal_data.purge_personal_data(TODAY, days=90)
+
+    assert removed["badge PDFs"] == 1
+    assert not PrintJob.objects.get().pdf and not os.path.exists(pdf_path)
