@@ -433,3 +433,17 @@ def test_the_revocation_list_is_for_officers_only(running_badge):
     response = api(UserFactory()).get("/api/v1/sessions/running/revoked-badges/")
 
     assert response.status_code == 403
+
+
+def test_check_ins_feed_the_attendance_summary(officer_client, badge, registration):
+    from registration.queries import attendance_summary
+
+    checkin.check_in(badge.code, gate="Gate 1", device="s1", actor=None, now=DURING)
+    checkin.check_in(
+        badge.code, gate="Gate 1", device="s1", actor=None, now=DURING + timedelta(days=1)
+    )
+
+    summary = attendance_summary(badge.session)
+
+    assert summary["checked_in"] == 1
+    assert [row["people"] for row in summary["checked_in_by_day"]] == [1, 1]
