@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from interpretation.models import Language
@@ -24,11 +25,14 @@ class RegistrationDetailsForm(forms.ModelForm):
         self.fields["nationality"].queryset = Entity.objects.filter(
             kind__in=[Entity.Kind.MEMBER_STATE, Entity.Kind.OBSERVER_STATE]
         ).order_by("name")
-        # Listening and speaking: the session's languages (International Sign too, when it
-        # offers it); documents exist in the official languages only.
+        # Listening and speaking: the session's languages, and every sign language, so that
+        # a participant who needs one says so even where it is not offered yet (the
+        # coverage page lists such needs); documents exist in the official languages only.
         offered = [
             (language.code, str(language))
-            for language in Language.objects.filter(code__in=session.languages)
+            for language in Language.objects.filter(
+                Q(code__in=session.languages) | Q(is_signed=True)
+            )
         ]
         documents = [
             (code, label) for code, label in OFFICIAL_LANGUAGES if code in session.languages

@@ -72,6 +72,22 @@ def test_language_outside_the_session_languages_is_refused(delegate_client, sess
     assert not Registration.objects.exists()
 
 
+def test_a_sign_language_need_is_taken_though_the_session_does_not_offer_it(
+    delegate_client, session
+):
+    from interpretation.models import Language
+
+    Language.objects.create(code="ils", name="International Sign", is_signed=True)
+    session.languages = ["en", "fr"]
+    session.save()
+
+    delegate_client.post(
+        "/sessions/demo/register/", form(EntityFactory(), listening_language="ils")
+    )
+
+    assert Registration.objects.get().listening_language == "ils"
+
+
 def test_the_page_shows_the_place_in_the_waiting_list(delegate_client, session):
     register(session)
     delegate_client.post("/sessions/demo/register/", form(EntityFactory()))
