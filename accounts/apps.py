@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self) -> None:
+        from . import schema  # noqa: F401 (registers the API token scheme with the schema)
         from .roles import grant_role_permissions
 
         # Every app's migrations: permissions are created per app, after its own.

@@ -156,3 +156,15 @@ def test_schema_and_docs_are_served_locally(api):
     assert api.get("/api/schema/").status_code == 200
     docs = api.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs and "cdn" not in docs.lower()
+
+
+def test_the_schema_describes_every_endpoint_without_warnings():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out, err = StringIO(), StringIO()
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out, stderr=err)
+
+    assert "bearer" in out.getvalue().lower()  # the token scheme, with its prefix
+    assert "/api/v1/checkins/" in out.getvalue()
