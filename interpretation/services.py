@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sessions_app import calendars
 from sessions_app.models import Session, Sitting
 
 from .models import Language, LanguageChannel, SessionInterpretation, SittingInterpretation
@@ -66,4 +67,5 @@ def save_sitting_interpretation(
         },
     )
     Sitting.objects.filter(pk=sitting.pk).update(updated_at=timezone.now())
+    calendars.warm_after_commit([sitting.pk])
     return own

@@ -10,7 +10,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Max, QuerySet
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration
@@ -223,6 +225,23 @@ def sitting_events(rows: list[tuple], online_sessions, notes: dict) -> bytes:
         cache.set_many(built, timeout=EVENT_CACHE_SECONDS)
         found |= built
     return b"".join(found[keys[row[PK]]] for row in rows)
+
+
+def warm(sittings) -> int:
+    """Build and keep the public events of these sittings in every language of the site,
+    so that no feed request has to (run by a task after a sitting changes). Returns how
+    many sittings."""
+    rows = list(sittings.values_list(*SHOWN).order_by("start", "pk"))
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            sitting_events(rows, frozenset(), {})
+    return len(rows)
+
+
+def warm_after_commit(sitting_ids: list[int]) -> None:
+    from .tasks import warm_calendar_events
+
+    transaction.on_commit(lambda: warm_calendar_events.delay(sitting_ids))
 
 
 @cache_result

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import calendars
 from .models import Booking, Room, Session, Sitting
 
 MAX_BOOKING_LENGTH = timedelta(hours=16)
@@ -215,6 +216,7 @@ def save_sitting(sitting: Sitting, *, booked_by=None) -> Sitting:
         if booking is not None:
             booking.booked_by = booking.booked_by or booked_by
             save_booking(booking)
+        calendars.warm_after_commit([sitting.pk])
     return sitting
 
 

@@ -275,3 +275,27 @@ def test_each_sitting_has_a_google_calendar_link_in_local_time(client, session):
 
     assert "action=TEMPLATE" in text
     assert "dates=20250127T100000%2F20250127T130000&amp;ctz=Europe%2FVienna" in text
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh-hans"])
+def test_a_changed_sitting_s_events_are_built_before_anyone_asks(
+    client, room, language, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+
+    session = SessionFactory(slug="warm", room=room, venue=room.venue)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.schedule_sitting(
+            session,
+            title="1st plenary meeting",
+            room=room,
+            start=vienna(date(2025, 3, 3), 10),
+            end=vienna(date(2025, 3, 3), 13),
+        )
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: language})
+
+    # the session, the version and the rows: no sitting left to build
+    with django_assert_num_queries(3):
+        response = feed(client, "warm")
+
+    assert response.content.count(b"BEGIN:VEVENT") == 1
