@@ -5,32 +5,21 @@ QR code is drawn as vectors from the modules made when the badge was issued. Pho
 embedded as they are when they are already plain JPEGs of a sensible size (no decoding),
 else decoded and re-encoded once per distinct photo.
 
-Memory: reportlab keeps the whole document until it is saved, then gathers the whole file
-in memory before writing it. Here a photo embedded as it is shares the caller's bytes, each
-page is compressed when it is finished, and saving writes each PDF object out as it is
-made: a batch costs little more than the PDF itself, and not even that with an `output`
-file (about 45 MB for 5,000 A6 badges with photos: bench/badges.py)."""
+Memory and speed for batches of thousands: see lean_pdf (about 45 MB of rendering for
+5,000 A6 badges with photos written to a file: bench/badges.py)."""
 
-import hashlib
-import io
 import re
 import tempfile
-import types
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
-from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor, black, white
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.pdfgen.canvas import Canvas
 
-from . import fonts
+from . import fonts, lean_pdf
 from .layouts import WHITE, Arrangement, Rect, arrangement, crop_marks, preset
 from .text import PlacedLine, clean, describe, fit_text, missing_chars, place
 
@@ -51,8 +40,6 @@ FALLBACK_COLOUR = "#555555"
 DARK_TEXT = "#1a1a1a"
 PHOTO_PLACEHOLDER = "#e6e6e6"
 QUIET_ZONE = 4  # modules of white around the QR code
-PASSTHROUGH_MAX_SIDE = 1200  # JPEGs up to this size go into the PDF as they are
-PHOTO_MAX_SIDE = 800  # others are scaled down to this (about 450 dpi on an A6 badge)
 
 
 @dataclass
@@ -162,74 +149,6 @@ def plan_badge(badge: BadgeData, width: float, height: float) -> BadgePlan:
     return BadgePlan(arranged, lines, colour, band_text_colour(colour), tuple(problems))
 
 
-class _Photos:
-    """The photos of one PDF, one image in it per distinct photo, under a name for
-    canvas.drawImage. A plain JPEG of a sensible size goes in as it is (reportlab embeds a
-    JPEG without decoding it); others are decoded and re-encoded once."""
-
-    def __init__(self, canvas: Canvas):
-        self.canvas = canvas
-        self.names: dict[bytes, str | None] = {}
-
-    def name(self, data: bytes) -> str | None:
-        """The photo's name for drawImage, or None if it cannot be read."""
-        key = hashlib.blake2b(data, digest_size=16).digest()
-        if key not in self.names:
-            name = f"photo-{key.hex()}.jpg"
-            jpeg = self._jpeg(data)
-            if jpeg is not None and not _embed_jpeg(self.canvas, name, jpeg):
-                jpeg = self._jpeg(data, as_is=False)  # a JPEG whose header reportlab misreads
-                if jpeg is not None and not _embed_jpeg(self.canvas, name, jpeg):
-                    jpeg = None
-            self.names[key] = name if jpeg is not None else None
-        return self.names[key]
-
-    @staticmethod
-    def _jpeg(data: bytes, as_is: bool = True) -> bytes | None:
-        """The photo as a JPEG for the PDF: the bytes given when they will do."""
-        try:
-            image = Image.open(io.BytesIO(data))
-            as_is = (
-                as_is
-                and image.format == "JPEG"
-                and image.mode in ("RGB", "L")
-                and max(image.size) <= PASSTHROUGH_MAX_SIDE
-                and image.getexif().get(0x0112, 1) == 1  # no rotation to apply
-            )
-            if as_is:
-                return data
-            image.draft("RGB", (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))  # JPEG: decode smaller
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
-            if image.mode != "RGB":
-                background = Image.new("RGB", image.size, "white")
-                background.paste(image, mask=image.convert("RGBA").getchannel("A"))
-                image = background
-            out = io.BytesIO()
-            image.save(out, format="JPEG", quality=88)
-            return out.getvalue()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            return None
-
-
-def _embed_jpeg(canvas: Canvas, name: str, data: bytes) -> bool:
-    """Make canvas.drawImage(name, ...) draw these JPEG bytes. drawImage would read them
-    from a file of that name (embedding a JPEG as it is, without decoding it) and keep a
-    copy until the PDF is saved; this makes its image object as it would, from the bytes
-    given and sharing them: no file written or read, no copy. False if reportlab cannot
-    read the JPEG's header."""
-    key = pdfcanvas._digester(f"{name}None".encode())  # drawImage's key: name and mask
-    image = pdfdoc.PDFImageXObject(key)
-    if not image.loadImageFromJPEG(io.BytesIO(data)):
-        return False
-    if not rl_config.useA85:
-        image.streamContent = data
-    image.name = key
-    canvas._doc.Reference(image, canvas._doc.getXObjectName(key))
-    canvas._doc.addForm(key, image)
-    return True
-
-
 _DARK = re.compile("1+")
 
 
@@ -306,7 +225,7 @@ def render_badges(
     (and not held in memory: for large batches)."""
     stock = preset(layout)
     fonts.registered()
-    with _binary_streams():
+    with lean_pdf.binary_streams():
         if output is not None:
             return RenderResult(b"", _render(badges, stock, on_progress, output))
         # Through a file: the PDF is read into memory once reportlab's document is gone.
@@ -314,18 +233,6 @@ def render_badges(
             report = _render(badges, stock, on_progress, file)
             file.seek(0)
             return RenderResult(file.read(), report)
-
-
-@contextmanager
-def _binary_streams():
-    """reportlab writes streams (photos, pages) in ASCII85 by default, in pure Python
-    without its optional accelerator: about 10 ms for a photo. Binary is as valid."""
-    saved = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = saved
 
 
 def _render(badges, stock, on_progress, output: BinaryIO) -> list:
@@ -338,7 +245,7 @@ def _render(badges, stock, on_progress, output: BinaryIO) -> list:
     )
     canvas.setTitle(_("Badges"))
     canvas.setAuthor("United Nations")
-    photos = _Photos(canvas)
+    photos = lean_pdf.Photos(canvas)
     report: list[tuple[int, str, str]] = []
     on_page: list[Rect] = []
     for index, badge in enumerate(badges):
@@ -357,38 +264,8 @@ def _render(badges, stock, on_progress, output: BinaryIO) -> list:
         if on_progress:
             on_progress(index + 1, len(badges))
     _finish_page(canvas, stock, on_page)
-    _save_written_through(canvas, output)
+    lean_pdf.save_written_through(canvas, output)
     return report
-
-
-def _save_written_through(canvas: Canvas, output: BinaryIO) -> None:
-    """canvas.save(), with each PDF object written to the output as soon as it is made:
-    reportlab's own saving gathers every object's bytes, then joins them, before writing
-    (twice the PDF in memory). reportlab's `format` runs unchanged, with a file that writes
-    through instead of gathering; should a version of reportlab no longer format into a
-    PDFFile, it saves the usual way."""
-    format_document = pdfdoc.PDFDocument.format
-    if "PDFFile" not in format_document.__code__.co_names or format_document.__closure__:
-        canvas.save()
-        return
-
-    class WrittenThrough(pdfdoc.PDFFile):
-        def __init__(self, *args):
-            super().__init__(*args)  # the header, gathered: write it, then write through
-            output.write(b"".join(self.strings))
-            self.strings = []
-            self.write = output.write
-
-        def format(self, document):
-            return b""  # all written already
-
-    namespace = {**vars(pdfdoc), "PDFFile": WrittenThrough}
-    written_through = types.FunctionType(format_document.__code__, namespace)
-    canvas._doc.format = types.MethodType(written_through, canvas._doc)
-    try:
-        canvas.save()
-    finally:
-        del canvas._doc.format  # a cycle through the document, which could then outlive us
 
 
 def _finish_page(canvas: Canvas, stock, boxes: list[Rect]) -> None:
@@ -398,20 +275,4 @@ def _finish_page(canvas: Canvas, stock, boxes: list[Rect]) -> None:
         for x1, y1, x2, y2 in crop_marks(boxes):
             canvas.line(x1, y1, x2, y2)
     canvas.showPage()
-    _compress_last_page(canvas)
-
-
-def _compress_last_page(canvas: Canvas) -> None:
-    """reportlab keeps each page's drawing as text until the document is saved, and only
-    then compresses it (pageCompression); compressed now, a page takes a quarter of the
-    memory meanwhile. The same stream is written, with the same filter."""
-    pages = getattr(canvas._doc.Pages, "pages", None)
-    page = pages[-1] if pages else None
-    stream = getattr(page, "stream", None)
-    if not stream or page.Contents or not page.compression or rl_config.useA85:
-        return
-    flate = pdfdoc.PDFZCompress
-    contents = pdfdoc.PDFStream(content=flate.encode(stream))
-    contents.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(flate.pdfname)])
-    contents.__Comment__ = "page stream"
-    page.Contents, page.stream = contents, None
+    lean_pdf.compress_last_page(canvas)

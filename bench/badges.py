@@ -46,14 +46,8 @@ django.setup()
 
 from badges import fonts, text  # noqa: E402
 from badges.layouts import WHITE, preset  # noqa: E402
-from badges.render import (  # noqa: E402
-    DEFAULT_COLOURS,
-    BadgeData,
-    _binary_streams,
-    _embed_jpeg,
-    plan_badge,
-    render_badges,
-)
+from badges.lean_pdf import binary_streams, embed_jpeg  # noqa: E402
+from badges.render import DEFAULT_COLOURS, BadgeData, plan_badge, render_badges  # noqa: E402
 
 LAYOUT = "a6"
 SESSION_TITLE = (
@@ -261,7 +255,7 @@ def bare_render(badges: list[BadgeData], drawings: list[dict], public_api: bool 
     arranged = plan_badge(badges[0], stock.boxes[0].w, stock.boxes[0].h).arrangement
     photo, qr = arranged.photo, arranged.qr
     out = io.BytesIO()
-    with _binary_streams(), tempfile.TemporaryDirectory(prefix="bare-photos-") as directory:
+    with binary_streams(), tempfile.TemporaryDirectory(prefix="bare-photos-") as directory:
         canvas = Canvas(out, pagesize=(stock.page_width, stock.page_height), pageCompression=1)
         for index, (badge, drawing) in enumerate(zip(badges, drawings, strict=True)):
             band = drawing["band"]
@@ -276,7 +270,7 @@ def bare_render(badges: list[BadgeData], drawings: list[dict], public_api: bool 
                 with open(name, "wb") as file:
                     file.write(badge.photo)
             else:
-                _embed_jpeg(canvas, name, badge.photo)
+                embed_jpeg(canvas, name, badge.photo)
             canvas.drawImage(name, photo.x, photo.y, photo.w, photo.h, preserveAspectRatio=True)
             draw_qr(canvas, badge.qr_modules, qr)
             canvas.showPage()
