@@ -94,6 +94,18 @@ class CheckInResult:
 # --- Offline scanners ------------------------------------------------------------------
 
 
+# What the gate shows of a badge's bearer and checks of their registration.
+_BEARER = (
+    "registration__given_name",
+    "registration__family_name",
+    "registration__category",
+    "registration__photo",
+    "registration__state",
+    "registration__participation_mode",
+    "registration__entity__name",
+)
+
+
 def scanner_bundle(session: Session) -> ScannerBundle:
     """The session's public key, revoked serials and live badges: one query for the
     badges whatever their number (their registrations and entities joined)."""
@@ -101,18 +113,7 @@ def scanner_bundle(session: Session) -> ScannerBundle:
     badges = (
         Badge.objects.filter(session=session)
         .select_related("registration__entity")
-        .only(
-            "serial",
-            "revoked_at",
-            "registration__id",
-            "registration__given_name",
-            "registration__family_name",
-            "registration__category",
-            "registration__photo",
-            "registration__state",
-            "registration__participation_mode",
-            "registration__entity__name",
-        )
+        .only("serial", "revoked_at", "registration__id", *_BEARER)
         .order_by("serial")
     )
     revoked, live = [], []
@@ -153,13 +154,7 @@ _SCANNED = (
     "session__end_date",
     "session__time_zone",
     "session__badging__public_key",
-    "registration__given_name",
-    "registration__family_name",
-    "registration__category",
-    "registration__photo",
-    "registration__state",
-    "registration__participation_mode",
-    "registration__entity__name",
+    *_BEARER,
 )
 
 
