@@ -37,7 +37,8 @@ def visible_to(user):
 
 def with_waitlist_position(registrations):
     """Each waitlisted registration's place in the queue of its mode, as
-    `queue_position` (None for the others), counted by the database in the same query."""
+    `queue_position` (None for the others), counted by the database in the same query:
+    those waitlisted before it, or at the same instant with a smaller id, and itself."""
     from django.db.models import Case, Count, OuterRef, Q, Subquery, When
 
     ahead = (

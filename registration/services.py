@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sessions_app.models import ParticipationMode, Session
 
-from . import mail
+from . import mail, queries
 from .models import Delegation, Entity, Registration, RegistrationEvent
 
 STATES_CSV = Path(__file__).parent / "data" / "states.csv"
@@ -94,16 +94,15 @@ def _fits(session: Session, mode: str, delegation_id: int, taken: Counter) -> bo
 
 
 def waitlist_position(registration: Registration) -> int | None:
-    """1 for the first in the queue of its mode; None when not waitlisted."""
+    """1 for the first in the queue of its mode; None when not waitlisted. Counted as a
+    list counts it (queries.with_waitlist_position), so the two never disagree."""
     if registration.state != State.WAITLISTED:
         return None
-    ahead = Registration.objects.filter(
-        session_id=registration.session_id,
-        participation_mode=registration.participation_mode,
-        state=State.WAITLISTED,
-        waitlisted_at__lte=registration.waitlisted_at,
-    ).exclude(waitlisted_at=registration.waitlisted_at, pk__gte=registration.pk)
-    return ahead.count() + 1
+    return (
+        queries.with_waitlist_position(Registration.objects.filter(pk=registration.pk))
+        .values_list("queue_position", flat=True)
+        .get()
+    )
 
 
 # --- Changes of state ------------------------------------------------------------------
