@@ -34,11 +34,23 @@ class Language(models.Model):
         return str(dict(OFFICIAL_LANGUAGES).get(self.code, self.name))
 
 
-def validate_language_code(value: str) -> None:
-    if value and not Language.objects.filter(code=value).exists():
+def validate_language_codes(codes) -> None:
+    """A list of codes of the list of languages: the six official ones and any an officer
+    added. Sessions, sittings, registrations and the interpretation services all check
+    with this."""
+    if not isinstance(codes, list):
+        raise ValidationError(_("Choose languages from the list of languages."))
+    unknown = set(codes) - set(Language.objects.values_list("code", flat=True))
+    if unknown:
         raise ValidationError(
-            _("%(value)s is not in the list of languages."), params={"value": value}
+            _("Not in the list of languages: %(codes)s."),
+            params={"codes": ", ".join(sorted(unknown))},
         )
+
+
+def validate_language_code(value: str) -> None:
+    if value:
+        validate_language_codes([value])
 
 
 class InterpretationMode(models.TextChoices):
@@ -165,8 +177,8 @@ class SittingInterpretation(models.Model):
         return str(self.sitting)
 
     def clean(self) -> None:
-        if self.languages is None:
-            return
-        known = set(Language.objects.values_list("code", flat=True))
-        if not isinstance(self.languages, list) or not set(self.languages) <= known:
-            raise ValidationError({"languages": _("Choose languages from the list of languages.")})
+        if self.languages is not None:
+            try:
+                validate_language_codes(self.languages)
+            except ValidationError as error:
+                raise ValidationError({"languages": error}) from error

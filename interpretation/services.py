@@ -9,15 +9,13 @@ from django.utils.translation import gettext as _
 from sessions_app import calendars
 from sessions_app.models import Session, Sitting
 
-from .models import Language, LanguageChannel, SessionInterpretation, SittingInterpretation
-
-
-def _check_codes(codes: list[str]) -> None:
-    unknown = set(codes) - set(Language.objects.values_list("code", flat=True))
-    if unknown:
-        raise ValidationError(
-            _("Not in the list of languages: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}
-        )
+from .models import (
+    Language,
+    LanguageChannel,
+    SessionInterpretation,
+    SittingInterpretation,
+    validate_language_codes,
+)
 
 
 @transaction.atomic
@@ -31,7 +29,7 @@ def save_session_setup(
 ) -> SessionInterpretation:
     """The session's interpretation mode, RSI platform and floor channel, and for each of its
     languages the channel in the room and online (`channels`: code -> (room, online))."""
-    _check_codes(list(channels))
+    validate_language_codes(list(channels))
     room_channels = [room for room, _online in channels.values() if room is not None]
     if floor_channel in room_channels or len(room_channels) != len(set(room_channels)):
         raise ValidationError(_("Each language needs its own channel, apart from the floor."))
@@ -57,7 +55,7 @@ def save_sitting_interpretation(
     """What a sitting changes from its session (`languages` None: the session's). The
     sitting is touched, so that calendar feeds take the change."""
     if languages is not None:
-        _check_codes(languages)
+        validate_language_codes(languages)
     own, _created = SittingInterpretation.objects.update_or_create(
         sitting=sitting,
         defaults={

@@ -31,13 +31,9 @@ def validate_time_zone(value: str) -> None:
 def validate_languages(value) -> None:
     """Codes of the list of languages (interpretation.Language): the six official ones and
     any an officer added."""
-    from interpretation.models import Language
+    from interpretation.models import validate_language_codes
 
-    known = list(Language.objects.values_list("code", flat=True))
-    if not isinstance(value, list) or any(code not in known for code in value):
-        raise ValidationError(
-            _("Choose languages among: %(codes)s."), params={"codes": ", ".join(known)}
-        )
+    validate_language_codes(value)
 
 
 def language_names(codes: list[str]) -> list[str]:

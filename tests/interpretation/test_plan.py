@@ -189,3 +189,23 @@ def test_a_sitting_s_own_languages_show_in_the_calendar(client):
 
     (event,) = feed.walk("VEVENT")
     assert "Interpretation: English, French" in str(event["DESCRIPTION"])
+
+
+def test_a_code_not_in_the_list_of_languages_is_refused_everywhere():
+    from interpretation.models import SittingInterpretation
+
+    session = SessionFactory(languages=["en", "xx"])
+    sitting = SittingFactory(session=session)
+    registration = register(session, listening_language="yy")
+
+    with pytest.raises(services.ValidationError, match="xx"):
+        session.full_clean()
+    with pytest.raises(services.ValidationError, match="yy"):
+        registration.full_clean()
+    with pytest.raises(services.ValidationError, match="zz"):
+        SittingInterpretation(sitting=sitting, languages=["en", "zz"]).full_clean()
+    with pytest.raises(services.ValidationError, match="ww"):
+        services.save_sitting_interpretation(
+            sitting, languages=["ww"], mode="", long_remote_interventions=False
+        )
+    assert not SittingInterpretation.objects.exists()
