@@ -14,7 +14,6 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from registration.exports import pdf
 from registration.fonts import sans
 
-from .models import InterpretationMode
 from .queries import SessionPlan, SittingCoverage
 
 
@@ -22,7 +21,7 @@ def _when(sitting) -> str:
     return f"{sitting.local_start:%Y-%m-%d %H:%M}-{sitting.local_end:%H:%M}"
 
 
-def plan_rows(plan: SessionPlan, flags: dict) -> list[list[str]]:
+def plan_rows(plan: SessionPlan) -> list[list[str]]:
     header = [
         _("Sitting"),
         _("When"),
@@ -40,12 +39,12 @@ def plan_rows(plan: SessionPlan, flags: dict) -> list[list[str]]:
                 item.sitting.title,
                 _when(item.sitting),
                 item.sitting.room.name if item.sitting.room else "",
-                str(InterpretationMode(item.mode).label),
+                str(item.mode_label),
                 " ".join(f"{team.code}:{team.interpreters}" for team in item.plan.teams)
                 or " ".join(item.plan.languages),
                 str(item.plan.booths),
                 str(item.plan.interpreters),
-                "; ".join(str(flags[flag]) for flag in item.plan.flags),
+                "; ".join(str(words) for words in item.flag_words),
             ]
         )
     for day, count in plan.by_day.items():
@@ -110,18 +109,18 @@ def to_pdf(title: str, rows: list[list[str]]) -> bytes:
     return pdf([Paragraph(escape(title), heading), table], title, pagesize=landscape(A4))
 
 
-def plan_csv(plan: SessionPlan, flags: dict) -> str:
-    return to_csv(plan_rows(plan, flags))
+def plan_csv(plan: SessionPlan) -> str:
+    return to_csv(plan_rows(plan))
 
 
 def coverage_csv(coverage: list[SittingCoverage]) -> str:
     return to_csv(coverage_rows(coverage))
 
 
-def plan_pdf(plan: SessionPlan, flags: dict) -> bytes:
+def plan_pdf(plan: SessionPlan) -> bytes:
     return to_pdf(
         _("%(session)s: interpretation plan") % {"session": plan.session.title},
-        plan_rows(plan, flags),
+        plan_rows(plan),
     )
 
 

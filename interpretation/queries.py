@@ -27,6 +27,14 @@ class PlannedSitting:
     languages: list[Language]
     plan: staffing.SittingPlan
 
+    @property
+    def mode_label(self) -> str:
+        return InterpretationMode(self.mode).label
+
+    @property
+    def flag_words(self) -> list[str]:
+        return [staffing.FLAG_WORDS[flag] for flag in self.plan.flags]
+
 
 @dataclass
 class SessionPlan:
@@ -68,7 +76,7 @@ def session_plan(session: Session) -> SessionPlan:
     for sitting in sittings:
         sitting.session = session
         own = getattr(sitting, "interpretation", None)
-        codes = own.languages if own and own.languages is not None else session.languages
+        codes = sitting.languages
         mode = (own.mode if own else "") or session_mode(session, setup)
         plan = staffing.plan_sitting(
             codes,

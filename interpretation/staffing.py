@@ -15,19 +15,26 @@ the API all plan with `plan_sitting`; change a rule here and every figure follow
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy
+
 TEAM = 2
 RETOUR_TEAM = 3
 RETOUR_LANGUAGES = frozenset({"ar", "zh"})
 STANDARD_LENGTH = timedelta(hours=3)
-REMOTE_LIMIT = timedelta(minutes=30)
 LONG_REMOTE_LENGTH = timedelta(hours=2)
 MINIMUM_BREAK = timedelta(hours=1)
 
-# Flags, with the words the page shows (translated there).
+# Flags, and the words the page and the exports show for them.
 LONG_REMOTE = "long_remote"
 BEYOND_LENGTH = "beyond_length"
 BACK_TO_BACK = "back_to_back"
 TOO_FEW_BOOTHS = "too_few_booths"
+FLAG_WORDS = {
+    LONG_REMOTE: gettext_lazy("remote interventions may exceed 30 minutes: planned as two hours"),
+    BEYOND_LENGTH: gettext_lazy("longer than planned: a larger team"),
+    BACK_TO_BACK: gettext_lazy("back to back with the sitting before: a second team"),
+    TOO_FEW_BOOTHS: gettext_lazy("the room has fewer booths than languages"),
+}
 
 
 @dataclass(frozen=True)

@@ -6,23 +6,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.decorators import interpretation_planner_required
 from sessions_app.models import Session, Sitting
 
 from . import exports, queries, services, staffing
 from .forms import SessionSetupForm, SittingInterpretationForm
-from .models import InterpretationMode, LanguageChannel, SittingInterpretation
-
-FLAGS = {
-    staffing.LONG_REMOTE: gettext_lazy(
-        "remote interventions may exceed 30 minutes: planned as two hours"
-    ),
-    staffing.BEYOND_LENGTH: gettext_lazy("longer than planned: a larger team"),
-    staffing.BACK_TO_BACK: gettext_lazy("back to back with the sitting before: a second team"),
-    staffing.TOO_FEW_BOOTHS: gettext_lazy("the room has fewer booths than languages"),
-}
+from .models import LanguageChannel, SittingInterpretation
 
 
 @interpretation_planner_required
@@ -59,9 +49,7 @@ def session_interpretation(request, slug: str):
             "coverage": coverage,
             "demand": queries.session_demand(coverage),
             "form": form,
-            "flags": FLAGS,
             "rules": staffing,
-            "modes": InterpretationMode.choices,
             "hearing_assistance": queries.hearing_assistance(session),
         },
     )
@@ -98,17 +86,17 @@ def export(request, slug: str, what: str, kind: str):
     if kind not in ("csv", "pdf"):
         raise Http404
     session = get_object_or_404(Session, slug=slug)
-    plan, coverage = queries.coverage(session)
-    if kind == "csv":
-        body = exports.plan_csv(plan, FLAGS) if what == "plan" else exports.coverage_csv(coverage)
-        content_type = "text/csv; charset=utf-8"
+    if what == "plan":  # the plan alone: no demand to count
+        plan = queries.session_plan(session)
+        body = exports.plan_csv(plan) if kind == "csv" else exports.plan_pdf(plan)
     else:
+        plan, coverage = queries.coverage(session)
         body = (
-            exports.plan_pdf(plan, FLAGS)
-            if what == "plan"
+            exports.coverage_csv(coverage)
+            if kind == "csv"
             else exports.coverage_pdf(plan, coverage)
         )
-        content_type = "application/pdf"
+    content_type = "text/csv; charset=utf-8" if kind == "csv" else "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{slug}-interpretation-{what}.{kind}"'
     return response

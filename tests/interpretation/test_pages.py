@@ -203,3 +203,26 @@ def test_the_api_plan_uses_a_fixed_number_of_queries(
 
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(API)
+
+
+def test_the_plan_names_the_mode_and_what_to_look_at_on_the_page_and_in_the_csv(
+    officer_client, session
+):
+    from tests.factories import RoomFactory
+
+    SittingFactory(session=session, room=RoomFactory(interpretation_booths=4))
+
+    page = officer_client.get(PAGE).content.decode()
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                officer_client.get("/sessions/ieg/interpretation/plan.csv").content.decode()
+            )
+        )
+    )
+
+    assert "Booths in the room" in page and "fewer booths than languages" in page
+    assert any(
+        row[3] == "Booths in the room" and "the room has fewer booths than languages" in row[7]
+        for row in rows
+    )
