@@ -60,7 +60,28 @@ class CheckInRequestSerializer(serializers.Serializer):
     )
 
 
-class CheckInAnswerSerializer(serializers.Serializer):
+class BearerSerializer(serializers.Serializer):
+    """Who a badge names, for the guard to compare faces: of a check-in's answer or of a
+    badge in the scanner bundle (both have a `registration`)."""
+
+    registration = serializers.IntegerField(source="registration.pk")
+    name = serializers.CharField(source="registration.full_name")
+    entity = serializers.CharField(source="registration.entity.name")
+    category = serializers.CharField(source="registration.get_category_display")
+    photo_url = serializers.SerializerMethodField()
+
+    def get_photo_url(self, bearing) -> str | None:
+        """The photo is personal data: served only by the view that lets officers (and the
+        person) see it."""
+        registration = bearing.registration
+        if not registration.photo:
+            return None
+        url = reverse("registration:photo", args=[registration.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class CheckInAnswerSerializer(BearerSerializer):
     """A participant checked in: the first time today (201) or already (200)."""
 
     result = serializers.SerializerMethodField()
@@ -71,26 +92,9 @@ class CheckInAnswerSerializer(serializers.Serializer):
     gate = serializers.CharField(source="check_in.gate")
     session = serializers.CharField(source="check_in.session.slug")
     serial = serializers.IntegerField(source="badge.serial")
-    registration = serializers.IntegerField(source="registration.pk")
-    name = serializers.CharField(source="registration.full_name")
-    entity = serializers.CharField(source="registration.entity.name")
-    category = serializers.CharField(source="registration.get_category_display")
-    photo_url = serializers.SerializerMethodField()
 
     def get_result(self, answer) -> str:
         return ADMITTED if answer.created else ALREADY_CHECKED_IN
-
-    def get_photo_url(self, answer) -> str | None:
-        return _photo_url(answer.registration, self.context.get("request"))
-
-
-def _photo_url(registration, request) -> str | None:
-    """The photo is personal data: served only by the view that lets officers (and the
-    person) see it."""
-    if not registration.photo:
-        return None
-    url = reverse("registration:photo", args=[registration.pk])
-    return request.build_absolute_uri(url) if request else url
 
 
 class RefusalSerializer(serializers.Serializer):
@@ -294,20 +298,12 @@ class BundledSessionSerializer(serializers.Serializer):
     time_zone = serializers.CharField()
 
 
-class BundledParticipantSerializer(serializers.Serializer):
+class BundledParticipantSerializer(BearerSerializer):
     serial = serializers.IntegerField(help_text="The serial of the participant's live badge.")
-    registration = serializers.IntegerField(source="registration.pk")
-    name = serializers.CharField(source="registration.full_name")
-    entity = serializers.CharField(source="registration.entity.name")
-    category = serializers.CharField(source="registration.get_category_display")
-    photo_url = serializers.SerializerMethodField()
     admits = serializers.SerializerMethodField(
         help_text="False while the registration is not approved for in-person participation "
         "(returned for checks, say): the badge is live but does not admit."
     )
-
-    def get_photo_url(self, badge) -> str | None:
-        return _photo_url(badge.registration, self.context.get("request"))
 
     def get_admits(self, badge) -> bool:
         return checkin.admits(badge.registration)

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from registration.models import Registration
 from sessions_app.models import ParticipationMode, Session
 
+from . import services
 from .models import Badge, Layout, PrintJob
+from .render import DEFAULT_COLOURS, BadgeData, render_badges
 
 # Whom to print: those without a printed badge, a delegation, a category, a hand-picked
 # list, reprints of a hand-picked list, or everyone.
@@ -89,16 +91,15 @@ def badge_data(
     registration: Registration, colours: dict, *, qr_modules: list[str], serial: int, preview=False
 ):
     """What a badge shows (a preview: no code, no serial, marked not valid)."""
-    from .render import DEFAULT_COLOURS, BadgeData
-
     session = registration.session
+    dates = dates_label(session)
     photo = None
     if registration.photo:
         with registration.photo.open("rb") as file:
             photo = file.read()
     return BadgeData(
         session_title=session.title,
-        dates_label=dates_label(session),
+        dates_label=dates,
         category=registration.category,
         category_label=str(registration.get_category_display()),
         colour=colours.get(registration.category) or DEFAULT_COLOURS[registration.category],
@@ -108,7 +109,7 @@ def badge_data(
         entity_name=registration.entity.name,
         qr_modules=qr_modules,
         serial=serial,
-        valid_label=dates_label(session),
+        valid_label=dates,
         preview=preview,
     )
 
@@ -127,9 +128,6 @@ def print_badges(
     to one PDF, written to `output` (a binary file) when given; the badges are then
     recorded as printed. Returns the renderer's result (the PDF unless written to the
     file, and who fell back to the Latin name)."""
-    from . import services
-    from .render import render_badges
-
     colours = services.badging_for(session).colours
     registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
         "session", "entity"
@@ -187,8 +185,6 @@ def run(job: PrintJob) -> PrintJob:
 
 def set_layout(session: Session, layout: str) -> None:
     """The session's badge stock, chosen by an officer."""
-    from . import services
-
     if layout not in Layout.values:
         raise ValidationError(_("Choose a layout."))
     badging = services.badging_for(session)
@@ -199,14 +195,6 @@ def set_layout(session: Session, layout: str) -> None:
 def preview(registration: Registration) -> bytes:
     """The person's own badge as it will print, without a code: not valid for entry, and
     issuing nothing."""
-    from . import services
-    from .render import render_badges
-
-    data = badge_data(
-        registration,
-        services.badging_for(registration.session).colours,
-        qr_modules=[],
-        serial=0,
-        preview=True,
-    )
-    return render_badges([data], services.badging_for(registration.session).layout).pdf
+    badging = services.badging_for(registration.session)
+    data = badge_data(registration, badging.colours, qr_modules=[], serial=0, preview=True)
+    return render_badges([data], badging.layout).pdf

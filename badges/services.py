@@ -148,7 +148,7 @@ def revoke(badge: Badge, actor, reason: str) -> Badge:
 def revoke_live_badge(registration: Registration, actor, reason: str) -> None:
     """Within the registration's own change (its session already locked): its live badge,
     if any, stops admitting and goes on the revocation list for offline scanners."""
-    badge = Badge.objects.filter(registration=registration, revoked_at__isnull=True).first()
+    badge = _live_badge(registration)
     if badge is not None:
         _revoke(badge, actor, reason[:REASON_MAX_LENGTH])
 
