@@ -1,7 +1,5 @@
 """The interpretation plan and coverage of a session as CSV and PDF."""
 
-import csv
-import io
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
@@ -11,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from registration.exports import pdf
+from registration.exports import csv_text, pdf
 from registration.fonts import sans
 
 from .queries import SessionPlan, SittingCoverage
@@ -83,12 +81,6 @@ def coverage_rows(coverage: list[SittingCoverage]) -> list[list[str]]:
     return rows
 
 
-def to_csv(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out).writerows(rows)
-    return out.getvalue()
-
-
 def to_pdf(title: str, rows: list[list[str]]) -> bytes:
     font = sans()
     cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10)
@@ -110,11 +102,11 @@ def to_pdf(title: str, rows: list[list[str]]) -> bytes:
 
 
 def plan_csv(plan: SessionPlan) -> str:
-    return to_csv(plan_rows(plan))
+    return csv_text(plan_rows(plan))
 
 
 def coverage_csv(coverage: list[SittingCoverage]) -> str:
-    return to_csv(coverage_rows(coverage))
+    return csv_text(coverage_rows(coverage))
 
 
 def plan_pdf(plan: SessionPlan) -> bytes:

@@ -85,10 +85,15 @@ def _table(registrations, columns: list[str]):
         yield [COLUMNS[column][1](registration) for column in columns]
 
 
-def registrations_csv(registrations, columns: list[str]) -> str:
+def csv_text(rows) -> str:
+    """Rows (lists of values) as CSV."""
     out = io.StringIO()
-    csv.writer(out).writerows(_table(registrations, columns))
+    csv.writer(out).writerows(rows)
     return out.getvalue()
+
+
+def registrations_csv(registrations, columns: list[str]) -> str:
+    return csv_text(_table(registrations, columns))
 
 
 def registrations_xlsx(registrations, columns: list[str]) -> bytes:
