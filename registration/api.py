@@ -1,13 +1,14 @@
 """REST API for registrations, through the same services and rules as the pages."""
 
 import copy
+from contextlib import contextmanager
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -16,7 +17,7 @@ from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
 from . import delegations, queries, services
-from .models import Delegation, Entity, Registration
+from .models import Entity, Registration
 
 
 class CachedFieldsMixin:
@@ -59,11 +60,12 @@ class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
     def get_waitlist_position(self, registration) -> int | None:
         if registration.state != Registration.State.WAITLISTED:
             return None
-        if "position_on_joining" in self.context:  # just registered: counted as it joined
-            return self.context["position_on_joining"]
-        if hasattr(registration, "queue_position"):  # a list: counted in its query
-            return registration.queue_position
-        return services.waitlist_position(registration)
+        # Counted as it joined (just registered) or in a list's query; else counted now.
+        return (
+            getattr(registration, "position_on_joining", None)
+            or getattr(registration, "queue_position", None)
+            or services.waitlist_position(registration)
+        )
 
 
 class RegistrationDetailSerializer(RegistrationSerializer):
@@ -80,8 +82,18 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-def _refused(error: services.RegistrationError):
-    return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+class Refused(APIException):
+    """A change that the rules refuse (services.RegistrationError)."""
+
+    status_code = status.HTTP_409_CONFLICT
+
+
+@contextmanager
+def refusals():
+    try:
+        yield
+    except services.RegistrationError as error:
+        raise Refused(str(error)) from error
 
 
 class SessionRegistrationViewSet(
@@ -106,46 +118,28 @@ class SessionRegistrationViewSet(
             .order_by("pk")
         )
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+    def perform_create(self, serializer):
+        user = self.request.user
         data = dict(serializer.validated_data)
         entity = data.pop("entity")
-        email = data.pop("email", "") or request.user.email
-        own = email.lower() == request.user.email.lower()
-        delegation = self._delegation(entity)
-        if not (own or delegations.may_manage(request.user, delegation)):
+        email = data.pop("email", "") or user.email
+        own = email.lower() == user.email.lower()
+        session = self.get_session()
+        delegation = services.delegation_for(session, entity)
+        if not (own or delegations.may_manage(user, delegation)):
             raise PermissionDenied("Only the delegation's focal points register others.")
-
-        try:
-            registration = services.register(
-                delegation.session,
+        with refusals():
+            serializer.instance = services.register(
+                session,
                 delegation=delegation,
-                by_officer=is_conference_officer(request.user),
+                by_officer=is_conference_officer(user),
                 entity=entity,
-                actor=request.user,
-                participant=request.user if own else None,
+                actor=user,
+                participant=user if own else None,
                 email=email,
                 privacy_acknowledged_at=timezone.now() if own else None,
                 **data,
             )
-        except services.RegistrationError as error:
-            return _refused(error)
-        context = {"position_on_joining": getattr(registration, "position_on_joining", None)}
-        return Response(
-            RegistrationDetailSerializer(registration, context=context).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-    def _delegation(self, entity) -> Delegation:
-        """The entity's delegation at this session, with its session (made when it is the
-        first)."""
-        delegation = (
-            Delegation.objects.select_related("session__room")
-            .filter(session__slug=self.kwargs["session_slug"], entity=entity)
-            .first()
-        )
-        return delegation or services.delegation_for(self.get_session(), entity)
 
 
 class RegistrationViewSet(
@@ -178,10 +172,8 @@ class RegistrationViewSet(
 
     def _change(self, change, *args):
         registration = self.get_object()
-        try:
+        with refusals():
             change(registration, self.request.user, *args)
-        except services.RegistrationError as error:
-            return _refused(error)
         return Response(RegistrationDetailSerializer(registration).data)
 
     def _reason(self) -> str:
