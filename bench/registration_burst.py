@@ -2,7 +2,9 @@
 clients for a session with fewer in-person seats than that, through the REST API (a focal
 point registering the members of a delegation). In the same run, the same load to a bare
 view that only inserts one row (the floor). Prints throughput, median and 99th-percentile
-latency for both, and the seats taken.
+latency for both, and the seats taken. Then, for reference, the same load to a DRF view that
+authenticates the token and inserts one row, and to one that also queues a Celery task:
+what the API's own parts cost before any rule of registration.
 
     .venv/bin/python bench/registration_burst.py [--requests 500] [--clients 20] [--seats 300]
 
@@ -27,6 +29,7 @@ from serving import ROOT, percentile
 
 DATABASE = "unmeetings_bench"
 PORT = 8765
+FLOOR = "floor (insert one row)"
 
 
 # As in production, mail goes through a broker to a Celery worker. The worker starts after
@@ -41,8 +44,9 @@ def environment() -> dict:
     return serving.environment(DATABASE, CELERY_BROKER_URL=BROKER, BENCH_MAIL_DIR=str(MAIL_DIR))
 
 
-def prepare(seats: int) -> tuple[str, int, str]:
-    """A session with `seats` in-person places, a delegation and its focal point's token."""
+def prepare(seats: int) -> tuple[str, int]:
+    """The session `bench` with `seats` in-person places, and `warm-up` with places for
+    all; the entity's delegation to both, and their focal point's token."""
     serving.setup_django(environment())
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -54,27 +58,44 @@ def prepare(seats: int) -> tuple[str, int, str]:
     from sessions_app.models import Series, Session
 
     series = Series.objects.create(name="Bench", short_name="Bench", slug="bench")
-    session = Session.objects.create(
-        series=series,
-        title="Bench session",
-        short_name="Bench",
-        slug="bench",
-        start_date="2030-01-07",
-        end_date="2030-01-11",
-        format="hybrid",
-        in_person_capacity=seats,
-        languages=["en"],
-        registration_opens=timezone.now() - timedelta(days=1),
-        registration_closes=timezone.now() + timedelta(days=1),
-    )
     entity = Entity.objects.create(kind="member_state", name="Benchland", code="BNL")
     focal_point = get_user_model().objects.create_user("fp@example.org", "fp@example.org")
-    delegation_for(session, entity).focal_points.add(focal_point)
+    for slug, places in (("bench", seats), ("warm-up", 100_000)):
+        session = Session.objects.create(
+            series=series,
+            title=f"Bench session {slug}",
+            short_name="Bench",
+            slug=slug,
+            start_date="2030-01-07",
+            end_date="2030-01-11",
+            format="hybrid",
+            in_person_capacity=places,
+            languages=["en"],
+            registration_opens=timezone.now() - timedelta(days=1),
+            registration_closes=timezone.now() + timedelta(days=1),
+        )
+        delegation_for(session, entity).focal_points.add(focal_point)
     _, token = AuthToken.objects.create(user=focal_point)
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE bench_floor (id bigserial PRIMARY KEY, note text)")
     connection.close()
-    return token, entity.pk, session.slug
+    return token, entity.pk
+
+
+def registrations(entity_id: int, count: int, prefix: str) -> list[bytes]:
+    return [
+        json.dumps(
+            {
+                "entity": entity_id,
+                "participation_mode": "in_person",
+                "salutation": "Ms.",
+                "given_name": "Bench",
+                "family_name": f"Delegate {n}",
+                "email": f"{prefix}{n}@example.org",
+            }
+        ).encode()
+        for n in range(count)
+    ]
 
 
 def burst(path: str, bodies: list[bytes], clients: int, headers: dict) -> dict:
@@ -128,50 +149,54 @@ def main() -> None:
         import redis
 
         redis.Redis.from_url(BROKER).flushdb()
-    token, entity_id, slug = prepare(options.seats)
+    token, entity_id = prepare(options.seats)
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    warm_ups = options.workers * 10
     with serving.gunicorn(environment(), PORT, options.workers):
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-        # Warm every worker up (first requests import views, DRF, templates) before timing.
+        # Every worker registers a few in another session first (the first requests import
+        # views, DRF, Celery's producer, templates), so that each burst times steady work.
         serving.warm_up(
-            PORT, f"/api/v1/sessions/{slug}/registrations/", headers, options.workers * 10
+            PORT,
+            "/api/v1/sessions/warm-up/registrations/",
+            headers,
+            warm_ups,
+            registrations(entity_id, warm_ups, "warm-up"),
         )
-        registrations = [
-            json.dumps(
-                {
-                    "entity": entity_id,
-                    "participation_mode": "in_person",
-                    "salutation": "Ms.",
-                    "given_name": "Bench",
-                    "family_name": f"Delegate {n}",
-                    "email": f"delegate{n}@example.org",
-                }
-            ).encode()
-            for n in range(options.requests)
-        ]
+        serving.warm_up(PORT, "/bench/framework-and-task/", headers, warm_ups, [b""] * warm_ups)
+        empty = [b""] * options.requests
         results = {
             "registration": burst(
-                f"/api/v1/sessions/{slug}/registrations/", registrations, options.clients, headers
+                "/api/v1/sessions/bench/registrations/",
+                registrations(entity_id, options.requests, "delegate"),
+                options.clients,
+                headers,
             ),
-            "floor (insert one row)": burst(
-                "/bench/floor/", [b""] * options.requests, options.clients, {}
+            FLOOR: burst("/bench/floor/", empty, options.clients, {}),
+            # Not part of the target: what the API's parts cost before any rule.
+            "DRF + token + one row": burst("/bench/framework/", empty, options.clients, headers),
+            "  + one task queued": burst(
+                "/bench/framework-and-task/", empty, options.clients, headers
             ),
         }
-    delivery = deliver_mail(options.requests) if BROKER else None
+    delivery = deliver_mail(options.requests + warm_ups) if BROKER else None
 
     from registration.models import Registration
 
-    taken = Registration.objects.filter(state__in=Registration.SEAT_STATES).count()
-    waitlisted = Registration.objects.filter(state=Registration.State.WAITLISTED).count()
+    timed = Registration.objects.filter(session__slug="bench")
+    taken = timed.filter(state__in=Registration.SEAT_STATES).count()
+    waitlisted = timed.filter(state=Registration.State.WAITLISTED).count()
     print(
         f"{options.requests} requests from {options.clients} clients, gunicorn "
         f"{options.workers} workers, PostgreSQL, {os.cpu_count()} cores"
     )
+    floor = results[FLOOR]["throughput"]
     for name, result in results.items():
         print(
-            f"{name:<24} {result['throughput']:7.1f} req/s   median {result['median']:6.1f} "
-            f"ms   p99 {result['p99']:6.1f} ms   errors {result['errors']}/{result['n']}"
+            f"{name:<24} {result['throughput']:7.1f} req/s ({result['throughput'] / floor:4.0%}) "
+            f"  median {result['median']:6.1f} ms   p99 {result['p99']:6.1f} ms   "
+            f"errors {result['errors']}/{result['n']}"
         )
-    share = results["registration"]["throughput"] / results["floor (insert one row)"]["throughput"]
+    share = results["registration"]["throughput"] / floor
     print(f"registration throughput is {share:.0%} of the floor's")
     print(f"seats: {options.seats}, taken {taken}, waitlisted {waitlisted}")
     if delivery:

@@ -90,11 +90,15 @@ def gunicorn(env: dict, port: int, workers: int, ready_path: str = "/"):
         server.wait()
 
 
-def warm_up(port: int, path: str, headers: dict, count: int) -> None:
+def warm_up(port: int, path: str, headers: dict, count: int, bodies=None) -> None:
     """Enough requests that every worker has connected to the database and been through
-    the token, the role and the API before timing (to a path that writes nothing)."""
-    for _ in range(count):
+    the token, the role and the API before timing: GETs, or POSTs of `bodies` (to a path
+    whose writes the bench does not count)."""
+    for n in range(count):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", path, headers=headers)
+        if bodies is None:
+            connection.request("GET", path, headers=headers)
+        else:
+            connection.request("POST", path, body=bodies[n], headers=headers)
         connection.getresponse().read()
         connection.close()

@@ -1,17 +1,48 @@
+from celery import current_app
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from config.urls import urlpatterns as project_urlpatterns
+
+
+def _insert_one_row() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO bench_floor (note) VALUES (%s)", ["floor"])
 
 
 @csrf_exempt
 def floor(request):
     """The floor: a bare view that only inserts one row."""
-    with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO bench_floor (note) VALUES (%s)", ["floor"])
+    _insert_one_row()
     return HttpResponse(status=201)
 
 
-urlpatterns = [path("bench/floor/", floor), *project_urlpatterns]
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def framework(request):
+    """What the API's own parts cost before any rule: DRF, the bearer token, one row."""
+    _insert_one_row()
+    return Response({"id": 1}, status=201)
+
+
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def framework_and_task(request):
+    """The same, and one Celery task queued, as a registration queues its mail (Celery's
+    own accumulate task, which the worker runs as a no-op)."""
+    _insert_one_row()
+    current_app.tasks["celery.accumulate"].delay(1)
+    return Response({"id": 1}, status=201)
+
+
+urlpatterns = [
+    path("bench/floor/", floor),
+    path("bench/framework/", framework),
+    path("bench/framework-and-task/", framework_and_task),
+    *project_urlpatterns,
+]
