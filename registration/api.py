@@ -3,6 +3,7 @@
 import copy
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -11,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
 
 from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
@@ -82,6 +84,19 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class RegistrationRateThrottle(UserRateThrottle):
+    """Registering and changing state through the API, at the registration pages' rate
+    (REGISTRATION_RATE, per user); reading is not limited."""
+
+    scope = "registration"
+
+    def get_rate(self) -> str:
+        return settings.REGISTRATION_RATE
+
+    def allow_request(self, request, view) -> bool:
+        return request.method != "POST" or super().allow_request(request, view)
+
+
 class Refused(APIException):
     """A change that the rules refuse (services.RegistrationError)."""
 
@@ -104,6 +119,7 @@ class SessionRegistrationViewSet(
 
     serializer_class = RegistrationSerializer
     permission_classes = [IsAuthenticated]
+    throttle_classes = [RegistrationRateThrottle]
     filterset_fields = ["state", "participation_mode", "category", "entity"]
 
     def get_session(self) -> Session:
@@ -150,6 +166,7 @@ class RegistrationViewSet(
 
     serializer_class = RegistrationDetailSerializer
     permission_classes = [IsAuthenticated]
+    throttle_classes = [RegistrationRateThrottle]
     http_method_names = ["get", "patch", "post", "head", "options"]
 
     def get_queryset(self):

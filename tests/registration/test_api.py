@@ -56,6 +56,17 @@ def test_a_second_live_registration_is_refused_with_409(delegate, session):
     assert Registration.objects.count() == 1
 
 
+def test_registering_through_the_api_is_rate_limited_but_reading_is_not(
+    delegate, session, settings
+):
+    settings.REGISTRATION_RATE = "2/m"
+    client = api(delegate)
+    posts = [client.post(URL, {}, format="json").status_code for _ in range(3)]
+
+    assert posts == [400, 400, 429]
+    assert client.get(URL).status_code == 200
+
+
 def test_delegate_lists_only_their_own(delegate, session):
     register(session, email="someone@example.org")
     mine = register(session, email=delegate.email)
