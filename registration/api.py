@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
@@ -85,8 +85,8 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class RegistrationRateThrottle(UserRateThrottle):
-    """Registering and changing state through the API, at the registration pages' rate
-    (REGISTRATION_RATE, per user); reading is not limited."""
+    """Registering, editing and changing state through the API, at the registration pages'
+    rate (REGISTRATION_RATE, per user); reading is not limited."""
 
     scope = "registration"
 
@@ -94,7 +94,7 @@ class RegistrationRateThrottle(UserRateThrottle):
         return settings.REGISTRATION_RATE
 
     def allow_request(self, request, view) -> bool:
-        return request.method != "POST" or super().allow_request(request, view)
+        return request.method in SAFE_METHODS or super().allow_request(request, view)
 
 
 class Refused(APIException):
