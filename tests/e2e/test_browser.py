@@ -1,6 +1,8 @@
-"""The whole path in a real browser (Debian's Chromium, driven by Playwright): an officer
-prints the badges of a running session from the badges page, reads a badge's QR code from
-the PDF, and scans it at the gate page."""
+"""Whole paths in a real browser (Debian's Chromium, driven by Playwright): a delegate
+registers in person with a photo, is waitlisted, moves online in one click, and an officer
+approves the registration from the console; an officer prints the badges of a running
+session from the badges page, reads a badge's QR code from the PDF, and scans it at the
+gate page."""
 
 import io
 import os
@@ -13,10 +15,19 @@ import pypdfium2
 import pytest
 import zxingcpp
 from django.utils import timezone
+from PIL import Image
 from playwright.sync_api import expect, sync_playwright
 
 from registration import services as registration_services
-from tests.factories import VIENNA, EntityFactory, OfficerFactory, SessionFactory, register
+from registration.models import Registration
+from tests.factories import (
+    VIENNA,
+    EntityFactory,
+    OfficerFactory,
+    SessionFactory,
+    UserFactory,
+    register,
+)
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
 # still synchronous.
@@ -75,15 +86,68 @@ def qr_codes(pdf: bytes) -> list[str]:
     return codes
 
 
-def test_an_officer_prints_a_badge_and_scans_it_at_the_gate(live_server, browser, running):
-    officer = OfficerFactory()
-    officer.set_password(PASSWORD)
-    officer.save()
+def logged_in(browser, live_server, user):
+    """A page of a browser context of its own, logged in as the user."""
+    user.set_password(PASSWORD)
+    user.save()
     page = browser.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", officer.email)
+    page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", PASSWORD)
     page.click("main button[type=submit]")
+    expect(page).not_to_have_url(re.compile("/accounts/login/"))
+    return page
+
+
+def portrait() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (400, 500), "lightgrey").save(out, format="JPEG")
+    return out.getvalue()
+
+
+def test_a_delegate_waits_moves_online_and_an_officer_approves(live_server, browser, open_session):
+    register(open_session)  # holds the only seat in the room
+    EntityFactory(name="Austria")
+    delegate = UserFactory()
+    page = logged_in(browser, live_server, delegate)
+
+    page.goto(f"{live_server.url}/sessions/demo/register/")
+    page.select_option("select[name=entity]", label="Austria")
+    page.select_option("select[name=participation_mode]", "in_person")
+    page.select_option("select[name=salutation]", "Ms.")
+    page.fill("input[name=given_name]", "Anna")
+    page.fill("input[name=family_name]", "Gruber")
+    page.select_option("select[name=identity_document_type]", "passport")
+    page.fill("input[name=identity_document_number]", "P1234567")
+    page.fill("input[name=identity_document_expiry]", "2031-05-01")
+    page.set_input_files(
+        "input[name=photo]",
+        files=[{"name": "anna.jpg", "mimeType": "image/jpeg", "buffer": portrait()}],
+    )
+    page.check("input[name=privacy_acknowledged]")
+    page.click("main form button[type=submit]")
+    facts = page.locator("dl.facts").first  # once approved, the listening guide has one too
+    expect(facts).to_contain_text("Your place in the waiting list: 1")
+    expect(page.locator("img[alt='Your badge photo']")).to_be_visible()
+
+    page.click("text=Take part online instead")
+    expect(facts).to_contain_text("Online")
+    expect(facts).to_contain_text("Submitted")
+
+    console = logged_in(browser, live_server, OfficerFactory())
+    console.goto(f"{live_server.url}/sessions/demo/console/")
+    console.check("input[aria-label='Anna GRUBER']")
+    console.select_option("select[name=action]", "approve")
+    console.click("text=Apply")
+    expect(console.locator("main")).to_contain_text("1 registrations changed.")
+
+    page.reload()
+    expect(facts).to_contain_text("Approved")
+    assert Registration.objects.get(participant=delegate).state == Registration.State.APPROVED
+
+
+def test_an_officer_prints_a_badge_and_scans_it_at_the_gate(live_server, browser, running):
+    page = logged_in(browser, live_server, OfficerFactory())
 
     page.goto(f"{live_server.url}/sessions/running/badges/")
     page.click("text=Print badges")
