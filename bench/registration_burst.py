@@ -165,10 +165,9 @@ def main() -> None:
             PORT,
             "/api/v1/sessions/warm-up/registrations/",
             headers,
-            warm_ups,
-            registrations(entity_id, warm_ups, "warm-up"),
+            bodies=registrations(entity_id, warm_ups, "warm-up"),
         )
-        serving.warm_up(PORT, "/bench/framework-and-task/", headers, warm_ups, [b""] * warm_ups)
+        serving.warm_up(PORT, "/bench/framework-and-task/", headers, bodies=[b""] * warm_ups)
         empty = [b""] * options.requests
         results = {
             "registration": burst(

@@ -90,15 +90,12 @@ def gunicorn(env: dict, port: int, workers: int, ready_path: str = "/"):
         server.wait()
 
 
-def warm_up(port: int, path: str, headers: dict, count: int, bodies=None) -> None:
+def warm_up(port: int, path: str, headers: dict, count: int = 0, bodies=None) -> None:
     """Enough requests that every worker has connected to the database and been through
-    the token, the role and the API before timing: GETs, or POSTs of `bodies` (to a path
-    whose writes the bench does not count)."""
-    for n in range(count):
+    the token, the role and the API before timing: `count` GETs, or a POST of each of
+    `bodies` (to a path whose writes the bench does not count)."""
+    for body in [None] * count if bodies is None else bodies:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        if bodies is None:
-            connection.request("GET", path, headers=headers)
-        else:
-            connection.request("POST", path, body=bodies[n], headers=headers)
+        connection.request("GET" if body is None else "POST", path, body=body, headers=headers)
         connection.getresponse().read()
         connection.close()
