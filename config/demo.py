@@ -19,10 +19,10 @@ from django.utils import timezone
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
 from config.demo_interpretation import seed_interpretation
 from config.demo_registrations import seed_registrations
+from languages.official import OFFICIAL_LANGUAGE_CODES
 from registration.services import load_states
 from sessions_app import services
 from sessions_app.models import (
-    OFFICIAL_LANGUAGE_CODES,
     Booking,
     MeetingFormat,
     Room,

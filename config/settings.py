@@ -8,7 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from languages.official import INTERFACE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "config.apps.ConfigConfig",
+    "languages",
     "accounts",
     "sessions_app",
     "registration",
@@ -243,14 +245,7 @@ SPECTACULAR_SETTINGS = {
 
 # --- Internationalisation: the six official languages of the United Nations -----------
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("ar", _("Arabic")),
-    ("zh-hans", _("Chinese")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
-]
+LANGUAGES = INTERFACE_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True

@@ -1,12 +1,6 @@
 from django.contrib import admin
 
-from .models import Language, LanguageChannel, SessionInterpretation, SittingInterpretation
-
-
-@admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "is_official", "is_signed", "order"]
-    list_editable = ["order"]
+from .models import LanguageChannel, SessionInterpretation, SittingInterpretation
 
 
 class LanguageChannelInline(admin.TabularInline):

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import InterpretationMode, Language, SessionInterpretation
+from languages.models import Language
+
+from .models import InterpretationMode, SessionInterpretation
 
 
 class SessionSetupForm(forms.ModelForm):

@@ -1,5 +1,5 @@
-"""Interpretation: the languages a meeting may offer, how a session and each sitting offer
-them (booths in the room, remote simultaneous interpretation for online participants, or
+"""Interpretation: how a session and each sitting offer the languages of the list of
+languages (booths in the room, remote simultaneous interpretation for online participants, or
 both) and the channels a participant listens on."""
 
 from django.core.exceptions import ValidationError
@@ -7,50 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Language(models.Model):
-    """A language of interpretation: the six official languages (loaded by migration) and
-    others an officer adds, such as International Sign."""
-
-    code = models.SlugField(_("code"), max_length=16, unique=True)
-    name = models.CharField(_("name"), max_length=80)
-    is_official = models.BooleanField(_("official language of the United Nations"), default=False)
-    is_signed = models.BooleanField(
-        _("sign language"),
-        default=False,
-        help_text=_("Signed languages are interpreted on the floor or on screen, not in a booth."),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-
-    class Meta:
-        verbose_name = _("language")
-        verbose_name_plural = _("languages")
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        """The official languages' names in the reader's language; others as entered."""
-        from sessions_app.models import OFFICIAL_LANGUAGES
-
-        return str(dict(OFFICIAL_LANGUAGES).get(self.code, self.name))
-
-
-def validate_language_codes(codes) -> None:
-    """A list of codes of the list of languages: the six official ones and any an officer
-    added. Sessions, sittings, registrations and the interpretation services all check
-    with this."""
-    if not isinstance(codes, list):
-        raise ValidationError(_("Choose languages from the list of languages."))
-    unknown = set(codes) - set(Language.objects.values_list("code", flat=True))
-    if unknown:
-        raise ValidationError(
-            _("Not in the list of languages: %(codes)s."),
-            params={"codes": ", ".join(sorted(unknown))},
-        )
-
-
-def validate_language_code(value: str) -> None:
-    if value:
-        validate_language_codes([value])
+from languages.models import Language, validate_language_codes
 
 
 class InterpretationMode(models.TextChoices):

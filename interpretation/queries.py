@@ -8,10 +8,11 @@ from datetime import date
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
+from languages.models import Language
 from sessions_app.models import MeetingFormat, ParticipationMode, Session, Sitting
 
 from . import staffing
-from .models import InterpretationMode, Language, LanguageChannel, SessionInterpretation
+from .models import InterpretationMode, LanguageChannel, SessionInterpretation
 
 DEFAULT_MODES = {
     MeetingFormat.IN_PERSON: InterpretationMode.BOOTHS,

@@ -6,16 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from languages.models import Language, validate_language_codes
 from sessions_app import calendars
 from sessions_app.models import Session, Sitting
 
-from .models import (
-    Language,
-    LanguageChannel,
-    SessionInterpretation,
-    SittingInterpretation,
-    validate_language_codes,
-)
+from .models import LanguageChannel, SessionInterpretation, SittingInterpretation
 
 
 @transaction.atomic

@@ -2,8 +2,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from interpretation.models import Language
-from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
+from languages.models import Language
+from languages.official import OFFICIAL_LANGUAGES
+from sessions_app.models import ParticipationMode
 
 from .models import Entity, Registration
 from .photos import PhotoError, prepare_photo

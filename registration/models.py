@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from interpretation.models import validate_language_code
-from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
+from languages.models import validate_language_code
+from languages.official import OFFICIAL_LANGUAGES
+from sessions_app.models import ParticipationMode
 
 
 class RegionalGroup(models.TextChoices):

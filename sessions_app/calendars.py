@@ -17,7 +17,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from .models import Booking, MeetingFormat, Room, Series, Session, Sitting, language_names
+from languages.models import language_names
+
+from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 PRODID = "-//UN Meetings//Meeting logistics//EN"
 EVENT_CACHE_SECONDS = 7 * 24 * 3600

@@ -11,40 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# The six official languages of the United Nations, in UN (English alphabetical) order.
-OFFICIAL_LANGUAGES = [
-    ("ar", _("Arabic")),
-    ("zh", _("Chinese")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
-]
-OFFICIAL_LANGUAGE_CODES = [code for code, _label in OFFICIAL_LANGUAGES]
+from languages.models import language_names, validate_language_codes
 
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
-
-
-def validate_languages(value) -> None:
-    """Codes of the list of languages (interpretation.Language): the six official ones and
-    any an officer added."""
-    from interpretation.models import validate_language_codes
-
-    validate_language_codes(value)
-
-
-def language_names(codes: list[str]) -> list[str]:
-    """Names of these languages; a language an officer added is looked up (the official
-    ones need no query)."""
-    names = dict(OFFICIAL_LANGUAGES)
-    if set(codes) - set(names):
-        from interpretation.models import Language
-
-        names |= dict(Language.objects.values_list("code", "name"))
-    return [str(names[code]) for code in codes if code in names]
 
 
 class MeetingFormat(models.TextChoices):
@@ -181,7 +153,10 @@ class Session(models.Model):
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     languages = models.JSONField(
-        _("languages of interpretation"), default=list, blank=True, validators=[validate_languages]
+        _("languages of interpretation"),
+        default=list,
+        blank=True,
+        validators=[validate_language_codes],
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED

@@ -1,14 +1,14 @@
 from django.db import migrations
 
-OFFICIAL = [("ar", "Arabic"), ("zh", "Chinese"), ("en", "English"), ("fr", "French"),
-            ("ru", "Russian"), ("es", "Spanish")]
+from languages.official import OFFICIAL
 
 
 def load(apps, schema_editor):
     Language = apps.get_model("interpretation", "Language")
-    for order, (code, name) in enumerate(OFFICIAL, start=1):
+    for order, language in enumerate(OFFICIAL, start=1):
         Language.objects.update_or_create(
-            code=code, defaults={"name": name, "is_official": True, "order": order}
+            code=language.code,
+            defaults={"name": language.english_name, "is_official": True, "order": order},
         )
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import django.db.models.deletion
+import languages.models
 import sessions_app.models
 from django.conf import settings
 from django.db import migrations, models
@@ -83,7 +84,7 @@ class Migration(migrations.Migration):
                 ('format', models.CharField(choices=[('online', 'Online'), ('hybrid', 'Hybrid (in person with online participation)'), ('in_person', 'In person')], max_length=12, verbose_name='format')),
                 ('registration_opens', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
                 ('registration_closes', models.DateTimeField(blank=True, null=True, verbose_name='registration closes')),
-                ('languages', models.JSONField(blank=True, default=list, validators=[sessions_app.models.validate_languages], verbose_name='languages of interpretation')),
+                ('languages', models.JSONField(blank=True, default=list, validators=[languages.models.validate_language_codes], verbose_name='languages of interpretation')),
                 ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='scheduled', max_length=12, verbose_name='status')),
                 ('is_demonstration', models.BooleanField(default=False, help_text='Made up to try the system; not a real meeting.', verbose_name='demonstration session')),
                 ('description', models.TextField(blank=True, verbose_name='description')),

@@ -3,7 +3,8 @@ from datetime import date, timedelta
 import pytest
 
 from interpretation import queries, services, staffing
-from interpretation.models import Language, LanguageChannel, SessionInterpretation
+from interpretation.models import LanguageChannel, SessionInterpretation
+from languages.models import Language
 from registration import services as registration_services
 from sessions_app.models import MeetingFormat
 from tests.factories import RoomFactory, SessionFactory, SittingFactory, register, vienna

@@ -8,7 +8,8 @@ import pytest
 from django.core import mail
 
 from accounts import feed_tokens
-from interpretation.models import Language, LanguageChannel, SessionInterpretation
+from interpretation.models import LanguageChannel, SessionInterpretation
+from languages.models import Language
 from registration import services
 from sessions_app import services as sessions
 from tests.factories import SessionFactory, UserFactory, register, vienna

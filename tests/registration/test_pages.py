@@ -75,7 +75,7 @@ def test_language_outside_the_session_languages_is_refused(delegate_client, sess
 def test_a_sign_language_need_is_taken_though_the_session_does_not_offer_it(
     delegate_client, session
 ):
-    from interpretation.models import Language
+    from languages.models import Language
 
     Language.objects.create(code="ils", name="International Sign", is_signed=True)
     session.languages = ["en", "fr"]
