@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class BadgesConfig(AppConfig):
     name = "badges"
     verbose_name = _("Badges and check-in")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects the receivers)

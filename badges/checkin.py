@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from registration.models import Registration
-from sessions_app.models import ParticipationMode, Session
+from sessions_app.models import Session
 
 from . import signing
 from .models import Badge, CheckIn, SessionBadging
@@ -190,18 +190,18 @@ def _scanned(code: str) -> tuple[Session, Badge | None]:
 
 
 def _registration_refusal(registration: Registration) -> CheckInRefused | None:
+    if registration.holds_badge:
+        return None
     if registration.state != State.APPROVED:
         return CheckInRefused(
             CheckInRefused.NOT_APPROVED,
             _("The registration is not approved (it is: %(state)s).")
             % {"state": registration.get_state_display()},
         )
-    if registration.participation_mode != ParticipationMode.IN_PERSON:
-        return CheckInRefused(
-            CheckInRefused.NOT_APPROVED,
-            _("The registration is now for online participation."),
-        )
-    return None
+    return CheckInRefused(
+        CheckInRefused.NOT_APPROVED,
+        _("The registration is now for online participation."),
+    )
 
 
 def _scan_time(session: Session, scanned_at: datetime | None, now: datetime) -> datetime:

@@ -7,4 +7,5 @@ app_name = "gate"
 
 urlpatterns = [
     path("sessions/<slug:slug>/gate/", gate_views.gate, name="gate"),
+    path("sessions/<slug:slug>/console/attendance/", gate_views.attendance, name="attendance"),
 ]

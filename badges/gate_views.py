@@ -1,5 +1,6 @@
 """The gate page: officers scan badges with a USB or keyboard-wedge scanner, or with the
-camera of a phone; the page posts each code to the check-in API and shows the answer."""
+camera of a phone; the page posts each code to the check-in API and shows the answer. And
+the attendance summary, which counts those checked in."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -7,7 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from accounts.decorators import officer_required
+from registration.queries import attendance_summary
 from sessions_app.models import Session
+
+from . import queries
 
 
 def _texts() -> dict[str, str]:
@@ -31,6 +35,15 @@ def _texts() -> dict[str, str]:
         "camera_error": _("The camera could not be started."),
         "photo": _("Photo of the participant"),
     }
+
+
+@officer_required
+def attendance(request, slug: str):
+    """The attendance summary for the meeting report: approved registrations and the people
+    checked in at the gate."""
+    session = get_object_or_404(Session, slug=slug)
+    summary = attendance_summary(session) | queries.checked_in(session)
+    return render(request, "badges/attendance.html", {"session": session, "summary": summary})
 
 
 @officer_required

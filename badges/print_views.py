@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
 from registration.models import Entity, Registration
-from registration.queries import is_own
 from sessions_app.models import ParticipationMode, Session
 
 from . import printing, services
@@ -123,7 +122,7 @@ def badge_preview(request, pk: int):
     registration = get_object_or_404(
         Registration.objects.select_related("session", "entity"), pk=pk
     )
-    if not (is_own(request.user, registration) or is_conference_officer(request.user)):
+    if not (registration.is_owned_by(request.user) or is_conference_officer(request.user)):
         raise Http404
     if not registration.is_live or registration.participation_mode != ParticipationMode.IN_PERSON:
         raise Http404

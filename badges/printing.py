@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from registration.models import Registration
-from sessions_app.models import ParticipationMode, Session
+from sessions_app.models import Session
 
 from . import services
 from .models import Badge, Layout, PrintJob
@@ -27,11 +27,7 @@ SELECTIONS = ("unprinted", "delegation", "category", "chosen", "reprint", "all")
 
 def printable(session: Session):
     """Approved in-person registrations: the people who get a badge."""
-    return Registration.objects.filter(
-        session=session,
-        state=Registration.State.APPROVED,
-        participation_mode=ParticipationMode.IN_PERSON,
-    )
+    return Registration.objects.badge_holders().filter(session=session)
 
 
 def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from registration.models import Registration
 from registration.services import lock_for_change
-from sessions_app.models import ParticipationMode, Session
+from sessions_app.models import Session
 
 from . import signing
 from .models import Badge, SessionBadging
@@ -58,10 +58,11 @@ def badging_for(session: Session) -> SessionBadging:
 
 
 def _check_may_have_badge(registration: Registration) -> None:
+    if registration.holds_badge:
+        return
     if registration.state != State.APPROVED:
         raise BadgeError(_("Only an approved registration has a badge."))
-    if registration.participation_mode != ParticipationMode.IN_PERSON:
-        raise BadgeError(_("Only participants in person have a badge."))
+    raise BadgeError(_("Only participants in person have a badge."))
 
 
 def _check_reason(reason: str) -> str:

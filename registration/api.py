@@ -1,15 +1,14 @@
 """REST API for registrations, through the same services and rules as the pages."""
 
 import copy
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
@@ -55,9 +54,12 @@ class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
             "state_changed_at",
             "email",
             *services.EDITABLE_FIELDS,
+            *services.PERSONAL_FIELDS,
             "waitlist_position",
         ]
         read_only_fields = ["category", "state", "state_changed_at"]
+        # Given, never shown: focal points list their delegation's registrations.
+        extra_kwargs = {name: {"write_only": True} for name in services.PERSONAL_FIELDS}
 
     def get_waitlist_position(self, registration) -> int | None:
         if registration.state != Registration.State.WAITLISTED:
@@ -97,20 +99,6 @@ class RegistrationRateThrottle(UserRateThrottle):
         return request.method in SAFE_METHODS or super().allow_request(request, view)
 
 
-class Refused(APIException):
-    """A change that the rules refuse (services.RegistrationError)."""
-
-    status_code = status.HTTP_409_CONFLICT
-
-
-@contextmanager
-def refusals():
-    try:
-        yield
-    except services.RegistrationError as error:
-        raise Refused(str(error)) from error
-
-
 class SessionRegistrationViewSet(
     mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
@@ -144,18 +132,17 @@ class SessionRegistrationViewSet(
         delegation = services.delegation_for(session, entity)
         if not (own or delegations.may_manage(user, delegation)):
             raise PermissionDenied("Only the delegation's focal points register others.")
-        with refusals():
-            serializer.instance = services.register(
-                session,
-                delegation=delegation,
-                by_officer=is_conference_officer(user),
-                entity=entity,
-                actor=user,
-                participant=user if own else None,
-                email=email,
-                privacy_acknowledged_at=timezone.now() if own else None,
-                **data,
-            )
+        serializer.instance = services.register(
+            session,
+            delegation=delegation,
+            by_officer=is_conference_officer(user),
+            entity=entity,
+            actor=user,
+            participant=user if own else None,
+            email=email,
+            privacy_acknowledged_at=timezone.now() if own else None,
+            **data,
+        )
 
 
 class RegistrationViewSet(
@@ -173,24 +160,21 @@ class RegistrationViewSet(
         return queries.visible_to(self.request.user)
 
     def perform_update(self, serializer):
-        try:
-            services.update_registration(
-                serializer.instance,
-                self.request.user,
-                by_officer=is_conference_officer(self.request.user),
-                **{
-                    name: value
-                    for name, value in serializer.validated_data.items()
-                    if name in services.EDITABLE_FIELDS
-                },
-            )
-        except services.RegistrationError as error:
-            raise ValidationError({"detail": str(error)}) from error
+        user = self.request.user
+        officer = is_conference_officer(user)
+        # The identity document: the person's and the Secretariat's only.
+        personal = officer or serializer.instance.is_owned_by(user)
+        allowed = (*services.EDITABLE_FIELDS, *(services.PERSONAL_FIELDS if personal else ()))
+        services.update_registration(
+            serializer.instance,
+            user,
+            by_officer=officer,
+            **{name: value for name, value in serializer.validated_data.items() if name in allowed},
+        )
 
     def _change(self, change, *args):
         registration = self.get_object()
-        with refusals():
-            change(registration, self.request.user, *args)
+        change(registration, self.request.user, *args)
         return Response(RegistrationDetailSerializer(registration).data)
 
     def _reason(self) -> str:

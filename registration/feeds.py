@@ -3,20 +3,17 @@ secret URL that needs no login (calendar apps cannot log in), so the token is th
 secret: random, replaceable, and never written to the logs in full."""
 
 from django.db.models import FilteredRelation, Max, Q
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from interpretation.queries import ListeningGuide, listening_guides
 from sessions_app import calendars
-from sessions_app.models import Sitting
+from sessions_app.models import ParticipationMode, Sitting
 
-from .models import Registration
+from . import hooks
+from .models import Registration, owner_q
 
 
 def approved_registrations(user):
-    return Registration.objects.filter(
-        Q(participant=user) | Q(email__iexact=user.email), state=Registration.State.APPROVED
-    )
+    return Registration.objects.owned_by(user).approved()
 
 
 def personal_sittings(user):
@@ -24,22 +21,25 @@ def personal_sittings(user):
     return Sitting.objects.filter(session_id__in=approved_registrations(user).values("session_id"))
 
 
-def personal_guides(user) -> dict[int, ListeningGuide]:
-    """The listening guide of each session the user is approved for, by session id (four
-    queries whatever their number)."""
-    registrations = list(approved_registrations(user).select_related("session"))
-    guides = listening_guides(registrations)
-    return {registration.session_id: guides[registration.pk] for registration in registrations}
+def personal_notes(registrations: list[Registration]) -> dict[int, str]:
+    """What the upper apps tell the person about each session they are approved for (how
+    to listen in their language...), as the text that ends the description of its
+    sittings, by session id."""
+    guides = hooks.guides(registrations)
+    return {
+        registration.session_id: "\n\n".join(guide.text() for guide in guides[registration.pk])
+        for registration in registrations
+    }
 
 
 def version(user, token: str) -> tuple[str, object]:
     """The feed's ETag and Last-Modified in one query: the person's sittings (their last
     change and count, see calendars.version), and what else the feed shows: their approved
-    registration of each session (mode, language), the session (joining details; saving a
-    channel touches it) and its interpretation set-up. Each join is one row per sitting."""
-    mine = Q(session__registrations__state=Registration.State.APPROVED) & (
-        Q(session__registrations__participant=user)
-        | Q(session__registrations__email__iexact=user.email)
+    registration of each session (mode, language), the session (joining details) and what
+    the guides of the upper apps show (hooks.feed_version). Each join is one row per
+    sitting."""
+    mine = Q(session__registrations__state=Registration.State.APPROVED) & owner_q(
+        user, "session__registrations__"
     )
     rows = personal_sittings(user).alias(
         mine=FilteredRelation("session__registrations", condition=mine)
@@ -49,28 +49,22 @@ def version(user, token: str) -> tuple[str, object]:
         token,
         registrations=Max("mine__updated_at"),
         sessions=Max("session__updated_at"),
-        setups=Max("session__interpretation__updated_at"),
+        **hooks.feed_version(),
     )
-
-
-def guide_notes(guides: dict[int, ListeningGuide]) -> dict[int, str]:
-    """The guides as the text that ends the description of their sessions' sittings."""
-    return {
-        session_id: render_to_string(
-            "interpretation/_listening_guide.txt", {"guide": guide}
-        ).strip()
-        for session_id, guide in guides.items()
-    }
 
 
 def personal_calendar(user) -> bytes:
     """In person: the sittings with their rooms and the channels of the person's language;
     online: shown as online, with how to join and listen."""
-    guides = personal_guides(user)
+    registrations = list(approved_registrations(user).select_related("session"))
     return calendars.calendar(
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
         calendars.feed_sittings(personal_sittings(user)),
-        online_sessions={session_id for session_id, guide in guides.items() if guide.online},
-        notes=guide_notes(guides),
+        online_sessions={
+            registration.session_id
+            for registration in registrations
+            if registration.participation_mode == ParticipationMode.ONLINE
+        },
+        notes=personal_notes(registrations),
     )

@@ -7,8 +7,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from interpretation.queries import listening_guide
 from sessions_app.calendars import session_calendar
+
+from . import hooks
 
 # Kinds that have a template; a change of state without one sends nothing.
 KINDS = {"submitted", "waitlisted", "promoted", "approved", "rejected", "cancelled", "new_member"}
@@ -24,9 +25,10 @@ def _message(template: str, context: dict, to: list[str]) -> EmailMessage:
 def send(registration, kind: str, to: list[str] | None = None) -> None:
     context = {"registration": registration, "session": registration.session}
     if kind == "approved" and registration.state == registration.State.APPROVED:
-        # How to listen in their language; joining details for online participants. Only
-        # while approved: a registration withdrawn before the task ran gets none.
-        context["guide"] = listening_guide(registration)
+        # What the upper apps tell an approved participant (how to listen in their
+        # language, joining details online). Only while approved: a registration withdrawn
+        # before the task ran gets none.
+        context["guides"] = hooks.guides_of(registration)
     message = _message(f"registration/mail/{kind}.txt", context, to or [registration.email])
     if kind == "approved":  # the programme, for the participant's calendar
         message.attach(

@@ -141,6 +141,37 @@ class IdentityDocument(models.TextChoices):
     OTHER = "other", _("Other official identity document")
 
 
+class RegistrationQuerySet(models.QuerySet):
+    """The rules asked in many places, named once."""
+
+    def owned_by(self, user):
+        """The person's own registrations: made by them, or made for their (verified)
+        e-mail address by a focal point."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner_q(user))
+
+    def live(self):
+        return self.filter(state__in=Registration.LIVE_STATES)
+
+    def approved(self):
+        return self.filter(state=Registration.State.APPROVED)
+
+    def badge_holders(self):
+        """Those who hold a badge: approved, in person."""
+        return self.filter(
+            state=Registration.State.APPROVED, participation_mode=ParticipationMode.IN_PERSON
+        )
+
+
+def owner_q(user, prefix: str = "") -> models.Q:
+    """Whose registration it is, as a condition: by account or by e-mail; `prefix` reaches
+    registrations through a relation ("session__registrations__")."""
+    return models.Q(**{f"{prefix}participant": user}) | models.Q(
+        **{f"{prefix}email__iexact": user.email}
+    )
+
+
 def photo_path(registration, filename: str) -> str:
     return f"photos/{registration.session_id}/{secrets.token_hex(16)}.jpg"
 
@@ -283,6 +314,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
@@ -311,6 +344,26 @@ class Registration(models.Model):
     @property
     def holds_seat(self) -> bool:
         return self.state in self.SEAT_STATES
+
+    @property
+    def holds_badge(self) -> bool:
+        """Approved, in person: as RegistrationQuerySet.badge_holders."""
+        return (
+            self.state == self.State.APPROVED
+            and self.participation_mode == ParticipationMode.IN_PERSON
+        )
+
+    @property
+    def is_editable_by_participant(self) -> bool:
+        """The person (or their focal point) changes the details until approval; then
+        only the Secretariat does."""
+        return self.state in self.EDITABLE_STATES
+
+    def is_owned_by(self, user) -> bool:
+        """As RegistrationQuerySet.owned_by, for one registration."""
+        return user.is_authenticated and (
+            self.participant_id == user.pk or self.email.lower() == (user.email or "").lower()
+        )
 
 
 class RegistrationEvent(models.Model):

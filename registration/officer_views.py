@@ -14,7 +14,7 @@ from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
 from sessions_app.models import Session
 
-from . import exports, personal_data, queries, services
+from . import exports, personal_data, services
 from .filters import RegistrationFilter
 from .models import Registration
 
@@ -120,16 +120,6 @@ def participants_list(request, slug: str):
     return response
 
 
-@officer_required
-def attendance(request, slug: str):
-    session = get_object_or_404(Session, slug=slug)
-    return render(
-        request,
-        "registration/attendance.html",
-        {"session": session, "summary": queries.attendance_summary(session)},
-    )
-
-
 @login_required
 def visa_letter(request, pk: int):
     """POST (officers): sign off the letter. GET: the signed letter, for officers and the
@@ -149,7 +139,7 @@ def visa_letter(request, pk: int):
         else:
             messages.success(request, _("The visa support letter is signed off."))
         return redirect("registration:console", slug=registration.session.slug)
-    if not (officer or queries.is_own(request.user, registration)):
+    if not (officer or registration.is_owned_by(request.user)):
         raise PermissionDenied
     if not registration.visa_letter_signed_at:
         raise Http404

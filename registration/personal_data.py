@@ -9,8 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sessions_app.models import ParticipationMode
-
+from . import signals
 from .models import Delegation, Registration
 from .photos import PhotoError, prepare_photo
 from .services import RegistrationError, check_editable, lock_for_change
@@ -38,11 +37,8 @@ def sign_visa_letter(registration: Registration, officer) -> Registration:
     who asked for one."""
     with transaction.atomic():
         registration = lock_for_change(registration)
-        if not (
-            registration.state == Registration.State.APPROVED
-            and registration.participation_mode == ParticipationMode.IN_PERSON
-            and registration.needs_visa_letter
-        ):
+        # Those admitted in person are those who hold a badge.
+        if not (registration.holds_badge and registration.needs_visa_letter):
             raise RegistrationError(
                 _(
                     "A visa support letter is for an approved in-person "
@@ -61,20 +57,17 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
     """Remove identity documents, photos, uploaded notes verbales and printed badge PDFs
     (they hold the photos) of sessions that ended more than `days` ago (setting
     PERSONAL_DATA_RETENTION_DAYS). Names, entities, states, modes, gender and check-ins
-    stay: the attendance summary needs them."""
-    from badges.models import PrintJob
-
+    stay: the attendance summary needs them. The apps above clear theirs too
+    (signals.purging_personal_data)."""
     days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
     cutoff = (today or timezone.localdate()) - timedelta(days=days)
     registrations = Registration.objects.filter(session__end_date__lt=cutoff)
     delegations = Delegation.objects.filter(session__end_date__lt=cutoff).exclude(
         nomination_document=""
     )
-    print_jobs = PrintJob.objects.filter(session__end_date__lt=cutoff).exclude(pdf="")
     files = [
         *(r.photo for r in registrations.exclude(photo="")),
         *(d.nomination_document for d in delegations),
-        *(job.pdf for job in print_jobs),
     ]
     with transaction.atomic():
         identities = registrations.filter(
@@ -86,11 +79,11 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
         )
         photos = registrations.exclude(photo="").update(photo="")
         documents = delegations.update(nomination_document="", nomination_uploaded_at=None)
-        badge_pdfs = print_jobs.update(pdf="")
+        counts = {"identity documents": identities, "photos": photos, "documents": documents}
+        for _receiver, (label, count, more) in signals.purging_personal_data.send(
+            sender=Registration, cutoff=cutoff
+        ):
+            counts[label] = count
+            files += more
         delete_after_commit([(file.storage, file.name) for file in files])
-    return {
-        "identity documents": identities,
-        "photos": photos,
-        "documents": documents,
-        "badge PDFs": badge_pdfs,
-    }
+    return counts

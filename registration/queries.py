@@ -4,17 +4,16 @@ from django.db.models import Q
 
 from sessions_app.models import Session
 
-from .models import Registration
+from .models import Registration, owner_q
 
 
 def live_registration_of(user, session: Session) -> Registration | None:
     """The user's live registration for the session: made by them, or made for their
     (verified) e-mail address by a focal point."""
-    if not user.is_authenticated:
-        return None
     return (
-        Registration.objects.filter(session=session, state__in=Registration.LIVE_STATES)
-        .filter(Q(participant=user) | Q(email__iexact=user.email))
+        Registration.objects.owned_by(user)
+        .live()
+        .filter(session=session)
         .select_related("entity", "nationality", "session", "delegation")
         .first()
     )
@@ -30,9 +29,7 @@ def visible_to(user):
         return registrations
     if not user.is_authenticated:
         return registrations.none()
-    return registrations.filter(
-        Q(participant=user) | Q(email__iexact=user.email) | Q(delegation__focal_points=user)
-    ).distinct()
+    return registrations.filter(owner_q(user) | Q(delegation__focal_points=user)).distinct()
 
 
 def with_waitlist_position(registrations):
@@ -63,17 +60,10 @@ def with_waitlist_position(registrations):
     )
 
 
-def is_own(user, registration: Registration) -> bool:
-    return user.is_authenticated and (
-        registration.participant_id == user.pk
-        or registration.email.lower() == (user.email or "").lower()
-    )
-
-
 def attendance_summary(session: Session) -> dict:
     """Counts of approved registrations for the meeting report, in a fixed number of
     queries: Member States represented, other entities by kind, participants by mode, by
-    regional group and by gender; and the people checked in at the gate."""
+    regional group and by gender (the page adds the people checked in at the gate)."""
     from django.db.models import Count
 
     from .models import Entity, RegionalGroup
@@ -111,20 +101,4 @@ def attendance_summary(session: Session) -> dict:
             row["gender"]: row["n"] for row in approved.values("gender").annotate(n=Count("pk"))
         },
         "participants": approved.count(),
-        **checked_in(session),
-    }
-
-
-def checked_in(session: Session) -> dict:
-    """People let in at the gate: at least once, and on each day (two queries)."""
-    from django.db.models import Count
-
-    from badges.models import CheckIn
-
-    check_ins = CheckIn.objects.filter(session=session)
-    return {
-        "checked_in": check_ins.aggregate(people=Count("registration", distinct=True))["people"],
-        "checked_in_by_day": list(
-            check_ins.values("day").annotate(people=Count("registration")).order_by("day")
-        ),
     }

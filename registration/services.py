@@ -11,17 +11,18 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
 from sessions_app.models import ParticipationMode, Session
 
-from . import mail, queries
+from . import mail, queries, signals
 from .models import Delegation, Entity, Registration, RegistrationEvent
 
 STATES_CSV = Path(__file__).parent / "data" / "states.csv"
 State = Registration.State
 
 
-class RegistrationError(Exception):
-    """A change that the rules refuse; the message is for the user."""
+class RegistrationError(DomainError):
+    """A change that the registration rules refuse."""
 
 
 @transaction.atomic
@@ -108,8 +109,15 @@ def waitlist_position(registration: Registration) -> int | None:
 # --- Changes of state ------------------------------------------------------------------
 
 
-def _move(registration: Registration, to_state: str, actor=None, reason: str = "") -> None:
-    """Change the state and write the audit trail."""
+def _move(
+    registration: Registration,
+    to_state: str,
+    actor=None,
+    reason: str = "",
+    from_mode: str | None = None,
+) -> None:
+    """Change the state and write the audit trail; tell the upper apps (`from_mode`: the
+    participation mode before the change, when the caller has just changed it)."""
     from_state = registration.state if registration.pk else ""
     now = timezone.now()
     registration.state = to_state
@@ -125,17 +133,29 @@ def _move(registration: Registration, to_state: str, actor=None, reason: str = "
         reason=reason,
         at=now,
     )
+    _changed(registration, from_state, from_mode or registration.participation_mode, actor, reason)
 
 
-def _place(registration: Registration, actor, *mails: str) -> None:
+def _changed(registration: Registration, from_state: str, from_mode: str, actor, reason) -> None:
+    signals.registration_changed.send(
+        sender=Registration,
+        registration=registration,
+        from_state=from_state,
+        from_mode=from_mode,
+        actor=actor,
+        reason=str(reason or registration.get_state_display()),
+    )
+
+
+def _place(registration: Registration, actor, *mails: str, from_mode: str | None = None) -> None:
     """Give the registration a place if one is free, else put it on the waiting list (at
     the end: `position_on_joining` comes from the same count)."""
     session = registration.session
     taken = seats_taken(session, registration.participation_mode)
     if _fits(session, registration.participation_mode, registration.delegation_id, taken):
-        _move(registration, State.SUBMITTED, actor)
+        _move(registration, State.SUBMITTED, actor, from_mode=from_mode)
     else:
-        _move(registration, State.WAITLISTED, actor)
+        _move(registration, State.WAITLISTED, actor, from_mode=from_mode)
         registration.position_on_joining = taken["waitlisted"] + 1
     mail.on_commit_send(registration, registration.state, *mails)
 
@@ -169,13 +189,17 @@ def register(
     and, unless `submit` is False, submit it: it takes a place if one is free and is
     waitlisted otherwise. Outside the registration window only officers register anyone."""
     if not by_officer and not session.registration_is_open:
-        raise RegistrationError(_("Registration for this session is not open."))
+        raise RegistrationError(_("Registration for this session is not open."), code="closed")
     mode = fields.get("participation_mode")
     if mode not in session.participation_modes:
-        raise RegistrationError(_("This session does not offer that participation mode."))
+        raise RegistrationError(
+            _("This session does not offer that participation mode."), code="mode_not_offered"
+        )
     email = (fields.get("email") or "").strip()
     if not email:
-        raise RegistrationError(_("Give the participant's e-mail address."))
+        raise RegistrationError(_("Give the participant's e-mail address."), code="email_required")
+    if participant is not None:
+        check_identity_document(mode, fields)
     fields.setdefault("category", entity.kind)
     # Outside the seat lock, which is then held only for the count and the insert.
     delegation = delegation or delegation_for(session, entity)
@@ -197,7 +221,8 @@ def register(
                 _move(registration, State.DRAFT, actor)
     except IntegrityError as error:
         raise RegistrationError(
-            _("%(email)s is already registered for this session.") % {"email": email}
+            _("%(email)s is already registered for this session.") % {"email": email},
+            code="already_registered",
         ) from error
     return registration
 
@@ -206,7 +231,7 @@ def submit(registration: Registration, actor) -> Registration:
     with transaction.atomic():
         registration = lock_for_change(registration)
         if registration.state != State.DRAFT:
-            raise RegistrationError(_("Only a draft can be submitted."))
+            raise RegistrationError(_("Only a draft can be submitted."), code="not_a_draft")
         _place(registration, actor, "new_member")
     return registration
 
@@ -215,18 +240,25 @@ def approve(registration: Registration, actor, reason: str = "") -> Registration
     with transaction.atomic():
         registration = lock_for_change(registration)
         if registration.state != State.SUBMITTED:
-            raise RegistrationError(_("Only a submitted registration can be approved."))
+            raise RegistrationError(
+                _("Only a submitted registration can be approved."), code="not_submitted"
+            )
         _move(registration, State.APPROVED, actor, reason)
         mail.on_commit_send(registration, "approved")
     return registration
 
 
 def return_to_submitted(registration: Registration, actor, reason: str) -> Registration:
-    """An officer reopens an approved registration (the delegate may then edit it)."""
+    """An officer reopens an approved registration (the delegate may then edit it), saying
+    why (kept in its history)."""
+    if not reason.strip():
+        raise RegistrationError(_("Give the reason for returning it."), code="reason_required")
     with transaction.atomic():
         registration = lock_for_change(registration)
         if registration.state != State.APPROVED:
-            raise RegistrationError(_("Only an approved registration can be returned."))
+            raise RegistrationError(
+                _("Only an approved registration can be returned."), code="not_approved"
+            )
         _move(registration, State.SUBMITTED, actor, reason)
     return registration
 
@@ -236,24 +268,16 @@ def _end(registration: Registration, to_state: str, from_states, actor, reason: 
     with transaction.atomic():
         registration = lock_for_change(registration)
         if registration.state not in from_states:
-            raise RegistrationError(error)
+            raise RegistrationError(error, code="wrong_state")
         _move(registration, to_state, actor, reason)
-        _revoke_badge(registration, actor, registration.get_state_display())
         mail.on_commit_send(registration, to_state)
         promote_waitlisted(registration.session)
     return registration
 
 
-def _revoke_badge(registration: Registration, actor, reason: str) -> None:
-    """A participant no longer admitted in person loses their badge."""
-    from badges.services import revoke_live_badge
-
-    revoke_live_badge(registration, actor, str(reason))
-
-
 def reject(registration: Registration, actor, reason: str) -> Registration:
     if not reason.strip():
-        raise RegistrationError(_("Give the reason for the rejection."))
+        raise RegistrationError(_("Give the reason for the rejection."), code="reason_required")
     return _end(
         registration,
         State.REJECTED,
@@ -277,7 +301,7 @@ def withdraw(registration: Registration, actor, reason: str = "") -> Registratio
 
 def cancel(registration: Registration, actor, reason: str) -> Registration:
     if not reason.strip():
-        raise RegistrationError(_("Give the reason for the cancellation."))
+        raise RegistrationError(_("Give the reason for the cancellation."), code="reason_required")
     return _end(
         registration,
         State.CANCELLED,
@@ -296,22 +320,31 @@ def change_mode(registration: Registration, mode: str, actor) -> Registration:
         registration = lock_for_change(registration)
         session = registration.session
         if mode not in session.participation_modes:
-            raise RegistrationError(_("This session does not offer that participation mode."))
+            raise RegistrationError(
+                _("This session does not offer that participation mode."), code="mode_not_offered"
+            )
         if not registration.is_live:
-            raise RegistrationError(_("This registration has already ended."))
+            raise RegistrationError(_("This registration has already ended."), code="ended")
         if registration.participation_mode == mode:
             return registration
         if registration.state == State.APPROVED and not _fits(
             session, mode, registration.delegation_id, seats_taken(session, mode)
         ):
-            raise RegistrationError(_("No place is free in that mode."))
+            raise RegistrationError(_("No place is free in that mode."), code="no_place")
+        from_mode = registration.participation_mode
         registration.participation_mode = mode
-        if mode == ParticipationMode.ONLINE:
-            _revoke_badge(registration, actor, _("Moved online"))
         if registration.state in (State.SUBMITTED, State.WAITLISTED):
-            _place(registration, actor)
+            _place(registration, actor, from_mode=from_mode)
         else:
             registration.save()
+            _changed(
+                registration,
+                registration.state,
+                from_mode,
+                actor,
+                _("Participation: %(mode)s")
+                % {"mode": registration.get_participation_mode_display()},
+            )
         promote_waitlisted(session)
     return registration
 
@@ -378,21 +411,44 @@ def update_registration(
     if unknown:
         raise RegistrationError(
             _("These fields cannot be changed here: %(fields)s.")
-            % {"fields": ", ".join(sorted(unknown))}
+            % {"fields": ", ".join(sorted(unknown))},
+            code="not_editable_field",
         )
     with transaction.atomic():
         registration = lock_for_change(registration)
         check_editable(registration, by_officer)
         for name, value in fields.items():
             setattr(registration, name, value)
+        if not by_officer and registration.is_owned_by(actor):
+            check_identity_document(
+                registration.participation_mode,
+                {name: getattr(registration, name) for name in PERSONAL_FIELDS},
+            )
         registration.save()
     return registration
 
 
+def check_identity_document(mode: str, details) -> None:
+    """In person, the VIC's security service needs the person's identity document: they
+    give it when they register or change their details themself (a focal point, who may
+    not see it, registers a member without it; the member adds it)."""
+    if mode == ParticipationMode.IN_PERSON and not all(
+        details.get(name) for name in PERSONAL_FIELDS
+    ):
+        raise RegistrationError(
+            _(
+                "In-person participation needs the identity document (type, number and "
+                "expiry) for the VIC's security service."
+            ),
+            code="identity_document_required",
+        )
+
+
 def check_editable(registration: Registration, by_officer: bool) -> None:
     if not registration.is_live:
-        raise RegistrationError(_("This registration has already ended."))
-    if not by_officer and registration.state not in Registration.EDITABLE_STATES:
+        raise RegistrationError(_("This registration has already ended."), code="ended")
+    if not by_officer and not registration.is_editable_by_participant:
         raise RegistrationError(
-            _("An approved registration can be changed only by the Secretariat.")
+            _("An approved registration can be changed only by the Secretariat."),
+            code="not_editable",
         )

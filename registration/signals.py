@@ -1,17 +1,15 @@
-"""Registration follows changes in sessions_app without sessions_app knowing about it."""
+"""What registration tells the apps above it, which connect receivers in their
+AppConfig.ready (registration never imports them)."""
 
-from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal
 
-from sessions_app.models import Session
+# Sent inside the transaction of every change of a registration's state or participation
+# mode, after it is saved, with: registration, from_state and from_mode (before the change;
+# from_state is "" for a new registration), actor, reason. badges revokes the badge of a
+# participant who leaves.
+registration_changed = Signal()
 
-
-@receiver(post_save, sender=Session, dispatch_uid="promote_after_session_change")
-def promote_after_session_change(sender, instance: Session, created: bool, **kwargs):
-    """A larger capacity or room may free places: give them to the waiting list."""
-    if created or kwargs.get("raw"):
-        return
-    from .services import promote_waitlisted
-
-    transaction.on_commit(lambda: promote_waitlisted(instance))
+# Sent inside the transaction of `purge_personal_data` with `cutoff` (sessions that ended
+# before that day): each receiver clears its personal data of those sessions and answers
+# (what it cleared, how many, the files to delete after the commit).
+purging_personal_data = Signal()

@@ -19,7 +19,6 @@ urlpatterns = [
         officer_views.participants_list,
         name="participants-list",
     ),
-    path("sessions/<slug:slug>/console/attendance/", officer_views.attendance, name="attendance"),
     path("calendar/feed/<str:token>.ics", feed_views.personal_feed, name="personal-feed"),
     path("profile/calendar/", feed_views.my_calendar, name="my-calendar"),
     path("profile/calendar/replace/", feed_views.replace_feed_token, name="replace-feed-token"),

@@ -16,10 +16,9 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.roles import is_conference_officer
-from interpretation.queries import listening_guide
 from sessions_app.models import Session
 
-from . import personal_data, queries, services
+from . import hooks, personal_data, queries, services
 from .forms import OwnDetailsForm, RegistrationForm
 from .models import Registration
 
@@ -50,10 +49,10 @@ def register(request, slug: str):
                 "position": services.waitlist_position(registration),
                 "events": registration.events.select_related("actor"),
                 # Channels and joining details: for the approved participant only.
-                "guide": (
-                    listening_guide(registration)
+                "guides": (
+                    hooks.guides_of(registration)
                     if registration.state == Registration.State.APPROVED
-                    else None
+                    else []
                 ),
             },
         )
@@ -87,7 +86,7 @@ def edit(request, slug: str):
     session, registration = _session_and_registration(request, slug)
     if registration is None:
         return redirect("registration:register", slug=slug)
-    if registration.state not in Registration.EDITABLE_STATES:
+    if not registration.is_editable_by_participant:
         messages.error(
             request, _("An approved registration can be changed only by the Secretariat.")
         )
@@ -155,7 +154,7 @@ def switch_mode(request, slug: str):
 def photo(request, pk: int):
     """A registration's badge photo: for officers and the person only (not focal points)."""
     registration = get_object_or_404(Registration, pk=pk)
-    if not (queries.is_own(request.user, registration) or is_conference_officer(request.user)):
+    if not (registration.is_owned_by(request.user) or is_conference_officer(request.user)):
         raise PermissionDenied
     if not registration.photo:
         raise Http404

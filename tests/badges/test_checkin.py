@@ -256,6 +256,24 @@ def test_a_move_online_revokes_the_badge(registration, badge):
     assert refusal(badge.code).reason == "revoked"
 
 
+@pytest.mark.parametrize(
+    "leave",
+    [
+        lambda registration: registration_services.withdraw(registration, None),
+        lambda registration: registration_services.switch_to_online(registration, None),
+    ],
+    ids=["withdrawn", "moved online"],
+)
+def test_a_participant_returned_for_checks_who_then_leaves_loses_the_badge(
+    registration, badge, leave
+):
+    registration_services.return_to_submitted(registration, None, "Check the passport")
+
+    leave(registration)
+
+    assert refusal(badge.code).reason == "revoked"
+
+
 def test_a_registration_returned_for_checks_is_refused_though_its_badge_is_live(
     registration, badge
 ):
@@ -436,14 +454,13 @@ def test_the_revocation_list_is_for_officers_only(running_badge):
 
 
 def test_check_ins_feed_the_attendance_summary(officer_client, badge, registration):
-    from registration.queries import attendance_summary
-
     checkin.check_in(badge.code, gate="Gate 1", device="s1", actor=None, now=DURING)
     checkin.check_in(
         badge.code, gate="Gate 1", device="s1", actor=None, now=DURING + timedelta(days=1)
     )
 
-    summary = attendance_summary(badge.session)
+    url = f"/sessions/{badge.session.slug}/console/attendance/"
+    summary = officer_client.get(url).context["summary"]
 
     assert summary["checked_in"] == 1
     assert [row["people"] for row in summary["checked_in_by_day"]] == [1, 1]

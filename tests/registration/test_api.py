@@ -21,6 +21,13 @@ def api(user) -> APIClient:
     return client
 
 
+IDENTITY = {
+    "identity_document_type": "passport",
+    "identity_document_number": "E12345678",
+    "identity_document_expiry": "2031-05-01",
+}
+
+
 def new(entity, **overrides):
     return {
         "entity": entity.pk,
@@ -28,6 +35,7 @@ def new(entity, **overrides):
         "salutation": "Mr.",
         "given_name": "Wei",
         "family_name": "Zhang",
+        **IDENTITY,
     } | overrides
 
 
@@ -37,6 +45,43 @@ def test_delegate_creates_their_own_registration(delegate, session):
     assert response.status_code == 201
     assert response.json()["state"] == "submitted"
     assert Registration.objects.get().participant == delegate
+
+
+def test_registering_oneself_in_person_needs_the_identity_document(delegate, session):
+    without = dict.fromkeys(IDENTITY, "") | {"identity_document_expiry": None}
+
+    response = api(delegate).post(URL, new(EntityFactory(), **without), format="json")
+
+    assert (response.status_code, response.json()["code"]) == (409, "identity_document_required")
+    assert not Registration.objects.exists()
+
+
+def test_the_identity_document_is_given_but_never_shown(delegate, session):
+    response = api(delegate).post(URL, new(EntityFactory()), format="json")
+
+    assert "identity_document_number" not in response.json()
+    assert Registration.objects.get().identity_document_number == "E12345678"
+
+
+def test_a_focal_point_registers_a_member_in_person_without_their_document(delegate, session):
+    entity = EntityFactory()
+    services.delegation_for(session, entity).focal_points.add(delegate)
+    member = new(entity, email="member@example.org", identity_document_type="")
+
+    response = api(delegate).post(URL, member, format="json")
+
+    assert response.status_code == 201
+
+
+def test_the_person_cannot_remove_their_identity_document(delegate, session):
+    own = api(delegate).post(URL, new(EntityFactory()), format="json").json()["id"]
+
+    response = api(delegate).patch(
+        f"/api/v1/registrations/{own}/", {"identity_document_number": ""}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert Registration.objects.get().identity_document_number == "E12345678"
 
 
 def test_over_capacity_the_answer_says_waitlisted_with_the_place(delegate, session):
@@ -145,7 +190,7 @@ def test_reject_needs_a_reason(officer, session):
 
 
 def test_delegate_patches_details_until_approval(delegate, officer, session):
-    registration = register(session, email=delegate.email)
+    registration = register(session, email=delegate.email, **IDENTITY)
     url = f"/api/v1/registrations/{registration.pk}/"
     api(delegate).patch(url, {"function_title": "Judge"}, format="json")
     services.approve(registration, officer)
@@ -153,7 +198,8 @@ def test_delegate_patches_details_until_approval(delegate, officer, session):
     response = api(delegate).patch(url, {"function_title": "Minister"}, format="json")
 
     registration.refresh_from_db()
-    assert (response.status_code, registration.function_title) == (400, "Judge")
+    assert (response.status_code, registration.function_title) == (409, "Judge")
+    assert response.json()["code"] == "not_editable"
 
 
 def test_state_cannot_be_patched(delegate, session):

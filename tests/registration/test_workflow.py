@@ -201,6 +201,16 @@ def test_officer_returns_an_approved_registration_to_submitted(session, officer)
     assert registration.state == State.SUBMITTED
 
 
+def test_returning_to_submitted_needs_a_reason(session, officer):
+    registration = services.approve(register(session), officer)
+
+    with pytest.raises(services.RegistrationError):
+        services.return_to_submitted(registration, officer, reason=" ")
+
+    registration.refresh_from_db()
+    assert registration.state == State.APPROVED
+
+
 def test_audit_trail_records_who_when_and_why(session, officer):
     registration = register(session)
     services.approve(registration, officer, reason="Nominated by note verbale")
