@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
+
 from . import services, signing
 from .models import Badge, CheckIn, PrintJob, SessionBadging
 
@@ -85,7 +87,7 @@ class BadgeAdmin(admin.ModelAdmin):
             try:
                 change(badge)
                 count += 1
-            except services.BadgeError as error:
+            except DomainError as error:
                 self.message_user(request, f"{badge}: {error}", messages.WARNING)
         self.message_user(request, done % {"count": count})
 

@@ -98,9 +98,7 @@ class CheckInAnswerSerializer(BearerSerializer):
 
 
 class RefusalSerializer(serializers.Serializer):
-    reason = serializers.ChoiceField(
-        choices=[*checkin.CheckInRefused.REASONS, "missing_code", "invalid", "too_many"]
-    )
+    reason = serializers.ChoiceField(choices=checkin.CheckInRefused.REASONS)
     detail = serializers.CharField()
 
 
@@ -122,11 +120,11 @@ def _check_in(request, given: dict) -> tuple[int, dict]:
     if not scan.is_valid():
         if "code" in scan.errors:
             return status.HTTP_400_BAD_REQUEST, {
-                "reason": "missing_code",
+                "reason": checkin.CheckInRefused.MISSING_CODE,
                 "detail": _("Scan or type a badge code."),
             }
         return status.HTTP_400_BAD_REQUEST, {
-            "reason": "invalid",
+            "reason": checkin.CheckInRefused.INVALID,
             "detail": _first_error(scan.errors),
         }
     data = scan.validated_data
@@ -201,11 +199,15 @@ class CheckInBatchView(APIView):
     def post(self, request):
         given = CheckInBatchRequestSerializer(data=request.data)
         if not given.is_valid():
-            return _refusal("invalid", _first_error(given.errors), status.HTTP_400_BAD_REQUEST)
+            return _refusal(
+                checkin.CheckInRefused.INVALID,
+                _first_error(given.errors),
+                status.HTTP_400_BAD_REQUEST,
+            )
         scans = given.validated_data["checkins"]
         if len(scans) > BATCH_MAX:
             return _refusal(
-                "too_many",
+                checkin.CheckInRefused.TOO_MANY,
                 _("Upload at most %(count)d check-ins at a time.") % {"count": BATCH_MAX},
                 status.HTTP_400_BAD_REQUEST,
             )

@@ -12,7 +12,9 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.errors import DomainError
 from registration.models import Registration
 from sessions_app.models import Session
 
@@ -27,9 +29,9 @@ NONCE_MAX_LENGTH = CheckIn._meta.get_field("nonce").max_length
 CLOCK_TOLERANCE = timedelta(minutes=2)
 
 
-class CheckInRefused(Exception):
-    """A badge that does not admit its bearer. `reason` is a stable code for machines (one
-    of REASONS); the message is for the officer at the gate."""
+class CheckInRefused(DomainError):
+    """A badge that does not admit its bearer. `reason` (its code) is stable, for machines:
+    one of REASONS; the message is for the officer at the gate."""
 
     FORGED = "forged"
     REVOKED = "revoked"
@@ -38,20 +40,32 @@ class CheckInRefused(Exception):
     OUTSIDE_DATES = "outside_dates"
     SCANNED_IN_FUTURE = "scanned_in_future"
     NONCE_REUSED = "nonce_reused"
-    REASONS = (
-        FORGED,
-        REVOKED,
-        WRONG_SESSION,
-        NOT_APPROVED,
-        OUTSIDE_DATES,
-        SCANNED_IN_FUTURE,
-        NONCE_REUSED,
-    )
+    # A request the check-in API cannot read (it answers 400 with these).
+    MISSING_CODE = "missing_code"
+    INVALID = "invalid"
+    TOO_MANY = "too_many"
+    # Every reason, with the verdict the gate page shows for it: one list for the service,
+    # the API's schema and the page.
+    LABELS = {
+        FORGED: gettext_lazy("Forged or unreadable badge"),
+        REVOKED: gettext_lazy("Revoked badge"),
+        WRONG_SESSION: gettext_lazy("Badge of another session"),
+        NOT_APPROVED: gettext_lazy("Registration not approved"),
+        OUTSIDE_DATES: gettext_lazy("Outside the session's dates"),
+        SCANNED_IN_FUTURE: gettext_lazy("Scan dated in the future"),
+        NONCE_REUSED: gettext_lazy("Scan identifier already used"),
+        MISSING_CODE: gettext_lazy("No code"),
+        INVALID: gettext_lazy("Refused"),
+        TOO_MANY: gettext_lazy("Too many scans at once"),
+    }
+    REASONS = tuple(LABELS)
 
     def __init__(self, reason: str, message: str):
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
+        super().__init__(message, code=reason)
+
+    @property
+    def reason(self) -> str:
+        return self.code
 
 
 @dataclass(frozen=True)

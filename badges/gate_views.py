@@ -12,6 +12,7 @@ from registration.queries import attendance_summary
 from sessions_app.models import Session
 
 from . import queries
+from .checkin import CheckInRefused
 
 
 def _texts() -> dict[str, str]:
@@ -21,13 +22,7 @@ def _texts() -> dict[str, str]:
         "admitted": _("Admitted"),
         "already_checked_in": _("Already checked in today"),
         "refused": _("Refused"),
-        "forged": _("Forged or unreadable badge"),
-        "revoked": _("Revoked badge"),
-        "wrong_session": _("Badge of another session"),
-        "not_approved": _("Registration not approved"),
-        "outside_dates": _("Outside the session's dates"),
-        "missing_code": _("No code"),
-        "invalid": _("Refused"),
+        **{reason: str(label) for reason, label in CheckInRefused.LABELS.items()},
         "signed_out": _("You are signed out, or not a conference officer: sign in again."),
         "network": _("No answer from the server: check the connection and scan again."),
         "use_camera": _("Use the camera"),

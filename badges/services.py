@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
 from registration.models import Registration
 from registration.services import lock_for_change
 from sessions_app.models import Session
@@ -26,8 +27,8 @@ State = Registration.State
 REASON_MAX_LENGTH = Badge._meta.get_field("revoked_reason").max_length
 
 
-class BadgeError(Exception):
-    """A change that the rules refuse; the message is for the user."""
+class BadgeError(DomainError):
+    """A change of a badge that the rules refuse."""
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,18 @@ def _check_may_have_badge(registration: Registration) -> None:
     if registration.holds_badge:
         return
     if registration.state != State.APPROVED:
-        raise BadgeError(_("Only an approved registration has a badge."))
-    raise BadgeError(_("Only participants in person have a badge."))
+        raise BadgeError(_("Only an approved registration has a badge."), code="not_approved")
+    raise BadgeError(_("Only participants in person have a badge."), code="not_in_person")
 
 
 def _check_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise BadgeError(_("Give the reason."))
+        raise BadgeError(_("Give the reason."), code="reason_required")
     if len(reason) > REASON_MAX_LENGTH:
         raise BadgeError(
-            _("Keep the reason within %(count)d characters.") % {"count": REASON_MAX_LENGTH}
+            _("Keep the reason within %(count)d characters.") % {"count": REASON_MAX_LENGTH},
+            code="reason_too_long",
         )
     return reason
 
@@ -141,7 +143,7 @@ def revoke(badge: Badge, actor, reason: str) -> Badge:
         lock_for_change(badge.registration)
         badge.refresh_from_db()
         if badge.revoked_at is not None:
-            raise BadgeError(_("This badge is already revoked."))
+            raise BadgeError(_("This badge is already revoked."), code="already_revoked")
         _revoke(badge, actor, reason)
     return badge
 

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
+
 from . import services
 from .models import Delegation, DelegationInvitation, Entity, Registration, RegistrationEvent
 
@@ -95,7 +97,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             try:
                 services.approve(registration, request.user)
                 approved += 1
-            except services.RegistrationError as error:
+            except DomainError as error:
                 self.message_user(request, f"{registration}: {error}", messages.WARNING)
         self.message_user(request, _("Approved %(count)d registrations.") % {"count": approved})
 

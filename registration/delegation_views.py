@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_conference_officer
+from core.errors import DomainError
 
 from . import delegations, services
 from .forms import (
@@ -81,7 +82,7 @@ def add_member(request, pk: int):
                 by_officer=is_conference_officer(request.user),
                 **form.registration_fields(),
             )
-        except services.RegistrationError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The member is registered."))
@@ -107,7 +108,7 @@ def import_sheet(request, pk: int):
         )
     except delegations.SheetError as error:
         return delegation_detail(request, pk, sheet_errors=error.errors)
-    except services.RegistrationError as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return redirect("registration:delegation", pk=pk)
     messages.success(request, _("%(count)d members registered.") % {"count": len(registered)})
@@ -134,7 +135,7 @@ def nomination(request, pk: int):
                 delegations.upload_nomination(
                     delegation, form.cleaned_data["document"], request.user
                 )
-            except services.RegistrationError as error:
+            except DomainError as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, _("The document is uploaded."))
@@ -167,7 +168,7 @@ def accept_invitation(request, token: str):
     if request.method == "POST":
         try:
             delegation = delegations.accept_invitation(token, request.user)
-        except services.RegistrationError as error:
+        except DomainError as error:
             messages.error(request, str(error))
             return redirect("registration:my-delegations")
         messages.success(request, _("You are now a focal point of this delegation."))
@@ -185,7 +186,7 @@ def set_head(request, pk: int, registration_id: int):
     delegation = _managed(request, pk)
     try:
         delegations.set_head(delegation, _member(delegation, registration_id))
-    except services.RegistrationError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     return redirect("registration:delegation", pk=pk)
 
@@ -196,7 +197,7 @@ def withdraw_member(request, pk: int, registration_id: int):
     delegation = _managed(request, pk)
     try:
         services.withdraw(_member(delegation, registration_id), request.user)
-    except services.RegistrationError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The registration is withdrawn."))
@@ -221,7 +222,7 @@ def edit_member(request, pk: int, registration_id: int):
                 by_officer=is_conference_officer(request.user),
                 **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
             )
-        except services.RegistrationError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             return redirect("registration:delegation", pk=pk)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from core.errors import DomainError
+
 from . import services
 from .forms import MemberRowForm
 from .models import Delegation, DelegationInvitation, Registration
@@ -229,7 +231,7 @@ def import_members(
                         **fields,
                     )
                 )
-            except services.RegistrationError as error:
+            except DomainError as error:
                 raise SheetError([RowError(number, "", str(error))]) from error
     return registered
 

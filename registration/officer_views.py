@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
+from core.errors import DomainError
 from sessions_app.models import Session
 
 from . import exports, personal_data, services
@@ -69,7 +70,7 @@ def bulk(request, slug: str):
         try:
             change(registration, request.user, reason)
             done += 1
-        except services.RegistrationError as error:
+        except DomainError as error:
             messages.warning(request, f"{registration.full_name}: {error}")
     messages.success(request, _("%(count)d registrations changed.") % {"count": done})
     return redirect("registration:console", slug=slug)
@@ -134,7 +135,7 @@ def visa_letter(request, pk: int):
             raise PermissionDenied
         try:
             personal_data.sign_visa_letter(registration, request.user)
-        except services.RegistrationError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The visa support letter is signed off."))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.roles import is_conference_officer
+from core.errors import DomainError
 from sessions_app.models import Session
 
 from . import hooks, personal_data, queries, services
@@ -73,7 +74,7 @@ def register(request, slug: str):
                 )
                 if form.cleaned_data["photo"]:
                     personal_data.set_photo(registration, form.cleaned_data["photo"], request.user)
-        except services.RegistrationError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             return redirect("registration:register", slug=session.slug)
@@ -100,7 +101,7 @@ def edit(request, slug: str):
                 services.update_registration(registration, request.user, **form.details())
                 if form.cleaned_data["photo"]:
                     personal_data.set_photo(registration, form.cleaned_data["photo"], request.user)
-        except services.RegistrationError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Your registration is updated."))
@@ -123,7 +124,7 @@ def _act(request, slug: str, action, done: str):
         return redirect("registration:register", slug=slug)
     try:
         action(registration, request.user)
-    except services.RegistrationError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, done)

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
+
 from . import services
 from .models import Booking, Room, Series, Session, Sitting, Venue
 
@@ -88,7 +90,7 @@ class ServiceCheckedForm(forms.ModelForm):
         if not self.errors:
             try:
                 self.check(self.instance)
-            except services.BookingError as error:
+            except DomainError as error:
                 self.add_error(None, str(error))
 
 

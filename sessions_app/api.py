@@ -115,6 +115,7 @@ class BookingSerializer(serializers.ModelSerializer):
 
 class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
+    code = serializers.CharField()
     conflicting_booking = BookingSerializer()
 
 
@@ -193,13 +194,12 @@ class BookingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except services.BookingConflict as conflict:
             return Response(
                 {
-                    "detail": str(conflict),
+                    "detail": conflict.message,
+                    "code": conflict.code,
                     "conflicting_booking": BookingSerializer(conflict.conflicting).data,
                 },
                 status=status.HTTP_409_CONFLICT,
             )
-        except services.BookingError as error:
-            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
         return Response(BookingSerializer(booking).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={200: BookingSerializer})

@@ -3,8 +3,10 @@ from datetime import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
+
 from .models import Booking, Room
-from .services import BookingError, check_booking
+from .services import check_booking
 
 
 class BookingForm(forms.Form):
@@ -52,6 +54,6 @@ class BookingForm(forms.Form):
         )
         try:
             check_booking(self.booking)
-        except BookingError as error:
+        except DomainError as error:
             raise forms.ValidationError(str(error)) from error
         return data

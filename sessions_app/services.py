@@ -7,17 +7,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
+
 from . import calendars
 from .models import Booking, Room, Session, Sitting
 
 MAX_BOOKING_LENGTH = timedelta(hours=16)
 
 
-class BookingError(Exception):
-    """A booking that cannot be made as asked; the message is for the user."""
+class BookingError(DomainError):
+    """A booking (or a sitting's hold on its room) that the rules refuse."""
 
 
 class BookingConflict(BookingError):
+    code = "room_taken"
+
     def __init__(self, conflicting: Booking):
         self.conflicting = conflicting
         super().__init__(
@@ -54,13 +58,17 @@ def validate_booking_time(
     room: Room, start: datetime, end: datetime, setup_minutes: int, cleardown_minutes: int
 ) -> None:
     if timezone.is_naive(start) or timezone.is_naive(end):
-        raise BookingError(_("Give the start and end with their time zone."))
+        raise BookingError(
+            _("Give the start and end with their time zone."), code="time_zone_needed"
+        )
     if start >= end:
-        raise BookingError(_("The booking must end after it starts."))
+        raise BookingError(_("The booking must end after it starts."), code="ends_before_start")
     if end - start > MAX_BOOKING_LENGTH:
-        raise BookingError(_("A booking may last at most 16 hours."))
+        raise BookingError(_("A booking may last at most 16 hours."), code="too_long")
     if setup_minutes < 0 or cleardown_minutes < 0:
-        raise BookingError(_("Set-up and clear-down minutes cannot be negative."))
+        raise BookingError(
+            _("Set-up and clear-down minutes cannot be negative."), code="negative_margin"
+        )
     blocked_from, blocked_until = Booking.blocked_range(
         start, end, setup_minutes, cleardown_minutes
     )
@@ -80,7 +88,8 @@ def validate_booking_time(
                 "room": room.name,
                 "start": room.bookable_from.strftime("%H:%M"),
                 "end": room.bookable_until.strftime("%H:%M"),
-            }
+            },
+            code="outside_bookable_hours",
         )
 
 
@@ -94,7 +103,7 @@ def check_booking(booking: Booking) -> None:
     """Raise BookingError (or BookingConflict, naming the booking in the way) if this new or
     changed booking cannot be saved. Writes nothing; forms call it to show the message."""
     if not (booking.purpose or "").strip():
-        raise BookingError(_("Say what the room is booked for."))
+        raise BookingError(_("Say what the room is booked for."), code="purpose_needed")
     validate_booking_time(
         booking.room, booking.start, booking.end, booking.setup_minutes, booking.cleardown_minutes
     )
@@ -143,7 +152,7 @@ def book_room(
     """Book a room, or raise BookingConflict naming the booking in the way (nothing is
     written) or BookingError for a booking that makes no sense."""
     if status not in Booking.LIVE_STATUSES:
-        raise BookingError(_("A new booking is either held or confirmed."))
+        raise BookingError(_("A new booking is either held or confirmed."), code="not_live")
     return save_booking(
         Booking(
             room=room,
@@ -184,7 +193,7 @@ def check_sitting(sitting: Sitting) -> None:
     """Raise BookingError if this new or changed sitting cannot hold its room. Writes
     nothing; forms call it to show the message."""
     if sitting.start >= sitting.end:
-        raise BookingError(_("The sitting must end after it starts."))
+        raise BookingError(_("The sitting must end after it starts."), code="ends_before_start")
     booking = _room_booking_for(sitting)
     if booking is not None:
         check_booking(booking)

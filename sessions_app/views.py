@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import officer_required
 from accounts.feed_tokens import token_of
 from accounts.roles import is_conference_officer
+from core.errors import DomainError
 
 from . import queries, services
 from .forms import BookingForm
@@ -113,7 +114,7 @@ def book_room(request, slug: str):
         form.booking.booked_by = request.user
         try:
             booking = services.save_booking(form.booking)
-        except services.BookingError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Booked: %(booking)s.") % {"booking": booking})

@@ -88,12 +88,12 @@ def test_overlapping_booking_gets_409_naming_the_booking_in_the_way(officer, roo
     assert Booking.objects.count() == 1
 
 
-def test_booking_outside_bookable_hours_gets_400(officer, room):
+def test_booking_outside_bookable_hours_is_refused_with_409(officer, room):
     response = bearer(officer).post(
         "/api/v1/bookings/", new_booking(room, end=vienna(DAY, 23).isoformat()), format="json"
     )
 
-    assert response.status_code == 400
+    assert (response.status_code, response.json()["code"]) == (409, "outside_bookable_hours")
     assert not Booking.objects.exists()
 
 
