@@ -26,7 +26,7 @@ class SessionBadgingAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.private_key, obj.public_key = signing.new_key_pair()
+            services.with_new_key_pair(obj)
         super().save_model(request, obj, form, change)
 
 

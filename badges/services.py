@@ -45,14 +45,20 @@ def badging_for(session: Session) -> SessionBadging:
     badging = SessionBadging.objects.filter(session=session).first()
     if badging is not None:
         return badging
-    private_key, public_key = signing.new_key_pair()
     try:
         with transaction.atomic():
-            return SessionBadging.objects.create(
-                session=session, private_key=private_key, public_key=public_key
-            )
+            badging = with_new_key_pair(SessionBadging(session=session))
+            badging.save()
+            return badging
     except IntegrityError:  # made at the same instant by another request: use that one
         return SessionBadging.objects.get(session=session)
+
+
+def with_new_key_pair(badging: SessionBadging) -> SessionBadging:
+    """A new badging gets its signing key pair here (and nowhere else): the private key is
+    never shown, the public key goes to the scanners."""
+    badging.private_key, badging.public_key = signing.new_key_pair()
+    return badging
 
 
 # --- Issuing and revoking --------------------------------------------------------------

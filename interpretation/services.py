@@ -25,9 +25,7 @@ def save_session_setup(
     """The session's interpretation mode, RSI platform and floor channel, and for each of its
     languages the channel in the room and online (`channels`: code -> (room, online))."""
     validate_language_codes(list(channels))
-    room_channels = [room for room, _online in channels.values() if room is not None]
-    if floor_channel in room_channels or len(room_channels) != len(set(room_channels)):
-        raise ValidationError(_("Each language needs its own channel, apart from the floor."))
+    check_channels(floor_channel, [room for room, _online in channels.values()])
     setup, _created = SessionInterpretation.objects.update_or_create(
         session=session,
         defaults={"mode": mode, "rsi_platform": rsi_platform, "floor_channel": floor_channel},
@@ -41,6 +39,21 @@ def save_session_setup(
             defaults={"room_channel": room, "online_channel": online},
         )
     return setup
+
+
+def check_channels(floor_channel: int, room_channels: list[int | None]) -> None:
+    """Each language its own channel on the room's receivers, apart from the floor."""
+    taken = [room for room in room_channels if room is not None]
+    if floor_channel in taken or len(taken) != len(set(taken)):
+        raise ValidationError(_("Each language needs its own channel, apart from the floor."))
+
+
+def channels_of(session: Session) -> dict[str, tuple[int | None, str]]:
+    """The session's channels as save_session_setup takes them."""
+    return {
+        channel.language.code: (channel.room_channel, channel.online_channel)
+        for channel in LanguageChannel.objects.filter(session=session).select_related("language")
+    }
 
 
 @transaction.atomic
@@ -62,3 +75,11 @@ def save_sitting_interpretation(
     Sitting.objects.filter(pk=sitting.pk).update(updated_at=timezone.now())
     calendars.warm_after_commit([sitting.pk])
     return own
+
+
+@transaction.atomic
+def reset_sitting_interpretation(sitting: Sitting) -> None:
+    """The sitting follows its session's interpretation again."""
+    SittingInterpretation.objects.filter(sitting=sitting).delete()
+    Sitting.objects.filter(pk=sitting.pk).update(updated_at=timezone.now())
+    calendars.warm_after_commit([sitting.pk])

@@ -17,11 +17,15 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy
 
+from languages.official import OFFICIAL_LANGUAGE_CODES
+
 TEAM = 2
 RETOUR_TEAM = 3
 RETOUR_LANGUAGES = frozenset({"ar", "zh"})
 STANDARD_LENGTH = timedelta(hours=3)
 LONG_REMOTE_LENGTH = timedelta(hours=2)
+# Remote interventions longer than this in all make a hybrid sitting LONG_REMOTE_LENGTH.
+REMOTE_LIMIT = timedelta(minutes=30)
 MINIMUM_BREAK = timedelta(hours=1)
 
 # Flags, and the words the page and the exports show for them.
@@ -96,3 +100,10 @@ def plan_sitting(
     if room_booths is not None and plan.booths > room_booths:
         flags.append(TOO_FEW_BOOTHS)
     return plan
+
+
+# The figures the page explains the rules with, worked out from the rules above.
+STANDARD_HOURS = STANDARD_LENGTH // timedelta(hours=1)
+LONG_REMOTE_HOURS = LONG_REMOTE_LENGTH // timedelta(hours=1)
+REMOTE_LIMIT_MINUTES = REMOTE_LIMIT // timedelta(minutes=1)
+SIX_LANGUAGE_TEAM = plan_sitting(OFFICIAL_LANGUAGE_CODES, length=STANDARD_LENGTH).interpreters

@@ -143,3 +143,21 @@ def test_the_base64_public_key_is_the_raw_key(keys):
     raw = base64.b64decode(signing.public_key_base64(public_key))
 
     assert Ed25519PublicKey.from_public_bytes(raw).public_bytes_raw() == public_key
+
+
+@pytest.mark.django_db
+def test_a_badging_added_in_the_admin_gets_a_key_pair_that_signs(officer_client):
+    from badges.models import SessionBadging
+    from tests.factories import SessionFactory
+
+    session = SessionFactory()
+
+    response = officer_client.post(
+        "/admin/badges/sessionbadging/add/",
+        {"session": session.pk, "layout": "a6", "colours": "{}"},
+    )
+
+    badging = SessionBadging.objects.get(session=session)
+    code = signing.sign(badging.private_key, session.pk, 1, 1)
+    assert response.status_code == 302
+    assert signing.verify(badging.public_key, code) == (session.pk, 1, 1)

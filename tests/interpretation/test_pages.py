@@ -226,3 +226,16 @@ def test_the_plan_names_the_mode_and_what_to_look_at_on_the_page_and_in_the_csv(
         row[3] == "Booths in the room" and "the room has fewer booths than languages" in row[7]
         for row in rows
     )
+
+
+def test_the_page_explains_the_rules_with_the_figures_of_the_rules(
+    officer_client, session, monkeypatch
+):
+    from interpretation import staffing
+
+    monkeypatch.setattr(staffing, "SIX_LANGUAGE_TEAM", 15)
+    monkeypatch.setattr(staffing, "STANDARD_HOURS", 4)
+
+    text = officer_client.get(PAGE).text
+
+    assert "need 15 interpreters per sitting" in text and "up to 4 hours" in text
