@@ -1,7 +1,6 @@
 """The demo's placeholder portraits, and the demo people who get them."""
 
 import io
-from datetime import date
 
 import pytest
 from PIL import Image
@@ -11,17 +10,9 @@ from config.demo_portraits import initials, portrait
 from registration.models import Registration
 from registration.photos import MIN_HEIGHT, MIN_WIDTH
 from sessions_app.models import ParticipationMode
+from tests.config.conftest import TODAY, quiet
 
-TODAY = date(2026, 11, 27)
-
-
-def quiet(*args):
-    pass
-
-
-@pytest.fixture
-def demo(db):
-    return seed(today=TODAY, log=quiet)
+pytestmark = pytest.mark.django_db
 
 
 def in_person_approved():

@@ -1,5 +1,5 @@
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -8,18 +8,9 @@ from django.core.management import call_command
 from config.demo import seed
 from registration.models import Entity
 from sessions_app.models import Booking, Session, Sitting
+from tests.config.conftest import TODAY, quiet
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 11, 27)
-
-
-def quiet(*args):
-    pass
-
-
-@pytest.fixture
-def demo():
-    return seed(today=TODAY, log=quiet)
 
 
 def test_the_series_has_its_four_sessions_and_the_demonstration_session(demo):

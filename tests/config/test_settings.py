@@ -81,3 +81,22 @@ def test_with_debug_a_development_key_is_generated_and_kept(tmp_path):
     settings_with(tmp_path, DEBUG="1")
 
     assert len((tmp_path / "development-secret-key").read_text()) >= 50
+
+
+def test_a_package_install_holds_every_package_of_ours():
+    """A non-editable install (pip install .) ships the packages pyproject.toml includes."""
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    include = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]["find"]["include"]
+    ours = {
+        path.parent.name
+        for path in root.glob("*/__init__.py")
+        if path.parent.name not in {"tests", "bench"}
+    }
+
+    left_out = {name for name in ours if not any(fnmatch.fnmatch(name, p) for p in include)}
+    assert left_out == set()
