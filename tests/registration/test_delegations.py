@@ -1,3 +1,4 @@
+import csv
 import io
 
 import pytest
@@ -172,6 +173,95 @@ def test_unknown_columns_are_refused(delegate, delegation):
     assert (1, "passport") in {(e.row, e.column) for e in refused.value.errors}
 
 
+def member_rows(count: int, start: int = 0) -> list[str]:
+    return [f"Ms.,Anna,Wagner{n},anna{n}@example.org,online,AUT,no" for n in range(start, count)]
+
+
+def counting(monkeypatch, reader: str) -> list:
+    """The rows that the sheet's reader gives, as they are read."""
+    read, real = [], getattr(delegations, reader)
+
+    def counted(uploaded):
+        for row in real(uploaded):
+            read.append(row)
+            yield row
+
+    monkeypatch.setattr(delegations, reader, counted)
+    return read
+
+
+def xlsx_file(rows: list[list[str]]) -> SimpleUploadedFile:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for row in rows:
+        sheet.append(row)
+    content = io.BytesIO()
+    book.save(content)
+    return SimpleUploadedFile("members.xlsx", content.getvalue())
+
+
+def test_a_sheet_of_500_members_is_read_whole():
+    assert len(delegations.read_sheet(csv_file(*member_rows(500)))) == 500
+
+
+def test_a_csv_sheet_over_the_row_limit_is_refused_reading_only_up_to_the_limit(monkeypatch):
+    read = counting(monkeypatch, "_csv_rows")
+
+    with pytest.raises(delegations.SheetError, match="1 problems") as refused:
+        delegations.read_sheet(csv_file(*member_rows(20_000)))
+
+    assert "At most 500 rows" in refused.value.errors[0].message
+    assert len(read) == 502  # the header, 500 members, and the one too many
+
+
+def test_an_excel_sheet_over_the_row_limit_is_refused_reading_only_up_to_the_limit(monkeypatch):
+    read = counting(monkeypatch, "_xlsx_rows")
+    sheet = xlsx_file([HEADER.split(","), *(row.split(",") for row in member_rows(20_000))])
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.read_sheet(sheet)
+
+    assert "At most 500 rows" in refused.value.errors[0].message
+    assert len(read) == 502
+
+
+def test_blank_rows_are_read_up_to_a_bound_of_their_own(monkeypatch):
+    read = counting(monkeypatch, "_csv_rows")
+    blank = [","] * 50_000
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.read_sheet(csv_file(*blank, *member_rows(1)))
+
+    assert "At most 500 rows" in refused.value.errors[0].message
+    assert len(read) == delegations.MAX_SHEET_LINES + 1
+
+
+def test_a_sheet_over_the_size_limit_is_refused_unread_with_a_message(
+    delegate_client, delegation, settings, monkeypatch
+):
+    settings.SHEET_MAX_BYTES = 2048
+    read = counting(monkeypatch, "_csv_rows")
+
+    response = delegate_client.post(
+        f"/delegations/{delegation.pk}/sheet/", {"sheet": csv_file(*member_rows(40))}
+    )
+
+    assert "The file is larger than 2.0" in response.text
+    assert (read, Registration.objects.count()) == ([], 0)
+
+
+def test_an_excel_file_that_unpacks_to_far_more_than_a_sheet_is_refused_unread(monkeypatch):
+    read = counting(monkeypatch, "_xlsx_rows")
+    # 9 MB of distinct long texts, which pack to a small file
+    sheet = xlsx_file([[f"{n:05d}" + "x" * 1000 for n in range(9000)]])
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.read_sheet(sheet)
+
+    assert sheet.size < 2 * 2**20
+    assert "larger than" in refused.value.errors[0].message and read == []
+
+
 def test_the_page_lists_the_problems_of_a_refused_sheet(delegate_client, delegation):
     response = delegate_client.post(
         f"/delegations/{delegation.pk}/sheet/",
@@ -186,6 +276,19 @@ def test_the_template_has_the_documented_columns(delegate_client, delegation):
     response = delegate_client.get(f"/delegations/{delegation.pk}/sheet-template.csv")
 
     assert response.content.decode().splitlines()[0] == ",".join(delegations.SHEET_COLUMNS)
+
+
+def test_the_template_marks_the_example_phone_as_text_and_reads_back_as_written(
+    delegate_client, delegation
+):
+    response = delegate_client.get(f"/delegations/{delegation.pk}/sheet-template.csv")
+    phone = delegations.SHEET_COLUMNS.index("phone")
+
+    example = list(csv.reader(io.StringIO(response.content.decode())))[1]
+    rows = delegations.read_sheet(SimpleUploadedFile("members.csv", response.content))
+
+    assert example[phone] == "'+962 6 000 0000"
+    assert rows[0]["phone"] == "+962 6 000 0000"
 
 
 def test_note_verbale_upload_and_download(delegate_client, delegation):
