@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.validators import validate_single_line
 from interpretation.models import validate_language_code
 from sessions_app.models import OFFICIAL_LANGUAGES, ParticipationMode
 
@@ -44,9 +45,12 @@ class Entity(models.Model):
         _("name"),
         max_length=200,
         unique=True,
+        validators=[validate_single_line],
         help_text=_("English short name as the UN writes it."),
     )
-    formal_name = models.CharField(_("formal name"), max_length=300, blank=True)
+    formal_name = models.CharField(
+        _("formal name"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     code = models.CharField(
         _("code"), max_length=12, blank=True, help_text=_("ISO 3166 alpha-3 code for a State.")
     )
@@ -217,15 +221,22 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(_("waitlisted"), null=True, blank=True)
 
     salutation = models.CharField(_("salutation"), max_length=8, choices=Salutation.choices)
-    given_name = models.CharField(_("given name (as in passport)"), max_length=100)
-    family_name = models.CharField(_("family name (as in passport)"), max_length=100)
+    given_name = models.CharField(
+        _("given name (as in passport)"), max_length=100, validators=[validate_single_line]
+    )
+    family_name = models.CharField(
+        _("family name (as in passport)"), max_length=100, validators=[validate_single_line]
+    )
     name_in_own_script = models.CharField(
         _("name in own script"),
         max_length=200,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Optional, for the badge: in Arabic, Chinese, Cyrillic or other script."),
     )
-    function_title = models.CharField(_("function or title"), max_length=200, blank=True)
+    function_title = models.CharField(
+        _("function or title"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     nationality = models.ForeignKey(
         Entity,
@@ -237,13 +248,15 @@ class Registration(models.Model):
         verbose_name=_("nationality"),
     )
     email = models.EmailField(_("e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
 
     identity_document_type = models.CharField(
         _("identity document"), max_length=20, choices=IdentityDocument.choices, blank=True
     )
     identity_document_number = models.CharField(
-        _("identity document number"), max_length=40, blank=True
+        _("identity document number"), max_length=40, blank=True, validators=[validate_single_line]
     )
     identity_document_expiry = models.DateField(
         _("identity document expiry"), null=True, blank=True
