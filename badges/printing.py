@@ -43,11 +43,11 @@ def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]
         )
         registrations = registrations.exclude(Exists(printed))
     elif kind == "delegation":
-        registrations = registrations.filter(delegation_id=value or None)
+        registrations = registrations.filter(delegation_id=_id(value) if value else None)
     elif kind == "category":
         registrations = registrations.filter(category=value)
     elif kind in ("chosen", "reprint"):
-        registrations = registrations.filter(pk__in=[int(pk) for pk in chosen])
+        registrations = registrations.filter(pk__in=[_id(pk) for pk in chosen])
     elif kind != "all":
         raise ValidationError(_("Choose whom to print."))
     return list(
@@ -55,6 +55,17 @@ def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]
             "pk", flat=True
         )
     )
+
+
+def _id(value: str) -> int:
+    """An id sent by the page: a number that a key can hold, or the page was not ours."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if not 0 < number < 2**63:
+        raise ValidationError(_("Choose whom to print."))
+    return number
 
 
 def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=()) -> PrintJob:
