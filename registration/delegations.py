@@ -23,7 +23,7 @@ from core import tables
 
 from . import services
 from .forms import MemberRowForm
-from .models import Delegation, DelegationInvitation, Registration
+from .models import Delegation, DelegationInvitation, Registration, new_token
 from .storage import delete_after_commit
 
 # The columns of a sheet of members, in the order of the template: the required ones, then
@@ -118,25 +118,42 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
 
 
 def invite_focal_point(delegation: Delegation, email: str, actor) -> DelegationInvitation:
+    """Mail an invitation to become a focal point. Its token is in the mail (and on the
+    returned invitation, as `token`) and is kept only as its hash."""
+    token = new_token()
     invitation = DelegationInvitation.objects.create(
-        delegation=delegation, email=email.strip(), invited_by=actor
+        delegation=delegation,
+        email=email.strip(),
+        token_hash=DelegationInvitation.hash(token),
+        invited_by=actor,
     )
+    invitation.token = token
     from .tasks import send_invitation_mail
 
-    transaction.on_commit(lambda: send_invitation_mail.delay(invitation.pk))
+    transaction.on_commit(lambda: send_invitation_mail.delay(invitation.pk, token))
+    return invitation
+
+
+def open_invitation(token: str, *, lock: bool = False) -> DelegationInvitation:
+    """The invitation of a link, unless it was used or has expired."""
+    invitations = DelegationInvitation.objects.select_related("delegation__entity")
+    if lock:
+        invitations = invitations.select_for_update()
+    invitation = invitations.filter(
+        token_hash=DelegationInvitation.hash(token), accepted_at__isnull=True
+    ).first()
+    if invitation is None:
+        raise services.RegistrationError(_("This invitation is not valid any more."))
+    if invitation.has_expired:
+        raise services.RegistrationError(
+            _("This invitation has expired: ask a focal point of the delegation for a new one.")
+        )
     return invitation
 
 
 def accept_invitation(token: str, user) -> Delegation:
     with transaction.atomic():
-        invitation = (
-            DelegationInvitation.objects.select_for_update()
-            .select_related("delegation")
-            .filter(token=token, accepted_at__isnull=True)
-            .first()
-        )
-        if invitation is None:
-            raise services.RegistrationError(_("This invitation is not valid any more."))
+        invitation = open_invitation(token, lock=True)
         if invitation.email.lower() != user.email.lower():
             raise services.RegistrationError(
                 _("This invitation is for %(email)s: log in with that address.")
@@ -156,7 +173,10 @@ def read_sheet(uploaded) -> list[dict[str, str]]:
     limit is refused unread, and reading stops at the first row past the row limit: a huge
     sheet costs no more than a full one."""
     if uploaded.size > settings.SHEET_MAX_BYTES:
-        raise SheetError([RowError(0, "", _too_large(settings.SHEET_MAX_BYTES))])
+        limit = filesizeformat(settings.SHEET_MAX_BYTES)
+        raise SheetError(
+            [RowError(0, "", _("The file is larger than %(size)s.") % {"size": limit})]
+        )
     name = (uploaded.name or "").lower()
     try:
         if name.endswith(".xlsx"):
@@ -185,10 +205,6 @@ def read_sheet(uploaded) -> list[dict[str, str]]:
     return [dict(zip(header, row, strict=False)) for row in rows[1:]]
 
 
-def _too_large(limit: int) -> str:
-    return _("The file is larger than %(size)s.") % {"size": filesizeformat(limit)}
-
-
 def _first_rows(lines: Iterator[list[str]]) -> list[list[str]]:
     """The header and the rows that are not blank, read up to the first row past the
     limit, which refuses the sheet. Blank rows are read too (a sheet formatted far down
@@ -202,7 +218,11 @@ def _first_rows(lines: Iterator[list[str]]) -> list[list[str]]:
     else:
         if next(lines, None) is None:
             return rows
-    raise SheetError(
+    raise _too_many_rows()
+
+
+def _too_many_rows() -> SheetError:
+    return SheetError(
         [RowError(0, "", _("At most %(count)d rows at a time.") % {"count": MAX_SHEET_ROWS})]
     )
 
@@ -223,7 +243,7 @@ def _xlsx_rows(uploaded) -> Iterator[list[str]]:
 
     unpacked = sum(member.file_size for member in zipfile.ZipFile(uploaded).infolist())
     if unpacked > XLSX_MAX_UNPACKED_BYTES:
-        raise SheetError([RowError(0, "", _too_large(settings.SHEET_MAX_BYTES))])
+        raise _too_many_rows()
     uploaded.seek(0)
     book = load_workbook(uploaded, read_only=True, data_only=True)
     try:

@@ -1,6 +1,8 @@
 """Who participants represent (entities), their delegations, and registrations."""
 
+import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -348,11 +350,12 @@ class RegistrationEvent(models.Model):
 
 class DelegationInvitation(models.Model):
     """An e-mail invitation to become a focal point of a delegation. Accepting it needs a
-    signed-in account with the invited (verified) address."""
+    signed-in account with the invited (verified) address, before it expires. The link's
+    token is mailed once and kept only as its hash."""
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail"))
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -365,3 +368,15 @@ class DelegationInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.delegation}"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+    @property
+    def has_expired(self) -> bool:
+        return timezone.now() >= self.expires_at

@@ -1,14 +1,16 @@
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import formats, timezone
 from openpyxl import Workbook
 from pypdf import PdfWriter
 
 from registration import delegations, services
-from registration.models import Registration
+from registration.models import DelegationInvitation, Registration
 from tests.factories import EntityFactory, UserFactory, register
 
 pytestmark = pytest.mark.django_db
@@ -216,7 +218,7 @@ def test_a_csv_sheet_over_the_row_limit_is_refused_reading_only_up_to_the_limit(
 
 def test_an_excel_sheet_over_the_row_limit_is_refused_reading_only_up_to_the_limit(monkeypatch):
     read = counting(monkeypatch, "_xlsx_rows")
-    sheet = xlsx_file([HEADER.split(","), *(row.split(",") for row in member_rows(20_000))])
+    sheet = xlsx_file([HEADER.split(","), *(row.split(",") for row in member_rows(8000))])
 
     with pytest.raises(delegations.SheetError) as refused:
         delegations.read_sheet(sheet)
@@ -259,7 +261,7 @@ def test_an_excel_file_that_unpacks_to_far_more_than_a_sheet_is_refused_unread(m
         delegations.read_sheet(sheet)
 
     assert sheet.size < 2 * 2**20
-    assert "larger than" in refused.value.errors[0].message and read == []
+    assert "At most 500 rows" in refused.value.errors[0].message and read == []
 
 
 def test_the_page_lists_the_problems_of_a_refused_sheet(delegate_client, delegation):
@@ -360,6 +362,64 @@ def test_an_invitation_works_once(delegate, delegation):
 
     with pytest.raises(services.RegistrationError):
         delegations.accept_invitation(invitation.token, user)
+
+
+def test_an_invitation_token_is_stored_only_as_its_hash(delegate, delegation):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+
+    stored = DelegationInvitation.objects.values().get()
+
+    assert invitation.token not in [str(value) for value in stored.values()]
+
+
+def test_an_expired_invitation_shows_a_clear_page_and_changes_nothing(
+    client, delegate, delegation, settings
+):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    DelegationInvitation.objects.update(
+        created_at=timezone.now() - timedelta(days=settings.INVITATION_VALID_DAYS, minutes=1)
+    )
+    newcomer = UserFactory(email="second@example.org", username="second@example.org")
+    client.force_login(newcomer)
+
+    page = client.get(f"/invitations/{invitation.token}/")
+    client.post(f"/invitations/{invitation.token}/")
+
+    assert "This invitation has expired" in page.text and page.context["invitation"] is None
+    assert not delegation.focal_points.filter(pk=newcomer.pk).exists()
+    assert DelegationInvitation.objects.get().accepted_at is None
+
+
+def test_an_invitation_works_until_it_expires(delegate, delegation, settings):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    DelegationInvitation.objects.update(
+        created_at=timezone.now() - timedelta(days=settings.INVITATION_VALID_DAYS, minutes=-1)
+    )
+    user = UserFactory(email="second@example.org", username="second@example.org")
+
+    assert delegations.accept_invitation(invitation.token, user) == delegation
+
+
+def test_the_invitation_mail_says_until_when_the_link_works(
+    delegate, delegation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+
+    assert f"/invitations/{invitation.token}/" in mail.outbox[0].body
+    assert formats.date_format(invitation.expires_at.date()) in mail.outbox[0].body
+
+
+def test_sending_invitations_is_rate_limited(delegate_client, delegation, settings):
+    settings.INVITATION_RATE = "2/h"
+    url = f"/delegations/{delegation.pk}/invite/"
+
+    answers = [
+        delegate_client.post(url, {"email": f"fp{n}@example.org"}).status_code for n in range(3)
+    ]
+
+    assert answers == [302, 302, 429]
+    assert DelegationInvitation.objects.count() == 2
 
 
 def test_after_registration_closes_focal_points_cannot_add_members(delegate, delegation):
