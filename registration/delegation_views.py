@@ -143,9 +143,10 @@ def nomination(request, pk: int):
         return redirect("registration:delegation", pk=pk)
     if not delegation.nomination_document:
         raise Http404
+    # An attachment, never shown in the browser: a file uploaded by someone else.
     return FileResponse(
         delegation.nomination_document.open("rb"),
-        as_attachment=False,
+        as_attachment=True,
         filename=f"nomination-{delegation.entity.code or delegation.pk}.pdf",
         content_type="application/pdf",
     )

@@ -24,6 +24,7 @@ from core import tables
 from . import services
 from .forms import MemberRowForm
 from .models import Delegation, DelegationInvitation, Registration, new_token
+from .pdf_checks import active_content
 from .storage import delete_after_commit
 
 # The columns of a sheet of members, in the order of the template: the required ones, then
@@ -92,7 +93,8 @@ def may_manage(user, delegation: Delegation) -> bool:
 
 
 def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
-    """Keep the delegation's note verbale or nomination letter: a real PDF, size-limited.
+    """Keep the delegation's note verbale or nomination letter: a real PDF with no active
+    content (scripts, actions, embedded files), size-limited.
     A refused file changes nothing; a new one replaces the old."""
     if uploaded.size > settings.NOMINATION_MAX_BYTES:
         raise services.RegistrationError(
@@ -100,10 +102,22 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
         )
     content = uploaded.read()
     try:
-        if not content.startswith(b"%PDF-") or not PdfReader(io.BytesIO(content)).pages:
+        if not content.startswith(b"%PDF-"):
             raise PdfReadError
-    except (PdfReadError, ValueError, OSError) as error:
+        reader = PdfReader(io.BytesIO(content))
+        if not reader.pages:
+            raise PdfReadError
+        active = active_content(reader)
+    except (PdfReadError, ValueError, OSError, KeyError) as error:
         raise services.RegistrationError(_("The file is not a readable PDF.")) from error
+    if active:
+        raise services.RegistrationError(
+            _(
+                "The PDF holds active content (%(found)s: scripts, actions or embedded files). "
+                "Print it to a new PDF, or scan the signed letter, and upload that."
+            )
+            % {"found": active}
+        )
     old = (delegation.nomination_document.storage, delegation.nomination_document.name)
     with transaction.atomic():
         delegation.nomination_document.save("nomination.pdf", ContentFile(content), save=False)

@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import formats, timezone
 from openpyxl import Workbook
 from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+from reportlab.pdfgen import canvas
 
 from registration import delegations, services
 from registration.models import DelegationInvitation, Registration
@@ -31,12 +33,56 @@ def delegation(session, delegate):
     return delegation
 
 
-def pdf_bytes() -> bytes:
+def pdf_bytes(active=None) -> bytes:
+    """A one-page PDF; `active(writer)` adds active content to it."""
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
+    if active:
+        active(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def action(kind: str, **entries) -> DictionaryObject:
+    return DictionaryObject(
+        {NameObject("/S"): NameObject(kind)}
+        | {NameObject(f"/{key}"): value for key, value in entries.items()}
+    )
+
+
+def open_action(writer, value) -> None:
+    writer._root_object[NameObject("/OpenAction")] = value
+
+
+def javascript_on_open(writer) -> None:
+    open_action(writer, action("/JavaScript", JS=TextStringObject("app.alert('hello');")))
+
+
+def document_javascript(writer) -> None:
+    script = writer._add_object(action("/JavaScript", JS=TextStringObject("app.alert(1);")))
+    writer._root_object[NameObject("/Names")] = DictionaryObject(
+        {
+            NameObject("/JavaScript"): DictionaryObject(
+                {NameObject("/Names"): ArrayObject([TextStringObject("hello"), script])}
+            )
+        }
+    )
+
+
+def page_additional_action(writer) -> None:
+    page = writer.pages[0]
+    page[NameObject("/AA")] = DictionaryObject(
+        {NameObject("/O"): action("/JavaScript", JS=TextStringObject("this.print();"))}
+    )
+
+
+def launch_on_open(writer) -> None:
+    open_action(writer, action("/Launch", F=TextStringObject("calc.exe")))
+
+
+def go_to_first_page_on_open(writer) -> None:
+    open_action(writer, ArrayObject([writer.pages[0].indirect_reference, NameObject("/Fit")]))
 
 
 def csv_file(*rows: str) -> SimpleUploadedFile:
@@ -303,6 +349,62 @@ def test_note_verbale_upload_and_download(delegate_client, delegation):
 
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_the_note_verbale_is_served_as_an_attachment_never_sniffed(delegate_client, delegation):
+    delegations.upload_nomination(
+        delegation, SimpleUploadedFile("nv.pdf", pdf_bytes()), delegation.focal_points.get()
+    )
+
+    response = delegate_client.get(f"/delegations/{delegation.pk}/nomination/")
+
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "active",
+    [
+        javascript_on_open,
+        document_javascript,
+        page_additional_action,
+        launch_on_open,
+        lambda writer: writer.add_attachment("payload.txt", b"hello"),
+    ],
+    ids=["open-action-javascript", "document-javascript", "page-aa", "launch", "embedded-file"],
+)
+def test_a_pdf_with_active_content_is_refused_and_changes_nothing(delegate, delegation, active):
+    with pytest.raises(services.RegistrationError, match="active content"):
+        delegations.upload_nomination(
+            delegation, SimpleUploadedFile("nv.pdf", pdf_bytes(active)), delegate
+        )
+
+    delegation.refresh_from_db()
+    assert not delegation.nomination_document
+
+
+def test_a_letter_with_a_web_link_is_taken(delegate, delegation):
+    out = io.BytesIO()
+    letter = canvas.Canvas(out)
+    letter.drawString(72, 720, "Permanent Mission of Austria")
+    letter.linkURL("https://www.bmeia.gv.at/", (72, 700, 300, 716))
+    letter.save()
+
+    delegations.upload_nomination(
+        delegation, SimpleUploadedFile("nv.pdf", out.getvalue()), delegate
+    )
+
+    delegation.refresh_from_db()
+    assert delegation.nomination_document
+
+
+def test_a_pdf_that_opens_at_its_first_page_is_taken(delegate, delegation):
+    delegations.upload_nomination(
+        delegation, SimpleUploadedFile("nv.pdf", pdf_bytes(go_to_first_page_on_open)), delegate
+    )
+
+    delegation.refresh_from_db()
+    assert delegation.nomination_document
 
 
 def test_a_file_that_is_not_a_pdf_is_refused(delegate, delegation):
