@@ -5,7 +5,7 @@ offline carries the scanner's identifier of the scan (its nonce), unique per ses
 that uploading it again records nothing twice."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -225,6 +225,13 @@ def _scan_time(session: Session, scanned_at: datetime | None, now: datetime) -> 
         return now
     if timezone.is_naive(scanned_at):
         scanned_at = timezone.make_aware(scanned_at, session.tzinfo)
+    try:
+        scanned_at = scanned_at.astimezone(UTC)
+    except OverflowError as error:  # a clock reset to the first (or last) day of the calendar
+        raise CheckInRefused(
+            CheckInRefused.OUTSIDE_DATES,
+            _("The time of this scan is not a day of the session: check the scanner's clock."),
+        ) from error
     if scanned_at > now + CLOCK_TOLERANCE:
         raise CheckInRefused(
             CheckInRefused.SCANNED_IN_FUTURE,

@@ -3,7 +3,6 @@ print, and the print jobs with their progress and PDFs."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
+from core.errors import DomainError
 from registration.models import Entity, Registration
 from sessions_app.models import ParticipationMode, Session
 
@@ -62,8 +62,8 @@ def start_print(request, slug: str):
             value=request.POST.get(kind, ""),
             chosen=request.POST.getlist("registration"),
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        messages.error(request, error.message)
         return redirect("badges:print", slug=slug)
     messages.success(request, _("Printing %(count)d badge(s).") % {"count": job.total})
     return redirect(f"{reverse('badges:print', args=[slug])}#job-{job.pk}")
@@ -75,8 +75,8 @@ def set_layout(request, slug: str):
     session = get_object_or_404(Session, slug=slug)
     try:
         printing.set_layout(session, request.POST.get("layout", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("Layout saved."))
     return redirect("badges:print", slug=slug)

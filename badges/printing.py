@@ -5,7 +5,6 @@ page runs this in a Celery task with progress; `render_badges` runs it in the te
 import tempfile
 from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -39,13 +38,13 @@ def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]
         )
         registrations = registrations.exclude(Exists(printed))
     elif kind == "delegation":
-        registrations = registrations.filter(delegation_id=value or None)
+        registrations = registrations.filter(delegation_id=_id(value) if value else None)
     elif kind == "category":
         registrations = registrations.filter(category=value)
     elif kind in ("chosen", "reprint"):
-        registrations = registrations.filter(pk__in=[int(pk) for pk in chosen])
+        registrations = registrations.filter(pk__in=[_id(pk) for pk in chosen])
     elif kind != "all":
-        raise ValidationError(_("Choose whom to print."))
+        raise services.BadgeError(_("Choose whom to print."), code="nobody_chosen")
     return list(
         registrations.order_by("entity__name", "family_name", "given_name").values_list(
             "pk", flat=True
@@ -53,15 +52,28 @@ def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]
     )
 
 
+def _id(value: str) -> int:
+    """An id sent by the page: a number that a key can hold, or the page was not ours."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if not 0 < number < 2**63:
+        raise services.BadgeError(_("Choose whom to print."), code="nobody_chosen")
+    return number
+
+
 def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=()) -> PrintJob:
     """A print job for a selection, run by a Celery task once this commits."""
     from .tasks import run_print_job
 
     if layout not in Layout.values:
-        raise ValidationError(_("Choose a layout."))
+        raise services.BadgeError(_("Choose a layout."), code="layout_needed")
     ids = select(session, kind, value, chosen)
     if not ids:
-        raise ValidationError(_("Nobody to print: no approved in-person participant matches."))
+        raise services.BadgeError(
+            _("Nobody to print: no approved in-person participant matches."), code="nobody_to_print"
+        )
     job = PrintJob.objects.create(
         session=session,
         requested_by=actor,
@@ -182,7 +194,7 @@ def run(job: PrintJob) -> PrintJob:
 def set_layout(session: Session, layout: str) -> None:
     """The session's badge stock, chosen by an officer."""
     if layout not in Layout.values:
-        raise ValidationError(_("Choose a layout."))
+        raise services.BadgeError(_("Choose a layout."), code="layout_needed")
     badging = services.badging_for(session)
     badging.layout = layout
     badging.save(update_fields=["layout"])

@@ -98,6 +98,8 @@ MIDDLEWARE = [
 # Registration and upload views are rate-limited per user (django-ratelimit, in the cache).
 RATELIMIT_VIEW = "accounts.views.rate_limited"
 REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "30/m")
+# Each invitation mails someone: a focal point sends a few, not a stream.
+INVITATION_RATE = os.environ.get("INVITATION_RATE", "20/h")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -261,6 +263,10 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 NOMINATION_MAX_BYTES = int(os.environ.get("NOMINATION_MAX_MB", "10")) * 2**20
 PHOTO_MAX_BYTES = 5 * 2**20
+# A focal point invitation's link works for this many days.
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+# A sheet of members (CSV or Excel) larger than this is refused unread: 500 rows fit in far less.
+SHEET_MAX_BYTES = int(os.environ.get("SHEET_MAX_KB", "2048")) * 2**10
 # How often calendar apps should fetch the feeds again (REFRESH-INTERVAL, X-PUBLISHED-TTL).
 CALENDAR_REFRESH_MINUTES = int(os.environ.get("CALENDAR_REFRESH_MINUTES", "60"))
 # `purge_personal_data` removes identity documents, photos and notes verbales of sessions

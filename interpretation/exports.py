@@ -9,7 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from registration.exports import csv_text, pdf
+from core.tables import csv_text
+from registration.exports import pdf
 from registration.fonts import sans
 
 from .queries import SessionPlan, SittingCoverage

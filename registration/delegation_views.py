@@ -1,6 +1,7 @@
 """Pages for focal points (and officers): a delegation's members, adding members one by
 one or from a sheet, the note verbale, inviting another focal point."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from accounts.roles import is_conference_officer
 from core.errors import DomainError
@@ -142,16 +144,22 @@ def nomination(request, pk: int):
         return redirect("registration:delegation", pk=pk)
     if not delegation.nomination_document:
         raise Http404
+    # An attachment, never shown in the browser: a file uploaded by someone else.
     return FileResponse(
         delegation.nomination_document.open("rb"),
-        as_attachment=False,
+        as_attachment=True,
         filename=f"nomination-{delegation.entity.code or delegation.pk}.pdf",
         content_type="application/pdf",
     )
 
 
+def invitation_rate(group, request) -> str:
+    return settings.INVITATION_RATE
+
+
 @login_required
 @require_POST
+@ratelimit(key="user", rate=invitation_rate, method="POST", block=True)
 def invite(request, pk: int):
     delegation = _managed(request, pk)
     form = InvitationForm(request.POST)
@@ -173,7 +181,15 @@ def accept_invitation(request, token: str):
             return redirect("registration:my-delegations")
         messages.success(request, _("You are now a focal point of this delegation."))
         return redirect("registration:delegation", pk=delegation.pk)
-    return render(request, "registration/accept_invitation.html", {"token": token})
+    try:
+        invitation, refusal = delegations.open_invitation(token), None
+    except services.RegistrationError as error:
+        invitation, refusal = None, str(error)
+    return render(
+        request,
+        "registration/accept_invitation.html",
+        {"invitation": invitation, "refusal": refusal},
+    )
 
 
 def _member(delegation: Delegation, registration_id) -> Registration:

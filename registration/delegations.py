@@ -1,23 +1,31 @@
 """Services for delegations: focal point invitations, the note verbale, and members added
 from a sheet. Like services.py, every change of state of a delegation happens here."""
 
+import codecs
 import csv
 import io
+import itertools
+import zipfile
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from core import tables
 from core.errors import DomainError
 
 from . import services
 from .forms import MemberRowForm
-from .models import Delegation, DelegationInvitation, Registration
+from .models import Delegation, DelegationInvitation, Registration, new_token
+from .pdf_checks import active_content
 from .storage import delete_after_commit
 
 # The columns of a sheet of members, in the order of the template: the required ones, then
@@ -50,6 +58,11 @@ SHEET_EXAMPLE = {
     "consents_to_list": "yes",
 }
 MAX_SHEET_ROWS = 500
+# Blank rows are skipped, but they are read: at most this many lines in all.
+MAX_SHEET_LINES = 10 * MAX_SHEET_ROWS
+MAX_SHEET_COLUMNS = 4 * len(SHEET_COLUMNS)
+# What the XML of an Excel sheet of 500 full rows unpacks to, with room to spare.
+XLSX_MAX_UNPACKED_BYTES = 4 * 2**20
 
 
 @dataclass
@@ -81,7 +94,8 @@ def may_manage(user, delegation: Delegation) -> bool:
 
 
 def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
-    """Keep the delegation's note verbale or nomination letter: a real PDF, size-limited.
+    """Keep the delegation's note verbale or nomination letter: a real PDF with no active
+    content (scripts, actions, embedded files), size-limited.
     A refused file changes nothing; a new one replaces the old."""
     if uploaded.size > settings.NOMINATION_MAX_BYTES:
         raise services.RegistrationError(
@@ -89,10 +103,22 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
         )
     content = uploaded.read()
     try:
-        if not content.startswith(b"%PDF-") or not PdfReader(io.BytesIO(content)).pages:
+        if not content.startswith(b"%PDF-"):
             raise PdfReadError
-    except (PdfReadError, ValueError, OSError) as error:
+        reader = PdfReader(io.BytesIO(content))
+        if not reader.pages:
+            raise PdfReadError
+        active = active_content(reader)
+    except (PdfReadError, ValueError, OSError, KeyError) as error:
         raise services.RegistrationError(_("The file is not a readable PDF.")) from error
+    if active:
+        raise services.RegistrationError(
+            _(
+                "The PDF holds active content (%(found)s: scripts, actions or embedded files). "
+                "Print it to a new PDF, or scan the signed letter, and upload that."
+            )
+            % {"found": active}
+        )
     old = (delegation.nomination_document.storage, delegation.nomination_document.name)
     with transaction.atomic():
         delegation.nomination_document.save("nomination.pdf", ContentFile(content), save=False)
@@ -107,25 +133,42 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
 
 
 def invite_focal_point(delegation: Delegation, email: str, actor) -> DelegationInvitation:
+    """Mail an invitation to become a focal point. Its token is in the mail (and on the
+    returned invitation, as `token`) and is kept only as its hash."""
+    token = new_token()
     invitation = DelegationInvitation.objects.create(
-        delegation=delegation, email=email.strip(), invited_by=actor
+        delegation=delegation,
+        email=email.strip(),
+        token_hash=DelegationInvitation.hash(token),
+        invited_by=actor,
     )
+    invitation.token = token
     from .tasks import send_invitation_mail
 
-    transaction.on_commit(lambda: send_invitation_mail.delay(invitation.pk))
+    transaction.on_commit(lambda: send_invitation_mail.delay(invitation.pk, token))
+    return invitation
+
+
+def open_invitation(token: str, *, lock: bool = False) -> DelegationInvitation:
+    """The invitation of a link, unless it was used or has expired."""
+    invitations = DelegationInvitation.objects.select_related("delegation__entity")
+    if lock:
+        invitations = invitations.select_for_update()
+    invitation = invitations.filter(
+        token_hash=DelegationInvitation.hash(token), accepted_at__isnull=True
+    ).first()
+    if invitation is None:
+        raise services.RegistrationError(_("This invitation is not valid any more."))
+    if invitation.has_expired:
+        raise services.RegistrationError(
+            _("This invitation has expired: ask a focal point of the delegation for a new one.")
+        )
     return invitation
 
 
 def accept_invitation(token: str, user) -> Delegation:
     with transaction.atomic():
-        invitation = (
-            DelegationInvitation.objects.select_for_update()
-            .select_related("delegation")
-            .filter(token=token, accepted_at__isnull=True)
-            .first()
-        )
-        if invitation is None:
-            raise services.RegistrationError(_("This invitation is not valid any more."))
+        invitation = open_invitation(token, lock=True)
         if invitation.email.lower() != user.email.lower():
             raise services.RegistrationError(
                 _("This invitation is for %(email)s: log in with that address.")
@@ -141,21 +184,29 @@ def accept_invitation(token: str, user) -> Delegation:
 
 
 def read_sheet(uploaded) -> list[dict[str, str]]:
-    """The rows of a CSV or Excel (.xlsx) sheet as dicts by column name."""
+    """The rows of a CSV or Excel (.xlsx) sheet as dicts by column name. A file over the size
+    limit is refused unread, and reading stops at the first row past the row limit: a huge
+    sheet costs no more than a full one."""
+    if uploaded.size > settings.SHEET_MAX_BYTES:
+        limit = filesizeformat(settings.SHEET_MAX_BYTES)
+        raise SheetError(
+            [RowError(0, "", _("The file is larger than %(size)s.") % {"size": limit})]
+        )
     name = (uploaded.name or "").lower()
     try:
         if name.endswith(".xlsx"):
-            rows = _xlsx_rows(uploaded)
+            lines = _xlsx_rows(uploaded)
         elif name.endswith(".csv"):
-            text = uploaded.read().decode("utf-8-sig")
-            rows = list(csv.reader(io.StringIO(text)))
+            lines = _csv_rows(uploaded)
         else:
             raise SheetError([RowError(0, "", _("Upload a .csv or .xlsx file."))])
+        with closing(lines):  # the workbook is closed as soon as reading stops
+            rows = _first_rows(lines)
     except UnicodeDecodeError as error:
         raise SheetError([RowError(0, "", _("Save the CSV file as UTF-8."))]) from error
-    except (OSError, ValueError, KeyError) as error:  # openpyxl's errors for a bad file
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, csv.Error) as error:
+        # openpyxl's errors for a bad file, and the csv module's
         raise SheetError([RowError(0, "", _("The file is not a readable sheet."))]) from error
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise SheetError([RowError(0, "", _("The sheet is empty."))])
     header = [cell.strip().lower() for cell in rows[0]]
@@ -166,21 +217,58 @@ def read_sheet(uploaded) -> list[dict[str, str]]:
             [RowError(1, column, _("Unknown column.")) for column in unknown]
             + [RowError(1, column, _("Missing column.")) for column in missing]
         )
-    if len(rows) - 1 > MAX_SHEET_ROWS:
-        raise SheetError(
-            [RowError(0, "", _("At most %(count)d rows at a time.") % {"count": MAX_SHEET_ROWS})]
-        )
     return [dict(zip(header, row, strict=False)) for row in rows[1:]]
 
 
-def _xlsx_rows(uploaded) -> list[list[str]]:
+def _first_rows(lines: Iterator[list[str]]) -> list[list[str]]:
+    """The header and the rows that are not blank, read up to the first row past the
+    limit, which refuses the sheet. Blank rows are read too (a sheet formatted far down
+    has many), up to a bound of their own."""
+    rows = []
+    for line in itertools.islice(lines, MAX_SHEET_LINES):
+        if any(cell.strip() for cell in line):
+            rows.append(line)
+            if len(rows) > MAX_SHEET_ROWS + 1:  # the header, then one too many
+                break
+    else:
+        if next(lines, None) is None:
+            return rows
+    raise _too_many_rows()
+
+
+def _too_many_rows() -> SheetError:
+    return SheetError(
+        [RowError(0, "", _("At most %(count)d rows at a time.") % {"count": MAX_SHEET_ROWS})]
+    )
+
+
+def _csv_rows(uploaded) -> Iterator[list[str]]:
+    """The rows of a CSV file, decoded line by line from the upload (never whole). A cell
+    marked as text by an export of ours (a template filled in) reads as it was written."""
+    lines = codecs.iterdecode(uploaded, "utf-8-sig")
+    for row in csv.reader(lines):
+        yield [tables.read_csv_cell(cell) for cell in row]
+
+
+def _xlsx_rows(uploaded) -> Iterator[list[str]]:
+    """The rows of the first sheet of an Excel file, streamed (openpyxl's read-only mode),
+    up to MAX_SHEET_COLUMNS cells each. A file that unpacks to more than a sheet of members
+    can hold is refused unread."""
     from openpyxl import load_workbook
 
-    sheet = load_workbook(uploaded, read_only=True, data_only=True).active
-    return [
-        ["" if cell is None else str(cell) for cell in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
+    unpacked = sum(member.file_size for member in zipfile.ZipFile(uploaded).infolist())
+    if unpacked > XLSX_MAX_UNPACKED_BYTES:
+        raise _too_many_rows()
+    uploaded.seek(0)
+    book = load_workbook(uploaded, read_only=True, data_only=True)
+    try:
+        for row in book.active.iter_rows(max_col=MAX_SHEET_COLUMNS, values_only=True):
+            cells = ["" if cell is None else str(cell) for cell in row]
+            while cells and not cells[-1]:  # padding up to MAX_SHEET_COLUMNS
+                cells.pop()
+            yield cells
+    finally:
+        book.close()
 
 
 def import_members(
@@ -237,11 +325,9 @@ def import_members(
 
 
 def sheet_template_csv() -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(SHEET_COLUMNS)
-    writer.writerow([SHEET_EXAMPLE.get(column, "") for column in SHEET_COLUMNS])
-    return out.getvalue()
+    return tables.csv_text(
+        [SHEET_COLUMNS, [SHEET_EXAMPLE.get(column, "") for column in SHEET_COLUMNS]]
+    )
 
 
 def set_head(delegation: Delegation, registration: Registration) -> Delegation:

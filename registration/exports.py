@@ -1,18 +1,18 @@
 """Exports of registrations: CSV and Excel with the columns an officer chooses, the list of
 participants in UN order (PDF) and visa support letters (PDF)."""
 
-import csv
 import io
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from core import tables
 
 from .fonts import sans
 from .models import Entity, Registration
@@ -85,25 +85,12 @@ def _table(registrations, columns: list[str]):
         yield [COLUMNS[column][1](registration) for column in columns]
 
 
-def csv_text(rows) -> str:
-    """Rows (lists of values) as CSV."""
-    out = io.StringIO()
-    csv.writer(out).writerows(rows)
-    return out.getvalue()
-
-
 def registrations_csv(registrations, columns: list[str]) -> str:
-    return csv_text(_table(registrations, columns))
+    return tables.csv_text(_table(registrations, columns))
 
 
 def registrations_xlsx(registrations, columns: list[str]) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Registrations")[:31])
-    for row in _table(registrations, columns):
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return tables.xlsx_bytes(_table(registrations, columns), _("Registrations"))
 
 
 def un_order(registrations) -> list[Registration]:

@@ -62,9 +62,10 @@ def _queue(registration_id: int, kinds: list[str]) -> None:
     transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kinds))
 
 
-def send_invitation(invitation) -> None:
+def send_invitation(invitation, token: str) -> None:
+    """The invitation's link: its token is kept only as a hash, so it is given here."""
     _message(
         "registration/mail/invitation.txt",
-        {"invitation": invitation, "delegation": invitation.delegation},
+        {"invitation": invitation, "delegation": invitation.delegation, "token": token},
         [invitation.email],
     ).send()

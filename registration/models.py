@@ -1,6 +1,8 @@
 """Who participants represent (entities), their delegations, and registrations."""
 
+import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.validators import validate_single_line
 from languages.models import validate_language_code
 from languages.official import OFFICIAL_LANGUAGES
 from sessions_app.models import ParticipationMode
@@ -45,9 +48,12 @@ class Entity(models.Model):
         _("name"),
         max_length=200,
         unique=True,
+        validators=[validate_single_line],
         help_text=_("English short name as the UN writes it."),
     )
-    formal_name = models.CharField(_("formal name"), max_length=300, blank=True)
+    formal_name = models.CharField(
+        _("formal name"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     code = models.CharField(
         _("code"), max_length=12, blank=True, help_text=_("ISO 3166 alpha-3 code for a State.")
     )
@@ -249,15 +255,22 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(_("waitlisted"), null=True, blank=True)
 
     salutation = models.CharField(_("salutation"), max_length=8, choices=Salutation.choices)
-    given_name = models.CharField(_("given name (as in passport)"), max_length=100)
-    family_name = models.CharField(_("family name (as in passport)"), max_length=100)
+    given_name = models.CharField(
+        _("given name (as in passport)"), max_length=100, validators=[validate_single_line]
+    )
+    family_name = models.CharField(
+        _("family name (as in passport)"), max_length=100, validators=[validate_single_line]
+    )
     name_in_own_script = models.CharField(
         _("name in own script"),
         max_length=200,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Optional, for the badge: in Arabic, Chinese, Cyrillic or other script."),
     )
-    function_title = models.CharField(_("function or title"), max_length=200, blank=True)
+    function_title = models.CharField(
+        _("function or title"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     nationality = models.ForeignKey(
         Entity,
@@ -269,13 +282,15 @@ class Registration(models.Model):
         verbose_name=_("nationality"),
     )
     email = models.EmailField(_("e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
 
     identity_document_type = models.CharField(
         _("identity document"), max_length=20, choices=IdentityDocument.choices, blank=True
     )
     identity_document_number = models.CharField(
-        _("identity document number"), max_length=40, blank=True
+        _("identity document number"), max_length=40, blank=True, validators=[validate_single_line]
     )
     identity_document_expiry = models.DateField(
         _("identity document expiry"), null=True, blank=True
@@ -389,11 +404,12 @@ class RegistrationEvent(models.Model):
 
 class DelegationInvitation(models.Model):
     """An e-mail invitation to become a focal point of a delegation. Accepting it needs a
-    signed-in account with the invited (verified) address."""
+    signed-in account with the invited (verified) address, before it expires. The link's
+    token is mailed once and kept only as its hash."""
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail"))
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -406,3 +422,15 @@ class DelegationInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.delegation}"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+    @property
+    def has_expired(self) -> bool:
+        return timezone.now() >= self.expires_at

@@ -19,8 +19,8 @@ def send_registration_mail(registration_id: int, kinds: list[str]):
 
 
 @shared_task
-def send_invitation_mail(invitation_id: int):
+def send_invitation_mail(invitation_id: int, token: str):
     invitation = DelegationInvitation.objects.select_related(
         "delegation__session", "delegation__entity"
     ).get(pk=invitation_id)
-    mail.send_invitation(invitation)
+    mail.send_invitation(invitation, token)

@@ -15,7 +15,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from languages.models import language_names
 
@@ -152,8 +152,10 @@ def calendar(
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
     feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
-    feed.add("x-wr-caldesc", description)
+    # icalendar escapes the text of the properties it knows (SUMMARY, DESCRIPTION...) but
+    # writes an X- property as given: a line break in a title would break the feed.
+    feed.add("x-wr-calname", vText(name))
+    feed.add("x-wr-caldesc", vText(description))
     refresh = timedelta(minutes=settings.CALENDAR_REFRESH_MINUTES)
     # icalendar's setter does not add VALUE=DURATION, which clients need.
     feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})

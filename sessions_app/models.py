@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.validators import validate_single_line
 from languages.models import language_names, validate_language_codes
 
 
@@ -33,8 +34,8 @@ class ParticipationMode(models.TextChoices):
 class Series(models.Model):
     """The standing body, e.g. the expert group on reducing reoffending."""
 
-    name = models.CharField(_("name"), max_length=300)
-    short_name = models.CharField(_("short name"), max_length=80)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_single_line])
+    short_name = models.CharField(_("short name"), max_length=80, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), unique=True)
     mandates = models.TextField(
         _("mandates"), blank=True, help_text=_("Resolutions that mandate the body, one per line.")
@@ -125,8 +126,8 @@ class Session(models.Model):
     series = models.ForeignKey(
         Series, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("series")
     )
-    title = models.CharField(_("title"), max_length=300)
-    short_name = models.CharField(_("short name"), max_length=80)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_single_line])
+    short_name = models.CharField(_("short name"), max_length=80, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), unique=True)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
@@ -271,7 +272,7 @@ class Sitting(models.Model):
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="sittings", verbose_name=_("session")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     agenda_items = models.TextField(
         _("agenda items"), blank=True, help_text=_("One agenda item per line.")
     )
@@ -349,7 +350,7 @@ class Booking(models.Model):
     cleardown_minutes = models.PositiveSmallIntegerField(_("clear-down minutes"), default=0)
     blocked_from = models.DateTimeField(editable=False)
     blocked_until = models.DateTimeField(editable=False)
-    purpose = models.CharField(_("purpose"), max_length=300)
+    purpose = models.CharField(_("purpose"), max_length=300, validators=[validate_single_line])
     sitting = models.ForeignKey(
         Sitting,
         on_delete=models.SET_NULL,

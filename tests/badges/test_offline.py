@@ -304,6 +304,17 @@ def test_a_scan_before_the_sessions_first_day_is_refused(officer, badge):
     assert CheckIn.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "scanned_at", ["0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00", "9999-12-31T23:59:59-14:00"]
+)
+def test_a_scan_time_at_the_ends_of_the_calendar_is_refused(officer, badge, scanned_at):
+    response = upload(officer, badge, scanned_at=scanned_at)
+
+    assert response.status_code == 409
+    assert response.json()["reason"] in ("outside_dates", "scanned_in_future")
+    assert CheckIn.objects.count() == 0
+
+
 def test_a_scan_time_that_is_not_a_datetime_is_refused(officer, badge):
     response = upload(officer, badge, scanned_at="yesterday morning")
 
@@ -412,6 +423,19 @@ def test_a_scan_without_a_code_is_refused_and_the_others_go_through(officer, bad
         (400, "missing_code"),
         (201, None),
     ]
+
+
+def test_a_scan_at_the_dawn_of_time_is_refused_and_the_others_go_through(officer, badge):
+    queue = _queue((badge.code, "scan-1"), (badge.code, "scan-2"))
+    queue["checkins"][0]["scanned_at"] = "0001-01-01T00:00:00+14:00"
+
+    results = api(officer).post(BATCH, queue, format="json").json()["results"]
+
+    assert [(row["status"], row.get("reason")) for row in results] == [
+        (409, "outside_dates"),
+        (201, None),
+    ]
+    assert list(CheckIn.objects.values_list("nonce", flat=True)) == ["scan-2"]
 
 
 def test_a_batch_of_more_than_500_is_refused_and_writes_nothing(officer, badge):

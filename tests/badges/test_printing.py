@@ -121,6 +121,25 @@ def test_a_bad_layout_or_selection_changes_nothing(officer_client, session, peop
     assert not PrintJob.objects.exists() and not Badge.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {"kind": "chosen", "registration": "1x"},
+        {"kind": "reprint", "registration": "99999999999999999999"},
+        {"kind": "delegation", "delegation": "x"},
+        {"kind": "delegation", "delegation": "-99999999999999999999"},
+    ],
+)
+def test_an_id_that_is_not_a_number_is_refused_with_a_message(
+    officer_client, session, people, chosen
+):
+    response = officer_client.post(f"{PAGE}print/", {"layout": "a6", **chosen}, follow=True)
+
+    assert response.status_code == 200
+    assert "Choose whom to print." in response.text
+    assert not PrintJob.objects.exists() and not Badge.objects.exists()
+
+
 @pytest.mark.parametrize("path", ["", "jobs/{job}/", "jobs/{job}/pdf/"])
 def test_a_delegate_may_not_print_or_download_badges(
     client, delegate, officer, session, people, path

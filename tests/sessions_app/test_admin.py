@@ -134,3 +134,14 @@ def test_the_admin_offers_no_upload_that_skips_the_photo_checks(officer_client):
     response = officer_client.get(f"/admin/registration/registration/{registration.pk}/change/")
 
     assert 'type="file"' not in response.text
+
+
+def test_a_sitting_title_on_two_lines_is_refused_in_the_admin(officer_client, room):
+    session = SessionFactory()
+
+    response = officer_client.post(
+        "/admin/sessions_app/sitting/add/", admin_sitting(session, room, title="1st\nplenary")
+    )
+
+    assert "title" in response.context["adminform"].form.errors
+    assert not session.sittings.exists()

@@ -168,3 +168,12 @@ def test_the_schema_describes_every_endpoint_without_warnings():
 
     assert "bearer" in out.getvalue().lower()  # the token scheme, with its prefix
     assert "/api/v1/checkins/" in out.getvalue()
+
+
+def test_a_booking_purpose_with_a_direction_control_is_refused(officer, room):
+    response = bearer(officer).post(
+        "/api/v1/bookings/", new_booking(room, purpose="\u202eSide event"), format="json"
+    )
+
+    assert response.status_code == 400 and "purpose" in response.json()
+    assert not Booking.objects.exists()

@@ -299,3 +299,22 @@ def test_a_changed_sitting_s_events_are_built_before_anyone_asks(
         response = feed(client, "warm")
 
     assert response.content.count(b"BEGIN:VEVENT") == 1
+
+
+def test_a_title_with_a_line_break_gives_a_readable_feed(client, session):
+    sitting = session.sittings.first()
+    session.sittings.filter(pk=sitting.pk).update(title="Opening\nof the meeting")
+
+    response = client.get(f"/calendar/sittings/{sitting.pk}.ics")
+
+    assert response.status_code == 200
+    assert events(response.content)[0]["SUMMARY"].startswith("Opening")
+
+
+def test_the_feeds_text_keeps_a_line_break_as_written(client, session):
+    session.sittings.update(title="Opening\nof the meeting")
+    sitting = session.sittings.first()
+
+    body = client.get(f"/calendar/sittings/{sitting.pk}.ics").content
+
+    assert b"X-WR-CALNAME:Opening\\nof the meeting\r\n" in body

