@@ -1,9 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 admin.site.site_header = "UN Meetings: Secretariat"
 admin.site.site_title = "UN Meetings"
+# The admin's own login knows nothing of allauth's rate limits and second factor: it sends
+# everyone to allauth's login instead, and takes no password itself.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
