@@ -142,3 +142,17 @@ def test_delegates_with_a_totp_are_not_sent_to_log_in_again(delegate_client, del
     add_totp(delegate)
 
     assert delegate_client.get("/rooms/").status_code == 200
+
+
+def test_an_officer_who_sets_up_the_totp_then_logs_in_again_with_it(client, officer, required):
+    client.post(reverse("account_login"), {"login": officer.email, "password": PASSWORD})
+    assert client.get("/rooms/").url == reverse("mfa_activate_totp")
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})  # allauth asks
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session["mfa.totp.secret"]
+    client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert client.get("/rooms/").url.startswith(reverse("account_login"))
+
+    log_in_with_totp(client, officer, secret, next_url="/rooms/")
+
+    assert client.get("/rooms/").status_code == 200
