@@ -5,4 +5,6 @@ class ConfigConfig(AppConfig):
     name = "config"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import checks  # registers the deploy checks
+
+        checks.log_production_services()
