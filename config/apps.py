@@ -5,6 +5,4 @@ class ConfigConfig(AppConfig):
     name = "config"
 
     def ready(self) -> None:
-        from . import checks  # registers the deploy checks
-
-        checks.log_production_services()
+        from . import checks  # noqa: F401  (registers the deploy checks)

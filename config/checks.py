@@ -1,6 +1,6 @@
 """Deploy checks (`manage.py check --deploy`): a site that claims production must not run
 on the embedded defaults that exist for development and the demo. gunicorn runs no checks:
-the same messages are logged when a production process starts (ConfigConfig.ready)."""
+the same messages are logged when the web server starts (config/wsgi.py)."""
 
 import logging
 from urllib.parse import urlsplit
@@ -25,7 +25,7 @@ def production_services(app_configs, **kwargs) -> list[CheckMessage]:
 
 
 def log_production_services() -> None:
-    """At the start of every process (gunicorn runs no checks)."""
+    """At the start of the web server (gunicorn runs no checks)."""
     for message in check_production_services(django_settings):
         logger.log(logging.ERROR if message.is_serious() else logging.WARNING, "%s", message)
 

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# Loading the WSGI application, as gunicorn and runserver do.
 PRINT = (
-    "import json, django; from django.conf import settings; django.setup(); "
+    "import json, config.wsgi; from django.conf import settings; "
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL, "
     "'cache': settings.CACHES['default']['BACKEND'], 'email': settings.EMAIL_BACKEND, "
@@ -119,14 +120,14 @@ def test_the_content_security_policy_allows_no_inline_script_or_style(tmp_path):
     assert directives["object-src"] == ["'none'"]
 
 
-def test_a_production_process_says_at_start_what_the_deploy_checks_refuse(tmp_path):
+def test_the_web_server_says_at_start_what_the_deploy_checks_find(tmp_path):
     log = settings_with(tmp_path, DEBUG="0", SECRET_KEY="x" * 50)["log"]
 
     assert "(config.W001) SITE_URL is http://127.0.0.1:8000" in log
     assert "(config.E004)" in log
 
 
-def test_a_production_process_with_its_services_says_nothing(tmp_path):
+def test_the_web_server_with_its_services_says_nothing(tmp_path):
     found = settings_with(
         tmp_path,
         DEBUG="0",
