@@ -11,11 +11,12 @@ from playwright.sync_api import sync_playwright
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _end_live_server_connections(django_db_blocker):
+@pytest.fixture(scope="session", autouse=True)
+def _end_live_server_connections(django_db_setup, django_db_blocker):
     """The live server's request threads keep their database connections open after the
     browser is gone; on PostgreSQL they would stop the test database from being dropped
-    at the end of the run."""
+    at the end of the run. Ended once, at the end (the live server serves every module),
+    before the test database is dropped."""
     yield
     from django.db import connection
 
