@@ -6,17 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 def new_token() -> str:
+    # Also the default of the plain token of migration 0002.
     return secrets.token_urlsafe(32)  # 256 random bits
 
 
 class CalendarFeedToken(models.Model):
     """The secret of a person's calendar feed URLs: random, replaceable; the old links stop
-    working when it is replaced. Calendar apps cannot log in, so the URL is the key."""
+    working when it is replaced. Calendar apps cannot log in, so the URL is the key. Only
+    its digest is kept (accounts.feed_tokens)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_token"
     )
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -24,4 +26,4 @@ class CalendarFeedToken(models.Model):
         verbose_name_plural = _("calendar feed tokens")
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.token[:6]}…)"
+        return str(self.user)

@@ -47,7 +47,7 @@ def prepare(sitting_count: int) -> str:
     """A person approved for 50 sessions of 20 sittings each (1,000 sittings)."""
     from django.contrib.auth import get_user_model
 
-    from accounts.feed_tokens import token_of
+    from accounts.feed_tokens import replace_token
     from registration.models import Delegation, Entity, Registration
     from sessions_app.models import Room, Series, Session, Sitting, Venue
 
@@ -113,7 +113,7 @@ def prepare(sitting_count: int) -> str:
             family_name="Person",
             email=user.email,
         )
-    return f"/calendar/feed/{token_of(user)}.ics"
+    return f"/calendar/feed/{replace_token(user)}.ics"
 
 
 def main():

@@ -1,16 +1,36 @@
 """Deploy checks (`manage.py check --deploy`): a site that claims production must not run
-on the embedded defaults that exist for development and the demo."""
+on the embedded defaults that exist for development and the demo. gunicorn runs no checks:
+the same messages are logged when the web server starts (config/wsgi.py)."""
+
+import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+
+# Caches that each process keeps for itself (or none): the rate limits of logins and of the
+# API would count per worker.
+UNSHARED_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+}
+THIS_MACHINE = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 (names, not a bind)
+logger = logging.getLogger(__name__)
 
 
 @register(Tags.security, deploy=True)
-def production_services(app_configs, **kwargs) -> list[Error]:
+def production_services(app_configs, **kwargs) -> list[CheckMessage]:
     return check_production_services(django_settings)
 
 
-def check_production_services(settings) -> list[Error]:
+def log_production_services() -> None:
+    """At the start of the web server (gunicorn runs no checks)."""
+    for message in check_production_services(django_settings):
+        logger.log(logging.ERROR if message.is_serious() else logging.WARNING, "%s", message)
+
+
+def check_production_services(settings) -> list[CheckMessage]:
     if settings.DEBUG or not settings.PRODUCTION:
         return []
     errors = []
@@ -36,6 +56,26 @@ def check_production_services(settings) -> list[Error]:
                 "SECRET_KEY is the generated development key.",
                 hint="Set SECRET_KEY in the environment.",
                 id="config.E003",
+            )
+        )
+    if settings.CACHES["default"]["BACKEND"] in UNSHARED_CACHES:
+        errors.append(
+            Error(
+                "The cache is not shared by the web processes: each one counts the rate "
+                "limits of logins and of the API for itself.",
+                hint="Set REDIS_URL (or CACHE_URL) to a Redis server that every web process "
+                "reaches.",
+                id="config.E004",
+            )
+        )
+    if urlsplit(settings.SITE_URL).hostname in THIS_MACHINE:
+        errors.append(
+            Warning(
+                f"SITE_URL is {settings.SITE_URL}: links in mails and calendar apps point "
+                "to this machine, not to the site.",
+                hint="Set SITE_URL to the site's public address, e.g. "
+                "https://meetings.example.org.",
+                id="config.W001",
             )
         )
     return errors

@@ -1,14 +1,18 @@
-"""Personal calendar feed URLs carry their only secret in the path: logs keep just the
-first characters of the token."""
+"""Calendar feed URLs carry their only secret: in the path of a personal feed, in the
+`token=` of a room feed (the same token opens the officer's personal feed and every
+room's). Logs keep just the first characters of the token."""
 
 import logging
 import re
 
-TOKEN_IN_PATH = re.compile(r"(/calendar/feed/)([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+")
+TOKEN_IN_URL = re.compile(
+    r"(/calendar/feed/|[?&;]token=|[?&;]token%3D)([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+",
+    re.IGNORECASE,
+)
 
 
 def mask_feed_tokens(text: str) -> str:
-    return TOKEN_IN_PATH.sub(r"\1\2…", text)
+    return TOKEN_IN_URL.sub(r"\1\2…", text)
 
 
 class MaskFeedTokens(logging.Filter):

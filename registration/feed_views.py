@@ -3,14 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import feed_tokens
+from accounts.roles import is_conference_officer
 from sessions_app.calendar_views import feed_response
-from sessions_app.views import subscribe_links
+from sessions_app.views import room_feeds, subscribe_links
 
 from . import feeds
 
@@ -26,20 +27,31 @@ def personal_feed(request, token: str):
 
 @login_required
 def my_calendar(request):
-    path = reverse("registration:personal-feed", args=[feed_tokens.token_of(request.user)])
-    return render(
-        request,
-        "registration/my_calendar.html",
-        {
-            "feed": subscribe_links(request, path),
-            "registrations": feeds.approved_registrations(request.user).select_related("session"),
-        },
-    )
+    return _calendar_page(request, token=None)
 
 
 @login_required
 @require_POST
 def replace_feed_token(request):
-    feed_tokens.replace_token(request.user)
-    messages.success(request, _("Your calendar link is replaced: the old one no longer works."))
-    return redirect("registration:my-calendar")
+    """Makes the person's calendar link, or a new one: shown only now (only its digest is
+    kept). An officer's also opens the rooms' feeds, shown with it."""
+    if feed_tokens.has_token(request.user):
+        messages.success(request, _("Your calendar link is replaced: the old one no longer works."))
+    return _calendar_page(request, token=feed_tokens.replace_token(request.user))
+
+
+def _calendar_page(request, token: str | None):
+    feed = rooms = None
+    if token:
+        feed = subscribe_links(request, reverse("registration:personal-feed", args=[token]))
+        rooms = room_feeds(request, token) if is_conference_officer(request.user) else None
+    return render(
+        request,
+        "registration/my_calendar.html",
+        {
+            "feed": feed,
+            "room_feeds": rooms,
+            "has_link": token is not None or feed_tokens.has_token(request.user),
+            "registrations": feeds.approved_registrations(request.user).select_related("session"),
+        },
+    )

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
-from accounts.feed_tokens import token_of
 from accounts.roles import is_conference_officer
 from core.errors import DomainError
 
@@ -40,10 +39,18 @@ def session_detail(request, slug: str):
     )
 
 
-def _room_feed_path(request, room) -> str:
-    # With the officer's calendar token: calendar apps cannot sign in.
-    token = token_of(request.user)
-    return f"{reverse('sessions_app:room-feed', args=[room.slug])}?token={token}"
+def room_feeds(request, token: str) -> list[tuple]:
+    """Each room with the links to its feed, for an officer's calendar token (calendar apps
+    cannot sign in): shown only when the token is made, since only its digest is kept."""
+    return [
+        (
+            room,
+            subscribe_links(
+                request, f"{reverse('sessions_app:room-feed', args=[room.slug])}?token={token}"
+            ),
+        )
+        for room in queries.rooms()
+    ]
 
 
 def subscribe_links(request, path: str) -> dict[str, str]:
@@ -81,9 +88,6 @@ def room_detail(request, slug: str):
             "next_day": last_day + timedelta(days=1),
             "days": queries.by_local_day(bookings, room.venue.tzinfo),
             "show_purpose": is_conference_officer(request.user),
-            "feed": subscribe_links(request, _room_feed_path(request, room))
-            if is_conference_officer(request.user)
-            else None,
         },
     )
 

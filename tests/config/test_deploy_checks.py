@@ -7,6 +7,8 @@ from config.checks import check_production_services
 
 SQLITE = {"default": {"ENGINE": "django.db.backends.sqlite3"}}
 POSTGRES = {"default": {"ENGINE": "django.db.backends.postgresql"}}
+REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 def errors(**overrides) -> set[str]:
@@ -16,6 +18,8 @@ def errors(**overrides) -> set[str]:
         "CELERY_TASK_ALWAYS_EAGER": False,
         "DATABASES": POSTGRES,
         "SECRET_KEY_IS_DEVELOPMENT_KEY": False,
+        "CACHES": REDIS,
+        "SITE_URL": "https://meetings.example.org",
     }
     return {
         error.id for error in check_production_services(SimpleNamespace(**production | overrides))
@@ -38,6 +42,26 @@ def test_production_refuses_the_development_key():
     assert errors(SECRET_KEY_IS_DEVELOPMENT_KEY=True) == {"config.E003"}
 
 
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.core.cache.backends.dummy.DummyCache",
+        "django.core.cache.backends.filebased.FileBasedCache",
+    ],
+)
+def test_production_refuses_a_cache_that_is_not_shared(backend):
+    # allauth's and the API's rate limits live in the cache: each worker would count alone.
+    assert errors(CACHES={"default": {"BACKEND": backend}}) == {"config.E004"}
+
+
+@pytest.mark.parametrize(
+    "site_url", ["http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000"]
+)
+def test_production_warns_when_site_url_names_this_machine(site_url):
+    assert errors(SITE_URL=site_url) == {"config.W001"}
+
+
 def test_development_allows_the_embedded_defaults():
     assert (
         errors(
@@ -45,6 +69,8 @@ def test_development_allows_the_embedded_defaults():
             DATABASES=SQLITE,
             CELERY_TASK_ALWAYS_EAGER=True,
             SECRET_KEY_IS_DEVELOPMENT_KEY=True,
+            CACHES=LOCMEM,
+            SITE_URL="http://127.0.0.1:8000",
         )
         == set()
     )

@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# Loading the WSGI application, as gunicorn and runserver do.
 PRINT = (
-    "import json, django; from django.conf import settings; django.setup(); "
+    "import json, config.wsgi; from django.conf import settings; "
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL, "
     "'cache': settings.CACHES['default']['BACKEND'], 'email': settings.EMAIL_BACKEND, "
-    "'options': settings.DATABASES['default'].get('OPTIONS', {})}, default=str))"
+    "'options': settings.DATABASES['default'].get('OPTIONS', {}), "
+    "'ssl_redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS, "
+    "'csp': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']}, default=str))"
 )
 
 
@@ -29,6 +32,9 @@ def settings_with(tmp_path, **env) -> dict:
             "EMAIL_HOST",
             "SECRET_KEY",
             "DEBUG",
+            "SITE_URL",
+            "SECURE_SSL_REDIRECT",
+            "SECURE_HSTS_SECONDS",
         }
     }
     clean |= {"DJANGO_SETTINGS_MODULE": "config.settings", "VAR_DIR": str(tmp_path)} | env
@@ -41,7 +47,9 @@ def settings_with(tmp_path, **env) -> dict:
         check=False,
     )
     assert result.returncode == 0 or env.get("DEBUG") != "1", result.stderr
-    return json.loads(result.stdout) if result.returncode == 0 else {"error": result.stderr}
+    if result.returncode:
+        return {"error": result.stderr}
+    return json.loads(result.stdout) | {"log": result.stderr}
 
 
 def test_defaults_need_nothing_running(tmp_path):
@@ -81,6 +89,56 @@ def test_with_debug_a_development_key_is_generated_and_kept(tmp_path):
     settings_with(tmp_path, DEBUG="1")
 
     assert len((tmp_path / "development-secret-key").read_text()) >= 50
+
+
+def test_production_redirects_to_https_and_sends_hsts(tmp_path):
+    found = settings_with(tmp_path, DEBUG="0", SECRET_KEY="x" * 50)
+
+    assert found["ssl_redirect"] is True
+    assert found["hsts"] >= 365 * 24 * 3600
+
+
+def test_behind_a_proxy_that_does_both_they_can_be_turned_off(tmp_path):
+    found = settings_with(
+        tmp_path, DEBUG="0", SECRET_KEY="x" * 50, SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0"
+    )
+
+    assert (found["ssl_redirect"], found["hsts"]) == (False, 0)
+
+
+def test_development_serves_plain_http(tmp_path):
+    found = settings_with(tmp_path, DEBUG="1")
+
+    assert (found["ssl_redirect"], found["hsts"]) == (False, 0)
+
+
+def test_the_content_security_policy_allows_no_inline_script_or_style(tmp_path):
+    directives = settings_with(tmp_path, DEBUG="0", SECRET_KEY="x" * 50)["csp"]
+
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+
+
+def test_the_web_server_says_at_start_what_the_deploy_checks_find(tmp_path):
+    log = settings_with(tmp_path, DEBUG="0", SECRET_KEY="x" * 50)["log"]
+
+    assert "(config.W001) SITE_URL is http://127.0.0.1:8000" in log
+    assert "(config.E004)" in log
+
+
+def test_the_web_server_with_its_services_says_nothing(tmp_path):
+    found = settings_with(
+        tmp_path,
+        DEBUG="0",
+        SECRET_KEY="x" * 50,
+        SITE_URL="https://meetings.example.org",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/meetings",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/1",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+    )
+
+    assert "config." not in found["log"]
 
 
 def test_a_package_install_holds_every_package_of_ours():

@@ -5,9 +5,7 @@ session from the badges page, reads a badge's QR code from the PDF, and scans it
 gate page."""
 
 import io
-import os
 import re
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import pytest
 import zxingcpp
 from django.utils import timezone
 from PIL import Image
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from registration import services as registration_services
 from registration.models import Registration
@@ -29,37 +27,8 @@ from tests.factories import (
     register,
 )
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-# still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-long-browser-test-password"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _end_live_server_connections(django_db_blocker):
-    """The live server's request threads keep their database connections open after the
-    browser is gone; on PostgreSQL they would stop the test database from being dropped
-    at the end of the run."""
-    yield
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), args=["--no-sandbox"]
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

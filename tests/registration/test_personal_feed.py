@@ -1,4 +1,5 @@
 import logging
+import re
 from datetime import date
 
 import icalendar
@@ -30,7 +31,7 @@ def approved(session, user, officer, mode="in_person"):
 
 
 def events(client, user):
-    response = client.get(f"/calendar/feed/{feed_tokens.token_of(user)}.ics")
+    response = client.get(f"/calendar/feed/{feed_tokens.replace_token(user)}.ics")
     assert response.status_code == 200
     return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
 
@@ -75,16 +76,16 @@ def test_the_feed_shows_nothing_of_anyone_else(client, session, delegate, office
 def test_the_token_has_at_least_128_bits():
     user = UserFactory()
 
-    assert len(feed_tokens.token_of(user)) >= 43  # 32 random bytes, URL-safe base64
+    assert len(feed_tokens.replace_token(user)) >= 43  # 32 random bytes, URL-safe base64
 
 
 def test_a_replaced_token_is_refused_at_once(client, delegate_client, delegate):
-    old = feed_tokens.token_of(delegate)
+    old = feed_tokens.replace_token(delegate)
 
-    delegate_client.post("/profile/calendar/replace/")
+    page = delegate_client.post("/profile/calendar/replace/").text
 
     assert client.get(f"/calendar/feed/{old}.ics").status_code == 404
-    assert client.get(f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics").status_code == 200
+    assert client.get(f"/calendar/feed/{shown_token(page)}.ics").status_code == 200
 
 
 def test_an_unknown_token_is_404(client):
@@ -94,7 +95,7 @@ def test_an_unknown_token_is_404(client):
 def test_the_second_parser_reads_the_feed(client, session, delegate, officer):
     approved(session, delegate, officer)
 
-    body = client.get(f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics").content.decode()
+    body = client.get(f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics").content.decode()
 
     assert vobject.readOne(body).vevent.dtstart.value.hour == 10
 
@@ -103,7 +104,7 @@ def test_conditional_request_gets_304(
     client, session, delegate, officer, django_assert_num_queries
 ):
     approved(session, delegate, officer)
-    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
     etag = client.get(url)["ETag"]
 
     # the token, and one aggregate
@@ -116,7 +117,7 @@ def test_conditional_request_gets_304(
 def test_query_count_is_fixed_whatever_the_number_of_sessions(
     client, room, delegate, officer, django_assert_num_queries
 ):
-    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
     for index in range(4):
         session = SessionFactory(
             format="hybrid", start_date=date(2025, 2, 3 + index), end_date=date(2025, 2, 3 + index)
@@ -143,10 +144,42 @@ def test_the_calendar_page_needs_a_login(client):
     assert client.get("/profile/calendar/").status_code == 302
 
 
-def test_the_calendar_page_shows_the_link(delegate_client, delegate):
+def shown_token(page: str) -> str:
+    return re.search(r"webcal://testserver/calendar/feed/([A-Za-z0-9_-]+)\.ics", page)[1]
+
+
+def test_the_calendar_page_offers_to_make_the_link(delegate_client):
     text = delegate_client.get("/profile/calendar/").text
 
-    assert f"webcal://testserver/calendar/feed/{feed_tokens.token_of(delegate)}.ics" in text
+    assert "/calendar/feed/" not in text
+    assert 'action="/profile/calendar/replace/"' in text
+
+
+def test_the_link_is_shown_when_it_is_made_and_opens_the_feed(client, delegate_client):
+    page = delegate_client.post("/profile/calendar/replace/").text
+
+    assert client.get(f"/calendar/feed/{shown_token(page)}.ics").status_code == 200
+
+
+def test_the_calendar_page_does_not_show_a_link_made_before(delegate_client, delegate):
+    token = feed_tokens.replace_token(delegate)
+
+    text = delegate_client.get("/profile/calendar/").text
+
+    assert token not in text and "/calendar/feed/" not in text
+    assert 'action="/profile/calendar/replace/"' in text
+
+
+def test_an_officer_gets_the_room_feeds_with_the_new_link(client, officer_client, room):
+    page = officer_client.post("/profile/calendar/replace/").text
+
+    token = shown_token(page)
+    assert f"/calendar/rooms/{room.slug}.ics?token={token}" in page
+    assert client.get(f"/calendar/rooms/{room.slug}.ics?token={token}").status_code == 200
+
+
+def test_a_delegate_gets_no_room_feeds(delegate_client, room):
+    assert "/calendar/rooms/" not in delegate_client.post("/profile/calendar/replace/").text
 
 
 def test_logs_keep_only_the_start_of_a_feed_token():
@@ -175,7 +208,7 @@ def test_every_log_handler_masks_feed_tokens():
 
 
 def test_an_approval_changes_the_etag(client, session, delegate, officer):
-    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
     etag = client.get(url)["ETag"]
 
     approved(session, delegate, officer)
@@ -185,7 +218,7 @@ def test_an_approval_changes_the_etag(client, session, delegate, officer):
 
 def test_a_change_to_online_changes_the_feed(client, session, delegate, officer):
     registration = approved(session, delegate, officer)
-    url = f"/calendar/feed/{feed_tokens.token_of(delegate)}.ics"
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
     etag = client.get(url)["ETag"]
 
     services.switch_to_online(registration, delegate)

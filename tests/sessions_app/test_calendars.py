@@ -225,9 +225,9 @@ class TestRoomFeed:
         assert vobject.readOne(body.decode()).vevent.dtstart.value.tzinfo is not None
 
     def test_a_calendar_app_uses_the_officers_token(self, client, officer, room, booking):
-        from accounts.feed_tokens import token_of
+        from accounts.feed_tokens import replace_token
 
-        response = client.get(f"/calendar/rooms/{room.slug}.ics?token={token_of(officer)}")
+        response = client.get(f"/calendar/rooms/{room.slug}.ics?token={replace_token(officer)}")
 
         assert response.status_code == 200
 
@@ -235,9 +235,9 @@ class TestRoomFeed:
         assert client.get(f"/calendar/rooms/{room.slug}.ics").status_code == 403
 
     def test_a_delegates_token_is_refused(self, client, delegate, room, booking):
-        from accounts.feed_tokens import token_of
+        from accounts.feed_tokens import replace_token
 
-        response = client.get(f"/calendar/rooms/{room.slug}.ics?token={token_of(delegate)}")
+        response = client.get(f"/calendar/rooms/{room.slug}.ics?token={replace_token(delegate)}")
 
         assert response.status_code == 403
 
@@ -256,14 +256,17 @@ class TestRoomFeed:
         assert int(booking_event["SEQUENCE"]) > before
 
 
-def test_officers_find_the_room_feed_with_their_token_on_the_room_page(
+def test_officers_are_offered_to_make_their_calendar_link_on_the_room_page(
     officer_client, officer, room
 ):
-    from accounts.feed_tokens import token_of
+    from accounts.feed_tokens import replace_token
+
+    token = replace_token(officer)
 
     text = officer_client.get(f"/rooms/{room.slug}/").text
 
-    assert f"/calendar/rooms/{room.slug}.ics?token={token_of(officer)}" in text
+    assert token not in text and "/calendar/rooms/" not in text
+    assert 'action="/profile/calendar/replace/"' in text
 
 
 def test_the_public_room_page_has_no_room_feed(client, room):
