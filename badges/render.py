@@ -19,9 +19,12 @@ from django.utils.translation import gettext as _
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.pdfgen.canvas import Canvas
 
-from . import fonts, lean_pdf
+from pdftext import fonts
+from pdftext.text import clean, describe, draw_line, missing_chars
+
+from . import lean_pdf
 from .layouts import WHITE, Arrangement, Rect, arrangement, crop_marks, preset
-from .text import PlacedLine, clean, describe, fit_text, missing_chars, place
+from .text import PlacedLine, fit_text, place
 
 # Band colour by category (the codes of registration.models.Entity.Kind); a session may
 # override them (SessionBadging.colours).
@@ -183,11 +186,7 @@ def _colour(hex_colour: str) -> Color:
 def _draw_lines(canvas: Canvas, lines: list[PlacedLine], colour: str, dx: float, dy: float):
     canvas.setFillColor(_colour(colour))
     for placed in lines:
-        x = placed.x + dx
-        for run in placed.line.runs:
-            canvas.setFont(run.font, placed.size)
-            canvas.drawString(x, placed.baseline + dy, run.text)
-            x += run.width * placed.size
+        draw_line(canvas, placed.line, placed.x + dx, placed.baseline + dy, placed.size)
 
 
 def draw_badge(

@@ -1,47 +1,17 @@
-"""Text on badges: runs by script, Arabic shaping, fitting in a box.
+"""Text on badges: fitting in a box, and placing the lines. The text itself (runs by
+script, Arabic shaping, widths at size 1) is drawn through the PDF text layer, pdftext."""
 
-reportlab neither shapes Arabic nor falls back from font to font. So each line is first
-shaped (arabic_reshaper joins the letters, python-bidi puts them in visual order), then
-cut into runs that one font can draw, and drawn run by run from left to right. Widths come
-from pdfmetrics.stringWidth per run, at size 1: a width at any size is a multiplication."""
-
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import arabic_reshaper
-from bidi import get_display
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from pdftext.text import Line, clean, longest_prefix, shaped_line
 
-from . import fonts
 from .layouts import Rect
 
 ELLIPSIS = "…"
 LEADING = 1.2  # line height, in font sizes
 DESCENT = 0.25  # room below the baseline in a line, in font sizes
 WRAP_GAIN = 1.25
-_SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str  # shaped and in visual order: drawn as is, left to right
-    font: str
-    width: float  # at size 1
-
-
-@dataclass(frozen=True)
-class Line:
-    runs: tuple[Run, ...]
-
-    @property
-    def width(self) -> float:  # at size 1
-        return sum(run.width for run in self.runs)
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
 
 
 @dataclass(frozen=True)
@@ -72,71 +42,6 @@ class PlacedLine:
         return Rect(self.x, bottom, self.line.width * self.size, LEADING * self.size)
 
 
-def clean(text: str) -> str:
-    """Composed characters (a name typed with combining accents is drawn with the accented
-    letters, as reportlab does not position marks) and single spaces."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
-
-
-def _is_invisible(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Cf")
-
-
-def _needs_shaping(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
-
-
-def visual(text: str) -> str:
-    """A line as drawn: Arabic letters joined (presentation forms) and right to left, mixed
-    with left-to-right text in visual order. One line at a time: bidi reorders within
-    the line it is given."""
-    if not _needs_shaping(text):
-        return text
-    return get_display(arabic_reshaper.reshape(text))
-
-
-def missing_chars(text: str) -> list[str]:
-    """The characters of the text, as drawn, that no badge font has."""
-    drawn = visual(clean(text))
-    return list(
-        dict.fromkeys(
-            char for char in drawn if not _is_invisible(char) and fonts.script_font(char) is None
-        )
-    )
-
-
-def describe(char: str) -> str:
-    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
-
-
-def split_runs(drawn: str, bold: bool = False) -> tuple[Run, ...]:
-    """Cut a line (already in visual order) into runs of one font each. Spaces, digits and
-    punctuation stay in the run they are in when its font has them. Characters no font has
-    are left out (reported beforehand by `missing_chars`): never an empty box."""
-    pieces: list[tuple[str, list[str]]] = []
-    for char in drawn:
-        if pieces and fonts.is_neutral(char) and fonts.has_glyph(pieces[-1][0], char):
-            pieces[-1][1].append(char)
-            continue
-        font = fonts.script_font(char, bold)
-        if font is None:
-            continue
-        if pieces and pieces[-1][0] == font:
-            pieces[-1][1].append(char)
-        else:
-            pieces.append((font, [char]))
-    return tuple(
-        Run("".join(chars), font, stringWidth("".join(chars), font, 1.0)) for font, chars in pieces
-    )
-
-
-@lru_cache(maxsize=8192)
-def shaped_line(text: str, bold: bool = False) -> Line:
-    """One line of (clean, logical) text, shaped and cut into runs."""
-    fonts.registered()
-    return Line(split_runs(visual(text), bold))
-
-
 def _best_word_break(words: list[str], bold: bool) -> tuple[Line, Line]:
     """The break between words that makes the longer of the two lines shortest."""
     splits = (
@@ -146,20 +51,8 @@ def _best_word_break(words: list[str], bold: bool) -> tuple[Line, Line]:
     return min(splits, key=lambda pair: max(pair[0].width, pair[1].width))
 
 
-def _longest_prefix(text: str, max_width: float, bold: bool, suffix: str = "") -> int:
-    """How many characters of the text fit in max_width (at size 1), with the suffix."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if shaped_line(text[:middle].rstrip() + suffix, bold).width <= max_width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
 def _truncated(text: str, max_width: float, bold: bool) -> Line:
-    keep = _longest_prefix(text, max_width, bold, ELLIPSIS)
+    keep = longest_prefix(text, max_width, bold, ELLIPSIS)
     return shaped_line(text[:keep].rstrip() + ELLIPSIS, bold)
 
 
@@ -202,7 +95,7 @@ def fit_text(
         return FittedText(pair, largest(pair))
     # The first line as full as it can be at the minimum size, broken at a space if one is
     # in its second half, else between characters.
-    keep = max(1, _longest_prefix(text, room, bold))
+    keep = max(1, longest_prefix(text, room, bold))
     space = text.rfind(" ", 0, keep + 1)
     if space > keep // 2:
         keep = space

@@ -44,10 +44,12 @@ import django
 
 django.setup()
 
-from badges import fonts, text  # noqa: E402
+from badges import text  # noqa: E402
 from badges.layouts import WHITE, preset  # noqa: E402
 from badges.lean_pdf import binary_streams, embed_jpeg  # noqa: E402
 from badges.render import DEFAULT_COLOURS, BadgeData, plan_badge, render_badges  # noqa: E402
+from pdftext import fonts  # noqa: E402
+from pdftext.text import shaped_line  # noqa: E402
 
 LAYOUT = "a6"
 SESSION_TITLE = (
@@ -216,7 +218,7 @@ def make_badges(count: int) -> list[BadgeData]:
 def empty_text_caches() -> None:
     """Every run starts with names never seen, as a real batch does."""
     text.fit_text.cache_clear()
-    text.shaped_line.cache_clear()
+    shaped_line.cache_clear()
 
 
 # --- The bare cost ---------------------------------------------------------------------

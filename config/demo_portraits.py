@@ -11,7 +11,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from badges.fonts import SANS_SOURCE
+from pdftext.fonts import SANS_SOURCE
 
 # The registration photo rules ask for at least 400 x 500 pixels (registration.photos).
 PORTRAIT_SIZE = (400, 500)

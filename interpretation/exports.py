@@ -1,19 +1,15 @@
 """The interpretation plan and coverage of a session as CSV and PDF."""
 
-from xml.sax.saxutils import escape
-
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
 
 from core.tables import csv_text
-from registration.exports import pdf
-from registration.fonts import sans
+from pdftext.document import Paragraph, Style, build, frame_width, table
 
 from .queries import SessionPlan, SittingCoverage
+
+TITLE = Style(size=14, leading=18, space_after=4 * mm)
 
 
 def _when(sitting) -> str:
@@ -83,23 +79,10 @@ def coverage_rows(coverage: list[SittingCoverage]) -> list[list[str]]:
 
 
 def to_pdf(title: str, rows: list[list[str]]) -> bytes:
-    font = sans()
-    cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10)
-    table = Table(
-        [[Paragraph(escape(value), cell) for value in row] for row in rows],
-        repeatRows=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dbe7f3")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    heading = ParagraphStyle("title", fontName=font, fontSize=14, leading=18, spaceAfter=4 * mm)
-    return pdf([Paragraph(escape(title), heading), table], title, pagesize=landscape(A4))
+    """A landscape table of the rows (the first one its header) under the title."""
+    page = landscape(A4)
+    story = [Paragraph(title, TITLE), table(rows, frame_width(page))]
+    return build(story, title, pagesize=page)
 
 
 def plan_csv(plan: SessionPlan) -> str:

@@ -1,20 +1,16 @@
 """Exports of registrations: CSV and Excel with the columns an officer chooses, the list of
 participants in UN order (PDF) and visa support letters (PDF)."""
 
-import io
-from xml.sax.saxutils import escape
-
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Spacer
 
 from core import tables
+from pdftext.document import BODY, HEADING, TITLE, Paragraph, Style, build
 
-from .fonts import sans
 from .models import Entity, Registration
 
 # key: (heading, value). Personal data (identity documents) only when an officer asks.
@@ -109,66 +105,38 @@ def un_order(registrations) -> list[Registration]:
     )
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    font = sans()
-    return {
-        "title": ParagraphStyle("title", fontName=font, fontSize=15, leading=19, spaceAfter=4 * mm),
-        "kind": ParagraphStyle(
-            "kind", fontName=font, fontSize=12.5, leading=16, spaceBefore=5 * mm, spaceAfter=2 * mm
-        ),
-        "entity": ParagraphStyle(
-            "entity", fontName=font, fontSize=10.5, leading=14, spaceBefore=3 * mm
-        ),
-        "person": ParagraphStyle(
-            "person", fontName=font, fontSize=9.5, leading=12.5, leftIndent=6 * mm
-        ),
-        "body": ParagraphStyle("body", fontName=font, fontSize=10.5, leading=15, spaceAfter=3 * mm),
-    }
-
-
-def pdf(story, title: str, pagesize=A4) -> bytes:
-    """A PDF document of platypus flowables, with 20 mm margins."""
-    out = io.BytesIO()
-    SimpleDocTemplate(
-        out,
-        pagesize=pagesize,
-        title=title,
-        author="United Nations",
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-    ).build(story)
-    return out.getvalue()
+ENTITY = Style(size=10.5, leading=14, space_before=3 * mm)
+PERSON = Style(size=9.5, leading=12.5, indent=6 * mm)
 
 
 def participants_list_pdf(session, registrations) -> bytes:
     """The list of participants: approved registrations whose person consented."""
-    styles = _styles()
     title = _("List of participants")
-    story = [Paragraph(escape(f"{session.title}: {title}"), styles["title"])]
+    story = [Paragraph(f"{session.title}: {title}", TITLE)]
     kind = entity = None
     for registration in un_order(registrations):
         if registration.entity.kind != kind:
             kind = registration.entity.kind
-            story.append(
-                Paragraph(escape(str(registration.entity.get_kind_display())), styles["kind"])
-            )
+            story.append(Paragraph(str(registration.entity.get_kind_display()), HEADING))
         if registration.entity_id != entity:
             entity = registration.entity_id
-            story.append(Paragraph(escape(registration.entity.name), styles["entity"]))
+            story.append(Paragraph(registration.entity.name, ENTITY))
         line = f"{registration.salutation} {registration.full_name}"
         if registration.function_title:
             line += f", {registration.function_title}"
-        story.append(Paragraph(escape(line), styles["person"]))
-    return pdf(story, title)
+        story.append(Paragraph(line, PERSON))
+    return build(story, title)
+
+
+def _day(value) -> str:
+    """A date as the letter's language writes it (27 January 2025, 27 يناير 2025...)."""
+    return date_format(value, "j F Y")
 
 
 def visa_letter_pdf(registration) -> bytes:
-    styles = _styles()
     session = registration.session
     paragraphs = [
-        _("Vienna, %(date)s") % {"date": timezone.localdate().strftime("%d %B %Y")},
+        _("Vienna, %(date)s") % {"date": _day(timezone.localdate())},
         _("To the Embassy or Consulate of Austria"),
         _(
             "The United Nations Office on Drugs and Crime confirms that %(name)s, %(function)s, "
@@ -181,13 +149,17 @@ def visa_letter_pdf(registration) -> bytes:
             "entity": registration.entity.name,
             "session": session.title,
             "venue": session.venue.name if session.venue else _("United Nations"),
-            "start": session.start_date.strftime("%d %B %Y"),
-            "end": session.end_date.strftime("%d %B %Y"),
+            "start": _day(session.start_date),
+            "end": _day(session.end_date),
         },
         _("Passport or identity document: %(number)s, valid until %(expiry)s.")
         % {
             "number": registration.identity_document_number or "—",
-            "expiry": registration.identity_document_expiry or "—",
+            "expiry": (
+                _day(registration.identity_document_expiry)
+                if registration.identity_document_expiry
+                else "—"
+            ),
         },
         _(
             "Any courtesy extended to facilitate the issuance of an entry visa would be "
@@ -197,9 +169,10 @@ def visa_letter_pdf(registration) -> bytes:
         % {
             "officer": registration.visa_letter_signed_by.get_full_name()
             or registration.visa_letter_signed_by.email,
-            "date": timezone.localtime(registration.visa_letter_signed_at).strftime("%d %B %Y"),
+            "date": _day(timezone.localtime(registration.visa_letter_signed_at)),
         },
     ]
-    story = [Paragraph(escape(_("Visa support letter")), styles["title"]), Spacer(1, 4 * mm)]
-    story += [Paragraph(escape(text), styles["body"]) for text in paragraphs]
-    return pdf(story, _("Visa support letter"))
+    title = _("Visa support letter")
+    story = [Paragraph(title, TITLE), Spacer(1, 4 * mm)]
+    story += [Paragraph(text, BODY) for text in paragraphs]
+    return build(story, title)

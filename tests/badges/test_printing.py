@@ -3,12 +3,16 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from badges import printing, services
 from badges.models import Badge, PrintJob, SessionBadging
+from registration.models import Entity
 from tests.badges.common import approved
 from tests.factories import EntityFactory, SessionFactory, register
+from tests.pdfs import ARABIC_LETTERS, all_lines, glyphless, shows
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +228,36 @@ def test_the_session_page_links_badges_and_gate_for_officers_only(
 
     assert (PAGE in hidden, "/gate/" in hidden) == (False, False)
     assert (PAGE in shown, "/gate/" in shown) == (True, True)
+
+
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_badge_prints_in_every_language(client, delegate, session, language):
+    mine = approved(
+        session,
+        EntityFactory(name="Egypt"),
+        email=delegate.email,
+        given_name="Amina",
+        family_name="Haddad",
+        name_in_own_script="أمينة حداد",
+    )
+    client.force_login(delegate)
+
+    response = client.get(
+        f"/registrations/{mine.pk}/badge-preview.pdf", HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    with translation.override(language):
+        expected = [
+            str(Entity.Kind.MEMBER_STATE.label),
+            gettext("Preview: not valid for entry"),
+            printing.dates_label(session),
+        ]
+    assert response["Content-Language"] == language
+    drawn = all_lines(response.content)
+    assert [text for text in expected if not shows(drawn, text)] == [], drawn
+    assert shows(drawn, "Amina HADDAD") and shows(drawn, "أمينة حداد") and shows(drawn, "Egypt")
+    assert glyphless(response.content) == []
+    assert not [line for line in drawn if ARABIC_LETTERS.search(line)]

@@ -4,8 +4,6 @@ kept in their boxes, the fallback to the Latin name, and a QR code that decodes.
 
 import io
 import re
-from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 
 import arabic_reshaper
@@ -19,11 +17,12 @@ from pypdf.generic import ContentStream
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
-from badges import fonts
 from badges.layouts import PRESETS, arrangement, crop_marks
 from badges.render import DEFAULT_COLOURS, BadgeData, plan_badge, render_badges
 from badges.text import LEADING
+from pdftext import fonts
 from registration.models import Entity
+from tests.pdfs import drawn_texts, lines
 
 LAYOUTS = ["a6", "cr80", "a4x4", "a4x10"]
 ARABIC_NAME = "محمد عبد الله"
@@ -79,69 +78,6 @@ def badge(serial=101, **fields) -> BadgeData:
 
 
 # Reading the PDF back
-
-
-@dataclass
-class Drawn:
-    """One text object of the page: its font (without the subset prefix), the text decoded
-    through the font's ToUnicode map, the codes drawn and where."""
-
-    font: str
-    text: str
-    codes: list[tuple[str, int]]  # (font resource, code)
-    x: float
-    y: float
-
-
-def _to_unicode(font) -> dict[int, str]:
-    data = font["/ToUnicode"].get_object().get_data().decode("latin-1")
-    mapping = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
-        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            mapping[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
-        for low, high, start in re.findall(r"<(\w+)>\s*<(\w+)>\s*<(\w+)>", block):
-            for offset in range(int(high, 16) - int(low, 16) + 1):
-                mapping[int(low, 16) + offset] = chr(int(start, 16) + offset)
-    return mapping
-
-
-def base_font(font) -> str:
-    return str(font["/BaseFont"]).lstrip("/").split("+", 1)[-1]
-
-
-def drawn_texts(reader: PdfReader, page) -> list[Drawn]:
-    resources = page["/Resources"]["/Font"]
-    maps = {key: _to_unicode(value.get_object()) for key, value in resources.items()}
-    drawn, current, font_key = [], None, None
-    for operands, operator in ContentStream(page.get_contents(), reader).operations:
-        if operator == b"BT":
-            current = None
-        elif operator == b"Tf":
-            font_key = str(operands[0])
-        elif operator == b"Tm":
-            x, y = float(operands[4]), float(operands[5])
-            current = Drawn("", "", [], x, y)
-        elif operator == b"Tj" and current is not None:
-            raw = operands[0]
-            raw = raw.get_original_bytes() if hasattr(raw, "get_original_bytes") else bytes(raw)
-            current.font = current.font or base_font(resources[font_key].get_object())
-            current.text += "".join(maps[font_key].get(code, "\0") for code in raw)
-            current.codes += [(font_key, code) for code in raw]
-        elif operator == b"ET" and current is not None and current.codes:
-            drawn.append(current)
-    return drawn
-
-
-def lines(drawn: list[Drawn]) -> list[str]:
-    """The texts drawn on one baseline, left to right, joined."""
-    by_baseline = defaultdict(list)
-    for item in drawn:
-        by_baseline[round(item.y, 2)].append(item)
-    return [
-        "".join(item.text for item in sorted(items, key=lambda item: item.x))
-        for items in by_baseline.values()
-    ]
 
 
 def read(result) -> PdfReader:

@@ -2,13 +2,31 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 from rest_framework.test import APIClient
 
-from interpretation.models import LanguageChannel, SessionInterpretation
+from interpretation.models import (
+    InterpretationMode,
+    Language,
+    LanguageChannel,
+    SessionInterpretation,
+)
 from registration import services as registration_services
 from tests.factories import SessionFactory, SittingFactory, register
 from tests.interpretation.test_plan import five_days
+from tests.pdfs import (
+    ARABIC_LETTERS,
+    all_lines,
+    drawn_texts,
+    glyphless,
+    logical,
+    page_lines,
+    read,
+    shows,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -250,3 +268,81 @@ def test_the_plan_and_coverage_csv_write_a_formula_in_a_title_as_text(officer_cl
         response = officer_client.get(f"/sessions/ieg/interpretation/{what}.csv")
         rows = list(csv.reader(io.StringIO(response.content.decode())))
         assert rows[1][0] == "'" + formula
+
+
+# The PDFs in every interface language, read back
+
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+def pdf_in(client, path: str, language: str) -> bytes:
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response["Content-Language"] == language
+    return response.content
+
+
+def assert_printed(pdf: bytes, *expected: str) -> None:
+    """Each expected (logical) text shown, every character in a font that has it, Arabic
+    joined."""
+    drawn = all_lines(pdf)
+    assert [text for text in expected if not shows(drawn, text)] == [], drawn
+    assert glyphless(pdf) == []
+    assert not [line for line in drawn if ARABIC_LETTERS.search(line)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plan_pdf_prints_in_every_language(officer_client, session, language):
+    pdf = pdf_in(officer_client, "/sessions/ieg/interpretation/plan.pdf", language)
+
+    with translation.override(language):
+        title = gettext("%(session)s: interpretation plan") % {"session": session.title}
+        words = [
+            gettext("Sitting"),
+            gettext("Interpreter-sittings"),
+            str(InterpretationMode.BOOTHS.label),
+        ]
+    assert_printed(pdf, title, *words, "140")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_coverage_pdf_prints_in_every_language(officer_client, session, language):
+    registration = register(session, listening_language="fr")
+    registration_services.approve(registration, actor=None)
+
+    pdf = pdf_in(officer_client, "/sessions/ieg/interpretation/coverage.pdf", language)
+
+    with translation.override(language):
+        title = gettext("%(session)s: interpretation coverage") % {"session": session.title}
+        words = [
+            gettext("Listeners in person"),
+            str(Language.objects.get(code="fr")),
+            gettext("yes"),
+        ]
+    assert_printed(pdf, title, *words)
+
+
+def test_the_plan_pdf_in_arabic_runs_from_right_to_left(officer_client, session):
+    pdf = pdf_in(officer_client, "/sessions/ieg/interpretation/plan.pdf", "ar")
+
+    reader = read(pdf)
+    page = reader.pages[0]
+    drawn = [item for item in drawn_texts(reader, page) if item.text.strip()]
+    header = {logical(item.text): item for item in drawn if item.font.startswith("NotoSansArabic")}
+    with translation.override("ar"):
+        sitting, when, flags = gettext("Sitting"), gettext("When"), gettext("Flags")
+    # the first column at the right, the last at the left
+    assert header[sitting].x > header[when].x > header[flags].x
+    assert header[sitting].right > float(page.mediabox.width) - 30 * mm
+    # the title: the session's title first, at the right
+    title = page_lines(drawn)[0]
+    assert "".join(item.text for item in title).endswith(session.title)
+    assert title[-1].right == pytest.approx(header[sitting].right, abs=5)
+
+
+def test_the_plan_pdf_in_english_runs_from_left_to_right(officer_client, session):
+    pdf = pdf_in(officer_client, "/sessions/ieg/interpretation/plan.pdf", "en")
+
+    reader = read(pdf)
+    drawn = [item for item in drawn_texts(reader, reader.pages[0]) if item.text.strip()]
+    x = {item.text: item.x for item in drawn}
+    assert x["Sitting"] < x["When"] < x["Flags"]

@@ -2,12 +2,16 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from registration import personal_data, services
-from registration.models import Registration
+from registration.models import Entity, Registration
 from tests.factories import EntityFactory, SessionFactory, UserFactory, register
+from tests.pdfs import ARABIC_LETTERS, all_lines, drawn_texts, glyphless, page_lines, read, shows
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +213,114 @@ def test_excel_export_writes_a_formula_in_a_name_as_text(officer_client, session
 
     cell = load_workbook(io.BytesIO(response.content)).active["A2"]
     assert (cell.data_type, cell.value) == ("s", FORMULA)
+
+
+# The PDFs in every interface language, read back
+
+
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+def in_language(client, path: str, language: str) -> bytes:
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response["Content-Language"] == language
+    return response.content
+
+
+def assert_printed(pdf: bytes, *expected: str) -> list[str]:
+    """Each expected (logical) text shown, every character in a font that has it, Arabic
+    joined; the lines as drawn."""
+    drawn = all_lines(pdf)
+    assert [text for text in expected if not shows(drawn, text)] == [], drawn
+    assert glyphless(pdf) == []
+    assert not [line for line in drawn if ARABIC_LETTERS.search(line)]
+    return drawn
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_participants_list_prints_in_every_language(officer_client, session, officer, language):
+    approved(
+        session,
+        EntityFactory(name="Egypt"),
+        officer,
+        given_name="Amina",
+        family_name="Haddad",
+        function_title="Counsellor",
+        consents_to_list=True,
+    )
+
+    pdf = in_language(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", language)
+
+    with translation.override(language):
+        title, kind = gettext("List of participants"), str(Entity.Kind.MEMBER_STATE.label)
+    assert_printed(pdf, title, kind, "Egypt", "Amina HADDAD", "Counsellor")
+
+
+def test_participants_list_in_arabic_reads_right_to_left(officer_client, session, officer):
+    approved(session, EntityFactory(name="Egypt"), officer, consents_to_list=True)
+
+    pdf = in_language(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", "ar")
+
+    reader = read(pdf)
+    page = reader.pages[0]
+    rows = page_lines(drawn_texts(reader, page))
+    ends = {round(row[-1].right, 1) for row in rows[:-1]}  # the person's line is indented
+    assert len(ends) == 1 and ends.pop() > float(page.mediabox.width) - 30 * mm
+    assert rows[-1][-1].right < rows[0][-1].right  # indented on the right
+    # the title "<session>: List of participants" starts, at the right, with the session
+    title = "".join(item.text for item in rows[0])
+    assert title.endswith(session.title) and "ﻗ" in title
+    assert reader.metadata.title == "قائمة المشاركين"
+
+
+def test_participants_list_in_english_reads_left_to_right(officer_client, session, officer):
+    approved(session, EntityFactory(name="Egypt"), officer, consents_to_list=True)
+
+    pdf = in_language(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", "en")
+
+    reader = read(pdf)
+    rows = page_lines(drawn_texts(reader, reader.pages[0]))
+    starts = {round(row[0].x, 1) for row in rows[:-1]}
+    assert len(starts) == 1 and starts.pop() < 30 * mm
+    assert rows[-1][0].x > rows[0][0].x  # indented on the left
+    assert "".join(item.text for item in rows[0]).startswith(session.title)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_visa_letter_prints_in_every_language(client, session, officer, delegate, language):
+    asked = approved(
+        session,
+        EntityFactory(name="Egypt"),
+        officer,
+        email=delegate.email,
+        needs_visa_letter=True,
+        identity_document_number="P7654321",
+        family_name="Haddad",
+    )
+    personal_data.sign_visa_letter(asked, officer)
+    client.force_login(delegate)
+
+    pdf = in_language(client, f"/registrations/{asked.pk}/visa-letter/", language)
+
+    with translation.override(language):
+        expected = (
+            gettext("Visa support letter"),
+            gettext("To the Embassy or Consulate of Austria"),
+        )
+    assert_printed(pdf, *expected, "HADDAD", "P7654321", "Egypt")
+
+
+def test_visa_letter_in_arabic_is_right_aligned(client, session, officer, delegate):
+    asked = approved(
+        session, EntityFactory(), officer, email=delegate.email, needs_visa_letter=True
+    )
+    personal_data.sign_visa_letter(asked, officer)
+    client.force_login(delegate)
+
+    pdf = in_language(client, f"/registrations/{asked.pk}/visa-letter/", "ar")
+
+    reader = read(pdf)
+    page = reader.pages[0]
+    rows = page_lines(drawn_texts(reader, page))
+    ends = {round(row[-1].right, 1) for row in rows}
+    assert len(rows) > 6 and len(ends) == 1 and ends.pop() > float(page.mediabox.width) - 30 * mm

@@ -1,4 +1,4 @@
-"""Fonts for badges, from packages (no downloads), registered with reportlab once per
+"""Fonts for every PDF, from packages (no downloads), registered with reportlab once per
 process: Noto Sans (Latin with every diacritic, Greek, Cyrillic), Noto Sans Arabic and
 Noto Sans SC (Chinese).
 
@@ -25,11 +25,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 # Names registered with reportlab (the PDF names the fonts after their files: NotoSans-Bold,
-# NotoSansSC-Regular...). Our own names, so as not to clash with registration.fonts.
-SANS = "Badge-NotoSans"
-SANS_BOLD = "Badge-NotoSans-Bold"
-ARABIC = "Badge-NotoSansArabic"
-CJK = "Badge-NotoSansSC"
+# NotoSansSC-Regular...).
+SANS = "Text-NotoSans"
+SANS_BOLD = "Text-NotoSans-Bold"
+ARABIC = "Text-NotoSansArabic"
+CJK = "Text-NotoSansSC"
 
 SANS_SOURCE = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
 ARABIC_SOURCE = fontpkg_noto_sans_arabic.ROOT / "files" / "NotoSansArabic[wdth,wght].ttf"
@@ -95,7 +95,7 @@ def static_instance(instance: StaticInstance) -> Path:
 
 @cache
 def registered() -> tuple[str, ...]:
-    """Register the badge fonts with reportlab (once per process); their names."""
+    """Register the fonts with reportlab (once per process); their names."""
     files = {
         SANS: SANS_SOURCE,  # default instance: regular
         SANS_BOLD: static_instance(SANS_BOLD_INSTANCE),

@@ -1,5 +1,5 @@
-"""Badge fonts: the static instances made once and kept, the font of each script, and text
-cut into runs of one font, shaped and fitted."""
+"""The fonts of every PDF: the static instances made once and kept, the font of each
+script, and text cut into runs of one font, shaped."""
 
 import arabic_reshaper
 import pytest
@@ -9,8 +9,8 @@ from fontTools.ttLib import TTFont
 from fontTools.varLib import instancer
 from reportlab.pdfbase import pdfmetrics
 
-from badges import fonts
-from badges.text import fit_text, missing_chars, shaped_line, split_runs, visual
+from pdftext import fonts
+from pdftext.text import missing_chars, shaped_line, split_runs, visual
 
 
 @pytest.fixture
@@ -113,28 +113,6 @@ def test_bold_latin_keeps_arabic_in_its_own_font():
 def test_characters_no_font_has_are_found():
     assert missing_chars("Haile ሀይሉ") == ["ሀ", "ይ", "ሉ"]
     assert missing_chars("محمد 王小明 Łukasz") == []
-
-
-def test_a_short_text_stays_on_one_line_at_its_size():
-    fitted = fit_text("Egypt", 200, 40, 13, 8)
-
-    assert (len(fitted.lines), fitted.size) == (1, 13)
-
-
-def test_a_long_text_shrinks_then_wraps_within_its_box():
-    text = "Organisation internationale de la Francophonie et ses Amis du Monde Entier"
-
-    fitted = fit_text(text, 150, 30, 12, 6)
-
-    assert len(fitted.lines) == 2 and fitted.size >= 6
-    assert max(fitted.widths()) <= 150 and fitted.height <= 30
-
-
-def test_a_text_too_long_for_two_lines_is_cut_short_visibly():
-    fitted = fit_text("王" * 200, 100, 20, 10, 6)
-
-    assert fitted.truncated and fitted.lines[-1].text.endswith("…")
-    assert len(fitted.lines) == 2 and max(fitted.widths()) <= 100
 
 
 def test_widths_are_measured_run_by_run():
