@@ -2,6 +2,7 @@
 the same services as the pages."""
 
 import django_filters
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -10,7 +11,7 @@ from rest_framework.response import Response
 from accounts.permissions import IsConferenceOfficer
 
 from . import services
-from .models import Booking, Room, Series, Session, Sitting
+from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 
 class SeriesSerializer(serializers.ModelSerializer):
@@ -40,8 +41,8 @@ class RoomSerializer(serializers.ModelSerializer):
 
 class SessionSerializer(serializers.ModelSerializer):
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    venue = serializers.CharField(source="venue.name", default=None)
-    room = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    venue = serializers.CharField(source="venue.name", default=None, allow_null=True)
+    room = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Session
@@ -66,7 +67,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
 class SittingSerializer(serializers.ModelSerializer):
     session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    room = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    room = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     start = serializers.DateTimeField(source="local_start")
     end = serializers.DateTimeField(source="local_end")
 
@@ -88,7 +89,9 @@ class SittingSerializer(serializers.ModelSerializer):
 class BookingSerializer(serializers.ModelSerializer):
     room = serializers.SlugRelatedField(slug_field="slug", queryset=Room.objects.all())
     status = serializers.ChoiceField(
-        choices=[Booking.Status.CONFIRMED, Booking.Status.HELD], default=Booking.Status.CONFIRMED
+        choices=Booking.Status.choices,
+        default=Booking.Status.CONFIRMED,
+        help_text="A booking is made confirmed or held; cancelling it is an action of its own.",
     )
 
     class Meta:
@@ -107,10 +110,10 @@ class BookingSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["sitting", "created_at"]
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["status"] = instance.status
-        return data
+    def validate_status(self, status: str) -> str:
+        if status not in Booking.LIVE_STATUSES:
+            raise serializers.ValidationError(_("A booking is made confirmed or held."))
+        return status
 
 
 class ConflictSerializer(serializers.Serializer):
@@ -120,19 +123,22 @@ class ConflictSerializer(serializers.Serializer):
 
 class SessionFilter(django_filters.FilterSet):
     series = django_filters.CharFilter(field_name="series__slug")
+    # Not `format`: DRF reads that parameter as the answer's format (and answered 404).
+    meeting_format = django_filters.ChoiceFilter(field_name="format", choices=MeetingFormat.choices)
 
     class Meta:
         model = Session
-        fields = ["series", "format", "status"]
+        fields = ["series", "meeting_format", "status"]
 
 
 class SittingFilter(django_filters.FilterSet):
     session = django_filters.CharFilter(field_name="session__slug")
     room = django_filters.CharFilter(field_name="room__slug")
+    meeting_format = django_filters.ChoiceFilter(field_name="format", choices=MeetingFormat.choices)
 
     class Meta:
         model = Sitting
-        fields = ["session", "room", "status", "format"]
+        fields = ["session", "room", "status", "meeting_format"]
 
 
 class BookingFilter(django_filters.FilterSet):
