@@ -104,6 +104,15 @@ class RefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class BadScanSerializer(RefusalSerializer):
+    """A request that is not a scan (400); DRF answers a body that is not JSON with
+    `detail` alone."""
+
+    reason = serializers.ChoiceField(
+        choices=["missing_code", "invalid", "too_many"], required=False
+    )
+
+
 def _refusal(reason: str, detail: str, code: int = status.HTTP_409_CONFLICT) -> Response:
     return Response({"reason": reason, "detail": detail}, status=code)
 
@@ -157,7 +166,7 @@ class CheckInView(APIView):
         responses={
             201: CheckInAnswerSerializer,
             200: CheckInAnswerSerializer,
-            400: RefusalSerializer,
+            400: BadScanSerializer,
             409: OpenApiResponse(RefusalSerializer, description="The badge does not admit."),
         },
     )
@@ -196,7 +205,7 @@ class CheckInBatchView(APIView):
 
     @extend_schema(
         request=CheckInBatchRequestSerializer,
-        responses={200: CheckInBatchAnswerSerializer, 400: RefusalSerializer},
+        responses={200: CheckInBatchAnswerSerializer, 400: BadScanSerializer},
     )
     def post(self, request):
         given = CheckInBatchRequestSerializer(data=request.data)
