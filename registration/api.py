@@ -7,15 +7,16 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
 from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
+from core.errors import DomainError
 from sessions_app.models import Session
 
 from . import delegations, queries, services
@@ -97,18 +98,12 @@ class RegistrationRateThrottle(UserRateThrottle):
         return request.method in SAFE_METHODS or super().allow_request(request, view)
 
 
-class Refused(APIException):
-    """A change that the rules refuse (services.RegistrationError)."""
-
-    status_code = status.HTTP_409_CONFLICT
-
-
 @contextmanager
 def refusals():
     try:
         yield
     except services.RegistrationError as error:
-        raise Refused(str(error)) from error
+        raise DomainError(str(error)) from error
 
 
 class SessionRegistrationViewSet(
