@@ -1,8 +1,12 @@
 """REST API for series, sessions, sittings and rooms (read) and bookings (officers), through
 the same services as the pages."""
 
+from datetime import UTC
+
 import django_filters
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -141,10 +145,27 @@ class SittingFilter(django_filters.FilterSet):
         fields = ["session", "room", "status", "meeting_format"]
 
 
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, in UTC for the database: PostgreSQL holds offsets up to 15:59
+    only (Python up to 23:59), and an instant before the calendar's first day in UTC can
+    be held by neither database."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            return value and value.astimezone(UTC)
+        except OverflowError as error:
+            raise ValidationError(_("Enter a date of the calendar."), code="overflow") from error
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 class BookingFilter(django_filters.FilterSet):
     room = django_filters.CharFilter(field_name="room__slug")
-    starts_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+    starts_after = UTCDateTimeFilter(field_name="start", lookup_expr="gte")
+    starts_before = UTCDateTimeFilter(field_name="start", lookup_expr="lt")
 
     class Meta:
         model = Booking

@@ -6,7 +6,7 @@ import re
 import pytest
 from rest_framework.test import APIClient
 
-from tests.factories import SessionFactory, SittingFactory
+from tests.factories import BookingFactory, SessionFactory, SittingFactory
 from tests.sessions_app.test_api import bearer, new_booking
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +75,23 @@ def test_a_booking_is_made_confirmed_or_held_and_may_be_answered_cancelled(offic
 
     assert refused.status_code == 400
     assert "cancelled" in component("Booking")["status"]["enum"]
+
+
+def test_bookings_filtered_by_a_time_with_an_offset_postgresql_lacks_are_found(officer, room):
+    booking = BookingFactory(room=room)  # 27 January 2025, 10:00 in Vienna (09:00 UTC)
+
+    response = bearer(officer).get(
+        "/api/v1/bookings/",
+        {"starts_after": "2025-01-27T03:56:00+18:57"},  # 09:59 the day before
+    )
+
+    assert [row["id"] for row in response.json()["results"]] == [booking.pk]
+
+
+def test_bookings_filtered_by_a_time_before_the_calendar_in_utc_are_refused(officer):
+    response = bearer(officer).get(
+        "/api/v1/bookings/", {"starts_after": "0001-01-01T00:00:00+14:00"}
+    )
+
+    assert response.status_code == 400
+    assert "starts_after" in response.json()
