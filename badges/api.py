@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsConferenceOfficer
+from core.api import SlugRelatedField
 from sessions_app.models import Session
 
 from . import checkin, services, signing
@@ -35,7 +36,7 @@ class CheckInRequestSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=200, help_text="The signed code the badge's QR holds.")
     gate = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
     device = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
-    session = serializers.SlugRelatedField(
+    session = SlugRelatedField(
         slug_field="slug",
         queryset=Session.objects.all(),
         required=False,

@@ -13,9 +13,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.permissions import IsConferenceOfficer
+from core.api import SlugRelatedField
 
 from . import services
 from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
+
+# A slug as Django's path converter reads it: one with anything else (a NUL, which
+# PostgreSQL cannot compare) names nothing and does not reach the database.
+SLUG = "[-a-zA-Z0-9_]+"
 
 
 class SeriesSerializer(serializers.ModelSerializer):
@@ -91,7 +96,7 @@ class SittingSerializer(serializers.ModelSerializer):
 
 
 class BookingSerializer(serializers.ModelSerializer):
-    room = serializers.SlugRelatedField(slug_field="slug", queryset=Room.objects.all())
+    room = SlugRelatedField(slug_field="slug", queryset=Room.objects.all())
     status = serializers.ChoiceField(
         choices=Booking.Status.choices,
         default=Booking.Status.CONFIRMED,
@@ -176,6 +181,7 @@ class SeriesViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Series.objects.all()
     serializer_class = SeriesSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -183,6 +189,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
 
 class SittingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -195,6 +202,7 @@ class RoomViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Room.objects.select_related("venue")
     serializer_class = RoomSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
 
 class BookingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
