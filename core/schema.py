@@ -17,21 +17,24 @@ from rest_framework.permissions import (
 
 
 class ErrorSerializer(serializers.Serializer):
-    """DRF's answer to a request it refuses before the rules: not authenticated, not
-    allowed, not found, throttled."""
+    """A request refused before any rule: not authenticated, not allowed, not found, or
+    too many."""
 
     detail = serializers.CharField()
 
 
 class DomainErrorSerializer(serializers.Serializer):
-    """A change that the rules refuse (core.errors.DomainError)."""
+    """A change that the rules refuse."""  # core.errors.DomainError, answered by core.api
 
     detail = serializers.CharField(help_text="Why, in the user's language.")
     code = serializers.CharField(help_text="The rule that refused, for clients to act on.")
 
 
-# Field names mapped to their messages (`detail` or `non_field_errors` for the whole input).
-VALIDATION_ERRORS = {"type": "object", "additionalProperties": {}}
+VALIDATION_ERRORS = {
+    "type": "object",
+    "additionalProperties": {},
+    "description": "Each field's messages; `detail` or `non_field_errors` for the whole input.",
+}
 
 # Permissions that only ever refuse the anonymous, which is 401, never 403.
 ONLY_AUTHENTICATION = (AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly)
