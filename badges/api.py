@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsConferenceOfficer
+from core.api import SlugRelatedField
 from sessions_app.models import Session
 
 from . import checkin, services, signing
@@ -35,7 +36,7 @@ class CheckInRequestSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=200, help_text="The signed code the badge's QR holds.")
     gate = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
     device = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
-    session = serializers.SlugRelatedField(
+    session = SlugRelatedField(
         slug_field="slug",
         queryset=Session.objects.all(),
         required=False,
@@ -102,6 +103,15 @@ class RefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class BadScanSerializer(RefusalSerializer):
+    """A request that is not a scan (400); DRF answers a body that is not JSON with
+    `detail` alone."""
+
+    reason = serializers.ChoiceField(
+        choices=["missing_code", "invalid", "too_many"], required=False
+    )
+
+
 def _refusal(reason: str, detail: str, code: int = status.HTTP_409_CONFLICT) -> Response:
     return Response({"reason": reason, "detail": detail}, status=code)
 
@@ -155,7 +165,7 @@ class CheckInView(APIView):
         responses={
             201: CheckInAnswerSerializer,
             200: CheckInAnswerSerializer,
-            400: RefusalSerializer,
+            400: BadScanSerializer,
             409: OpenApiResponse(RefusalSerializer, description="The badge does not admit."),
         },
     )
@@ -194,7 +204,7 @@ class CheckInBatchView(APIView):
 
     @extend_schema(
         request=CheckInBatchRequestSerializer,
-        responses={200: CheckInBatchAnswerSerializer, 400: RefusalSerializer},
+        responses={200: CheckInBatchAnswerSerializer, 400: BadScanSerializer},
     )
     def post(self, request):
         given = CheckInBatchRequestSerializer(data=request.data)

@@ -35,3 +35,6 @@ urlpatterns = [
 ]
 # Uploaded files (notes verbales, photos) are personal data: they are never served from
 # MEDIA_URL, only through views that check who may see them.
+
+# A path under /api/ that is not there answers in JSON, as the rest of the API does.
+handler404 = "core.api.not_found"

@@ -1,6 +1,10 @@
-"""The API's answer to a refusal by the rules: 409 with the message and the rule's code."""
+"""The API's answer to a refusal by the rules: 409 with the message and the rule's code; to
+a path it does not have, in JSON; and a field that finds an object by its slug."""
 
-from rest_framework import status
+from django.http import JsonResponse
+from django.views.defaults import page_not_found
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -11,3 +15,21 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_409_CONFLICT)
     return drf_exception_handler(exc, context)
+
+
+def not_found(request, exception):
+    """A path the site does not have: under /api/, DRF's answer in JSON, as the API answers
+    everything else (integrators parse it); elsewhere the site's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return page_not_found(request, exception)
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """DRF's, for which a slug with a NUL character names nothing without asking the
+    database: PostgreSQL cannot compare text that holds one, and answered 500."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)

@@ -1,16 +1,26 @@
 """REST API for series, sessions, sittings and rooms (read) and bookings (officers), through
 the same services as the pages."""
 
+from datetime import UTC
+
 import django_filters
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.permissions import IsConferenceOfficer
+from core.api import SlugRelatedField
 
 from . import services
-from .models import Booking, Room, Series, Session, Sitting
+from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
+
+# A slug as Django's path converter reads it: one with anything else (a NUL, which
+# PostgreSQL cannot compare) names nothing and does not reach the database.
+SLUG = "[-a-zA-Z0-9_]+"
 
 
 class SeriesSerializer(serializers.ModelSerializer):
@@ -40,8 +50,8 @@ class RoomSerializer(serializers.ModelSerializer):
 
 class SessionSerializer(serializers.ModelSerializer):
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    venue = serializers.CharField(source="venue.name", default=None)
-    room = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    venue = serializers.CharField(source="venue.name", default=None, allow_null=True)
+    room = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Session
@@ -66,7 +76,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
 class SittingSerializer(serializers.ModelSerializer):
     session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    room = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    room = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     start = serializers.DateTimeField(source="local_start")
     end = serializers.DateTimeField(source="local_end")
 
@@ -86,9 +96,11 @@ class SittingSerializer(serializers.ModelSerializer):
 
 
 class BookingSerializer(serializers.ModelSerializer):
-    room = serializers.SlugRelatedField(slug_field="slug", queryset=Room.objects.all())
+    room = SlugRelatedField(slug_field="slug", queryset=Room.objects.all())
     status = serializers.ChoiceField(
-        choices=[Booking.Status.CONFIRMED, Booking.Status.HELD], default=Booking.Status.CONFIRMED
+        choices=Booking.Status.choices,
+        default=Booking.Status.CONFIRMED,
+        help_text="A booking is made confirmed or held; cancelling it is an action of its own.",
     )
 
     class Meta:
@@ -107,10 +119,10 @@ class BookingSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["sitting", "created_at"]
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["status"] = instance.status
-        return data
+    def validate_status(self, status: str) -> str:
+        if status not in Booking.LIVE_STATUSES:
+            raise serializers.ValidationError(_("A booking is made confirmed or held."))
+        return status
 
 
 class ConflictSerializer(serializers.Serializer):
@@ -121,25 +133,45 @@ class ConflictSerializer(serializers.Serializer):
 
 class SessionFilter(django_filters.FilterSet):
     series = django_filters.CharFilter(field_name="series__slug")
+    # Not `format`: DRF reads that parameter as the answer's format (and answered 404).
+    meeting_format = django_filters.ChoiceFilter(field_name="format", choices=MeetingFormat.choices)
 
     class Meta:
         model = Session
-        fields = ["series", "format", "status"]
+        fields = ["series", "meeting_format", "status"]
 
 
 class SittingFilter(django_filters.FilterSet):
     session = django_filters.CharFilter(field_name="session__slug")
     room = django_filters.CharFilter(field_name="room__slug")
+    meeting_format = django_filters.ChoiceFilter(field_name="format", choices=MeetingFormat.choices)
 
     class Meta:
         model = Sitting
-        fields = ["session", "room", "status", "format"]
+        fields = ["session", "room", "status", "meeting_format"]
+
+
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, in UTC for the database: PostgreSQL holds offsets up to 15:59
+    only (Python up to 23:59), and an instant before the calendar's first day in UTC can
+    be held by neither database."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            return value and value.astimezone(UTC)
+        except OverflowError as error:
+            raise ValidationError(_("Enter a date of the calendar."), code="overflow") from error
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
 
 
 class BookingFilter(django_filters.FilterSet):
     room = django_filters.CharFilter(field_name="room__slug")
-    starts_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+    starts_after = UTCDateTimeFilter(field_name="start", lookup_expr="gte")
+    starts_before = UTCDateTimeFilter(field_name="start", lookup_expr="lt")
 
     class Meta:
         model = Booking
@@ -150,6 +182,7 @@ class SeriesViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Series.objects.all()
     serializer_class = SeriesSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -157,6 +190,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
 
 class SittingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -169,6 +203,7 @@ class RoomViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Room.objects.select_related("venue")
     serializer_class = RoomSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
 
 class BookingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
