@@ -107,9 +107,7 @@ class BadScanSerializer(RefusalSerializer):
     """A request that is not a scan (400); DRF answers a body that is not JSON with
     `detail` alone."""
 
-    reason = serializers.ChoiceField(
-        choices=["missing_code", "invalid", "too_many"], required=False
-    )
+    reason = serializers.ChoiceField(choices=checkin.CheckInRefused.UNREADABLE, required=False)
 
 
 def _refusal(reason: str, detail: str, code: int = status.HTTP_409_CONFLICT) -> Response:

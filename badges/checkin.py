@@ -31,7 +31,8 @@ CLOCK_TOLERANCE = timedelta(minutes=2)
 
 class CheckInRefused(DomainError):
     """A badge that does not admit its bearer. `reason` (its code) is stable, for machines:
-    one of REASONS; the message is for the officer at the gate."""
+    one of REASONS (the API answers 409 with them; UNREADABLE are its 400s); the message
+    is for the officer at the gate."""
 
     FORGED = "forged"
     REVOKED = "revoked"
@@ -40,7 +41,7 @@ class CheckInRefused(DomainError):
     OUTSIDE_DATES = "outside_dates"
     SCANNED_IN_FUTURE = "scanned_in_future"
     NONCE_REUSED = "nonce_reused"
-    # A request the check-in API cannot read (it answers 400 with these).
+    # A request the check-in API cannot read: it answers 400 with these, not 409.
     MISSING_CODE = "missing_code"
     INVALID = "invalid"
     TOO_MANY = "too_many"
@@ -58,7 +59,16 @@ class CheckInRefused(DomainError):
         INVALID: gettext_lazy("Refused"),
         TOO_MANY: gettext_lazy("Too many scans at once"),
     }
-    REASONS = tuple(LABELS)
+    REASONS = (
+        FORGED,
+        REVOKED,
+        WRONG_SESSION,
+        NOT_APPROVED,
+        OUTSIDE_DATES,
+        SCANNED_IN_FUTURE,
+        NONCE_REUSED,
+    )
+    UNREADABLE = (MISSING_CODE, INVALID, TOO_MANY)
 
     def __init__(self, reason: str, message: str):
         super().__init__(message, code=reason)
@@ -227,6 +237,7 @@ def _scan_time(session: Session, scanned_at: datetime | None, now: datetime) -> 
         scanned_at = timezone.make_aware(scanned_at, session.tzinfo)
     try:
         scanned_at = scanned_at.astimezone(UTC)
+        _day_of(session, scanned_at)  # a day in the session's own time zone, too
     except OverflowError as error:  # a clock reset to the first (or last) day of the calendar
         raise CheckInRefused(
             CheckInRefused.OUTSIDE_DATES,

@@ -1,12 +1,13 @@
-"""Calendar feed URLs carry their only secret: in the path of a personal feed, in the
-`token=` of a room feed (the same token opens the officer's personal feed and every
-room's). Logs keep just the first characters of the token."""
+"""Some URLs carry their only secret: calendar feeds, in the path of a personal feed and in
+the `token=` of a room feed (the same token opens the officer's personal feed and every
+room's), and focal-point invitations in their path. Logs keep just the first characters
+of the token."""
 
 import logging
 import re
 
 TOKEN_IN_URL = re.compile(
-    r"(/calendar/feed/|[?&;]token=|[?&;]token%3D)([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+",
+    r"(/calendar/feed/|/invitations/|[?&;]token=|[?&;]token%3D)([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+",
     re.IGNORECASE,
 )
 

@@ -138,7 +138,7 @@ def demand(session: Session) -> tuple[dict, dict]:
     participation mode (two queries)."""
     from registration.models import Registration
 
-    approved = Registration.objects.filter(session=session, state=Registration.State.APPROVED)
+    approved = Registration.objects.approved().filter(session=session)
     result = []
     for field_name in ("listening_language", "speaking_language"):
         counts = defaultdict(Counter)
@@ -171,11 +171,8 @@ def hearing_assistance(session: Session) -> Counter:
 
     return Counter(
         dict(
-            Registration.objects.filter(
-                session=session,
-                state=Registration.State.APPROVED,
-                needs_hearing_assistance=True,
-            )
+            Registration.objects.approved()
+            .filter(session=session, needs_hearing_assistance=True)
             .values_list("participation_mode")
             .annotate(people=Count("pk"))
             .order_by()
@@ -277,7 +274,3 @@ def listening_guides(registrations) -> dict[int, ListeningGuide]:
             joining_details=registration.session.joining_details if online else "",
         )
     return guides
-
-
-def listening_guide(registration) -> ListeningGuide:
-    return listening_guides([registration])[registration.pk]

@@ -24,7 +24,9 @@ RETOUR_TEAM = 3
 RETOUR_LANGUAGES = frozenset({"ar", "zh"})
 STANDARD_LENGTH = timedelta(hours=3)
 LONG_REMOTE_LENGTH = timedelta(hours=2)
-# Remote interventions longer than this in all make a hybrid sitting LONG_REMOTE_LENGTH.
+# The limit of remote interventions that keeps a hybrid sitting STANDARD_LENGTH: officers
+# mark a sitting that may exceed it (long_remote_interventions), which is then planned as
+# LONG_REMOTE_LENGTH. Named here for the page that explains the rules.
 REMOTE_LIMIT = timedelta(minutes=30)
 MINIMUM_BREAK = timedelta(hours=1)
 

@@ -14,12 +14,11 @@ class OfficialLanguage:
     locale: str  # the interface's language code: "zh-hans"
     name: object  # translated lazily
     english_name: str
-    right_to_left: bool = False
 
 
 # In UN (English alphabetical) order.
 OFFICIAL = (
-    OfficialLanguage("ar", "ar", _("Arabic"), "Arabic", right_to_left=True),
+    OfficialLanguage("ar", "ar", _("Arabic"), "Arabic"),
     OfficialLanguage("zh", "zh-hans", _("Chinese"), "Chinese"),
     OfficialLanguage("en", "en", _("English"), "English"),
     OfficialLanguage("fr", "fr", _("French"), "French"),
@@ -29,9 +28,3 @@ OFFICIAL = (
 OFFICIAL_LANGUAGES = [(language.code, language.name) for language in OFFICIAL]
 OFFICIAL_LANGUAGE_CODES = [language.code for language in OFFICIAL]
 INTERFACE_LANGUAGES = [(language.locale, language.name) for language in OFFICIAL]
-_BY_LOCALE = {language.locale: language for language in OFFICIAL}
-
-
-def for_locale(locale: str) -> OfficialLanguage | None:
-    """The official language of an interface language code ("zh-hans", "ar")."""
-    return _BY_LOCALE.get((locale or "").lower())

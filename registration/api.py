@@ -5,6 +5,7 @@ import copy
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -164,7 +165,11 @@ class RegistrationViewSet(
         officer = is_conference_officer(user)
         # The identity document: the person's and the Secretariat's only.
         personal = officer or serializer.instance.is_owned_by(user)
-        allowed = (*services.EDITABLE_FIELDS, *(services.PERSONAL_FIELDS if personal else ()))
+        if not personal and set(serializer.validated_data) & set(services.PERSONAL_FIELDS):
+            raise PermissionDenied(
+                _("Only the person and the Secretariat give the identity document.")
+            )
+        allowed = (*services.EDITABLE_FIELDS, *services.PERSONAL_FIELDS)
         services.update_registration(
             serializer.instance,
             user,

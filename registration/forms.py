@@ -8,7 +8,7 @@ from sessions_app.models import ParticipationMode
 
 from .models import Entity, Registration
 from .photos import PhotoError, prepare_photo
-from .services import EDITABLE_FIELDS, PERSONAL_FIELDS
+from .services import EDITABLE_FIELDS, PERSONAL_FIELDS, missing_identity_fields
 
 LANGUAGE_FIELDS = ("listening_language", "speaking_language", "documentation_language")
 
@@ -82,12 +82,12 @@ class OwnDetailsForm(RegistrationDetailsForm):
 
     def clean(self):
         data = super().clean()
-        if self.in_person():
-            for name in PERSONAL_FIELDS:
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(
-                        name, _("Needed by the VIC's security service for in-person participation.")
-                    )
+        mode = ParticipationMode.IN_PERSON if self.in_person() else ParticipationMode.ONLINE
+        for name in missing_identity_fields(mode, data):
+            if name not in self.errors:
+                self.add_error(
+                    name, _("Needed by the VIC's security service for in-person participation.")
+                )
         return data
 
     def details(self) -> dict:

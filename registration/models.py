@@ -376,8 +376,10 @@ class Registration(models.Model):
 
     def is_owned_by(self, user) -> bool:
         """As RegistrationQuerySet.owned_by, for one registration."""
-        return user.is_authenticated and (
-            self.participant_id == user.pk or self.email.lower() == (user.email or "").lower()
+        return (
+            user is not None
+            and user.is_authenticated
+            and (self.participant_id == user.pk or self.email.lower() == (user.email or "").lower())
         )
 
 

@@ -111,9 +111,11 @@ def export(request, slug: str, fmt: str):
 @officer_required
 def participants_list(request, slug: str):
     session = get_object_or_404(Session.objects.select_related("venue"), slug=slug)
-    registrations = Registration.objects.filter(
-        session=session, state=Registration.State.APPROVED, consents_to_list=True
-    ).select_related("entity", "delegation")
+    registrations = (
+        Registration.objects.approved()
+        .filter(session=session, consents_to_list=True)
+        .select_related("entity", "delegation")
+    )
     response = HttpResponse(
         exports.participants_list_pdf(session, registrations), content_type="application/pdf"
     )

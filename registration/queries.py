@@ -68,7 +68,7 @@ def attendance_summary(session: Session) -> dict:
 
     from .models import Entity, RegionalGroup
 
-    approved = Registration.objects.filter(session=session, state=Registration.State.APPROVED)
+    approved = Registration.objects.approved().filter(session=session)
     kinds = dict(Entity.Kind.choices)
     entities_by_kind = {
         row["entity__kind"]: row["entities"]

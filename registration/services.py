@@ -133,17 +133,25 @@ def _move(
         reason=reason,
         at=now,
     )
-    _changed(registration, from_state, from_mode or registration.participation_mode, actor, reason)
+    _changed(
+        registration,
+        from_state,
+        from_mode or registration.participation_mode,
+        actor,
+        registration.get_state_display(),
+    )
 
 
-def _changed(registration: Registration, from_state: str, from_mode: str, actor, reason) -> None:
+def _changed(registration: Registration, from_state: str, from_mode: str, actor, change) -> None:
+    """`change` in a few words (the new state or mode), which the upper apps may show: never
+    the free-text reason, which stays in the registration's history."""
     signals.registration_changed.send(
         sender=Registration,
         registration=registration,
         from_state=from_state,
         from_mode=from_mode,
         actor=actor,
-        reason=str(reason or registration.get_state_display()),
+        change=str(change),
     )
 
 
@@ -333,6 +341,7 @@ def change_mode(registration: Registration, mode: str, actor) -> Registration:
             raise RegistrationError(_("No place is free in that mode."), code="no_place")
         from_mode = registration.participation_mode
         registration.participation_mode = mode
+        _check_identity_given_by_owner(registration, actor)
         if registration.state in (State.SUBMITTED, State.WAITLISTED):
             _place(registration, actor, from_mode=from_mode)
         else:
@@ -419,22 +428,33 @@ def update_registration(
         check_editable(registration, by_officer)
         for name, value in fields.items():
             setattr(registration, name, value)
-        if not by_officer and registration.is_owned_by(actor):
-            check_identity_document(
-                registration.participation_mode,
-                {name: getattr(registration, name) for name in PERSONAL_FIELDS},
-            )
+        if not by_officer:
+            _check_identity_given_by_owner(registration, actor)
         registration.save()
     return registration
 
 
+def missing_identity_fields(mode: str, details) -> list[str]:
+    """In person, the VIC's security service needs the person's identity document (its
+    type, number and expiry): the fields of `details` it lacks."""
+    if mode != ParticipationMode.IN_PERSON:
+        return []
+    return [name for name in PERSONAL_FIELDS if not details.get(name)]
+
+
+def _check_identity_given_by_owner(registration: Registration, actor) -> None:
+    if actor is not None and registration.is_owned_by(actor):
+        check_identity_document(
+            registration.participation_mode,
+            {name: getattr(registration, name) for name in PERSONAL_FIELDS},
+        )
+
+
 def check_identity_document(mode: str, details) -> None:
-    """In person, the VIC's security service needs the person's identity document: they
-    give it when they register or change their details themself (a focal point, who may
-    not see it, registers a member without it; the member adds it)."""
-    if mode == ParticipationMode.IN_PERSON and not all(
-        details.get(name) for name in PERSONAL_FIELDS
-    ):
+    """The person gives their identity document for in-person participation when they
+    register, change their details or move in person themself (a focal point, who may not
+    see it, registers a member without it; the member adds it)."""
+    if missing_identity_fields(mode, details):
         raise RegistrationError(
             _(
                 "In-person participation needs the identity document (type, number and "

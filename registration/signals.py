@@ -5,8 +5,9 @@ from django.dispatch import Signal
 
 # Sent inside the transaction of every change of a registration's state or participation
 # mode, after it is saved, with: registration, from_state and from_mode (before the change;
-# from_state is "" for a new registration), actor, reason. badges revokes the badge of a
-# participant who leaves.
+# from_state is "" for a new registration), actor, and change (the new state or mode in a
+# few words, fit to show: never the officer's free-text reason). badges revokes the badge
+# of a participant who leaves.
 registration_changed = Signal()
 
 # Sent inside the transaction of `purge_personal_data` with `cutoff` (sessions that ended

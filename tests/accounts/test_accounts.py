@@ -24,6 +24,12 @@ def test_conference_officers_may_change_bookings_in_the_admin():
     assert group.permissions.filter(codename="change_booking").exists()
 
 
+def test_conference_officers_may_add_languages_in_the_admin():
+    group = Group.objects.get(name=CONFERENCE_OFFICERS)
+
+    assert group.permissions.filter(codename="add_language").exists()
+
+
 def test_signup_by_email_sends_a_verification_mail_and_does_not_log_in(client):
     response = client.post(
         reverse("account_signup"),

@@ -464,3 +464,12 @@ def test_check_ins_feed_the_attendance_summary(officer_client, badge, registrati
 
     assert summary["checked_in"] == 1
     assert [row["people"] for row in summary["checked_in_by_day"]] == [1, 1]
+
+
+def test_a_revoked_badge_gives_the_change_not_the_officers_private_reason(
+    registration, badge, officer
+):
+    registration_services.withdraw(registration, officer, "Flagged by the security service")
+
+    badge.refresh_from_db()
+    assert badge.revoked_reason == "Withdrawn"

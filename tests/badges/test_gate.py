@@ -103,10 +103,13 @@ def test_a_post_without_the_csrf_token_is_refused(officer, session):
 
 
 def test_the_page_has_a_verdict_for_every_reason_the_api_gives(officer_client, session):
-    from badges.api import RefusalSerializer
+    from badges.api import BadScanSerializer, RefusalSerializer
 
     texts = officer_client.get(URL).context["gate_texts"]
 
-    reasons = set(RefusalSerializer().fields["reason"].choices)
+    reasons = {
+        *RefusalSerializer().fields["reason"].choices,
+        *BadScanSerializer().fields["reason"].choices,
+    }
     assert reasons - set(texts) == set()
     assert {"scanned_in_future", "nonce_reused"} <= reasons

@@ -473,3 +473,14 @@ def test_an_anonymous_caller_may_not_post_a_batch(badge):
 
     assert response.status_code in (401, 403)
     assert CheckIn.objects.count() == 0
+
+
+def test_a_scan_at_the_start_of_the_calendar_is_refused_west_of_utc(officer, badge):
+    session = badge.session
+    session.time_zone = "America/New_York"
+    session.save(update_fields=["time_zone"])
+
+    response = upload(officer, badge, scanned_at="0001-01-01T02:00:00Z")
+
+    assert (response.status_code, response.json()["reason"]) == (409, "outside_dates")
+    assert CheckIn.objects.count() == 0

@@ -84,6 +84,20 @@ def test_the_person_cannot_remove_their_identity_document(delegate, session):
     assert Registration.objects.get().identity_document_number == "E12345678"
 
 
+def test_a_focal_point_may_not_set_a_members_identity_document(delegate, session):
+    entity = EntityFactory()
+    services.delegation_for(session, entity).focal_points.add(delegate)
+    member = register(session, entity, email="member@example.org")
+
+    response = api(delegate).patch(
+        f"/api/v1/registrations/{member.pk}/", {"identity_document_number": "X1"}, format="json"
+    )
+
+    assert response.status_code == 403
+    member.refresh_from_db()
+    assert member.identity_document_number == ""
+
+
 def test_over_capacity_the_answer_says_waitlisted_with_the_place(delegate, session):
     register(session)
 

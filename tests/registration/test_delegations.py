@@ -621,3 +621,28 @@ def test_another_user_cannot_edit_members(client, delegation):
 
     member.refresh_from_db()
     assert (response.status_code, member.function_title) == (403, "Judge")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_hashes_the_tokens_of_invitations_already_mailed():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from tests.factories import SessionFactory
+
+    before = ("registration", "0007_single_line_text")
+    mailed = "mailed-before-the-change-0123456789abcdef"
+    delegation = services.delegation_for(SessionFactory(), EntityFactory())
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old_apps = executor.loader.project_state([before]).apps
+    old_apps.get_model("registration", "DelegationInvitation").objects.create(
+        delegation_id=delegation.pk, email="fp@example.org", token=mailed
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert delegations.open_invitation(mailed).email == "fp@example.org"
+    stored = DelegationInvitation.objects.values().get()
+    assert all(mailed not in str(value) for value in stored.values())

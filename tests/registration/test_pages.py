@@ -108,6 +108,19 @@ def test_one_click_switch_to_online(delegate_client, session):
     assert (registration.participation_mode, registration.state) == ("online", State.SUBMITTED)
 
 
+def test_switching_to_in_person_needs_the_identity_document(delegate_client, session):
+    online = form(EntityFactory(), participation_mode="online", identity_document_number="")
+    delegate_client.post("/sessions/demo/register/", online)
+
+    response = delegate_client.post(
+        "/sessions/demo/register/mode/", {"mode": "in_person"}, follow=True
+    )
+
+    registration = Registration.objects.get(family_name="Haddad")
+    assert registration.participation_mode == "online"
+    assert "needs the identity document" in response.text
+
+
 def test_delegate_withdraws(delegate_client, session):
     delegate_client.post("/sessions/demo/register/", form(EntityFactory()))
 
