@@ -13,6 +13,10 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from languages.official import INTERFACE_LANGUAGES
+
+# Every interface language: each PDF is read back in all of them.
+LANGUAGES = [code for code, _name in INTERFACE_LANGUAGES]
 ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")  # unshaped: no presentation form
 HARAKAT = re.compile(r"[\u064B-\u065F\u0670]")  # marks reportlab cannot place: left out
 
@@ -245,3 +249,20 @@ def glyphless(pdf: bytes) -> list[tuple[str, str]]:
                 if not (drawn and known):
                     found.append((char, item.font))
     return found
+
+
+def pdf_in(client, path: str, language: str) -> bytes:
+    """A PDF the site makes, asked for in an interface language."""
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response["Content-Language"] == language
+    return response.content
+
+
+def assert_printed(pdf: bytes, *expected: str) -> list[str]:
+    """Each expected (logical) text shown, every character in a font that has it, Arabic
+    joined; the lines as drawn."""
+    drawn = all_lines(pdf)
+    assert [text for text in expected if not shows(drawn, text)] == [], drawn
+    assert glyphless(pdf) == []
+    assert not [line for line in drawn if ARABIC_LETTERS.search(line)]
+    return drawn

@@ -12,7 +12,7 @@ from badges.models import Badge, PrintJob, SessionBadging
 from registration.models import Entity
 from tests.badges.common import approved
 from tests.factories import EntityFactory, SessionFactory, register
-from tests.pdfs import ARABIC_LETTERS, all_lines, glyphless, shows
+from tests.pdfs import ARABIC_LETTERS, LANGUAGES, all_lines, glyphless, shows
 
 pytestmark = pytest.mark.django_db
 
@@ -228,9 +228,6 @@ def test_the_session_page_links_badges_and_gate_for_officers_only(
 
     assert (PAGE in hidden, "/gate/" in hidden) == (False, False)
     assert (PAGE in shown, "/gate/" in shown) == (True, True)
-
-
-LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

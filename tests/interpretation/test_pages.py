@@ -18,14 +18,13 @@ from registration import services as registration_services
 from tests.factories import SessionFactory, SittingFactory, register
 from tests.interpretation.test_plan import five_days
 from tests.pdfs import (
-    ARABIC_LETTERS,
-    all_lines,
+    LANGUAGES,
+    assert_printed,
     drawn_texts,
-    glyphless,
     logical,
     page_lines,
+    pdf_in,
     read,
-    shows,
 )
 
 pytestmark = pytest.mark.django_db
@@ -271,23 +270,6 @@ def test_the_plan_and_coverage_csv_write_a_formula_in_a_title_as_text(officer_cl
 
 
 # The PDFs in every interface language, read back
-
-LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
-
-
-def pdf_in(client, path: str, language: str) -> bytes:
-    response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
-    assert response["Content-Language"] == language
-    return response.content
-
-
-def assert_printed(pdf: bytes, *expected: str) -> None:
-    """Each expected (logical) text shown, every character in a font that has it, Arabic
-    joined."""
-    drawn = all_lines(pdf)
-    assert [text for text in expected if not shows(drawn, text)] == [], drawn
-    assert glyphless(pdf) == []
-    assert not [line for line in drawn if ARABIC_LETTERS.search(line)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

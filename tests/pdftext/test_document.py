@@ -11,6 +11,7 @@ from pdftext.document import BODY, CELL, MARGIN, TITLE, Paragraph, Style, build,
 from pdftext.document import frame_width as width_of
 from tests.pdfs import (
     ARABIC_LETTERS,
+    LANGUAGES,
     all_lines,
     drawn_texts,
     glyphless,
@@ -20,7 +21,6 @@ from tests.pdfs import (
     shows,
 )
 
-LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
 RIGHT = A4[0] - MARGIN
 
 

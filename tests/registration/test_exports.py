@@ -11,7 +11,14 @@ from reportlab.lib.units import mm
 from registration import personal_data, services
 from registration.models import Entity, Registration
 from tests.factories import EntityFactory, SessionFactory, UserFactory, register
-from tests.pdfs import ARABIC_LETTERS, all_lines, drawn_texts, glyphless, page_lines, read, shows
+from tests.pdfs import (
+    LANGUAGES,
+    assert_printed,
+    drawn_texts,
+    page_lines,
+    pdf_in,
+    read,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -218,25 +225,6 @@ def test_excel_export_writes_a_formula_in_a_name_as_text(officer_client, session
 # The PDFs in every interface language, read back
 
 
-LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
-
-
-def in_language(client, path: str, language: str) -> bytes:
-    response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
-    assert response["Content-Language"] == language
-    return response.content
-
-
-def assert_printed(pdf: bytes, *expected: str) -> list[str]:
-    """Each expected (logical) text shown, every character in a font that has it, Arabic
-    joined; the lines as drawn."""
-    drawn = all_lines(pdf)
-    assert [text for text in expected if not shows(drawn, text)] == [], drawn
-    assert glyphless(pdf) == []
-    assert not [line for line in drawn if ARABIC_LETTERS.search(line)]
-    return drawn
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_participants_list_prints_in_every_language(officer_client, session, officer, language):
     approved(
@@ -249,7 +237,7 @@ def test_participants_list_prints_in_every_language(officer_client, session, off
         consents_to_list=True,
     )
 
-    pdf = in_language(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", language)
+    pdf = pdf_in(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", language)
 
     with translation.override(language):
         title, kind = gettext("List of participants"), str(Entity.Kind.MEMBER_STATE.label)
@@ -259,7 +247,7 @@ def test_participants_list_prints_in_every_language(officer_client, session, off
 def test_participants_list_in_arabic_reads_right_to_left(officer_client, session, officer):
     approved(session, EntityFactory(name="Egypt"), officer, consents_to_list=True)
 
-    pdf = in_language(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", "ar")
+    pdf = pdf_in(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", "ar")
 
     reader = read(pdf)
     page = reader.pages[0]
@@ -276,7 +264,7 @@ def test_participants_list_in_arabic_reads_right_to_left(officer_client, session
 def test_participants_list_in_english_reads_left_to_right(officer_client, session, officer):
     approved(session, EntityFactory(name="Egypt"), officer, consents_to_list=True)
 
-    pdf = in_language(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", "en")
+    pdf = pdf_in(officer_client, "/sessions/ieg-2-2025/console/participants.pdf", "en")
 
     reader = read(pdf)
     rows = page_lines(drawn_texts(reader, reader.pages[0]))
@@ -300,7 +288,7 @@ def test_visa_letter_prints_in_every_language(client, session, officer, delegate
     personal_data.sign_visa_letter(asked, officer)
     client.force_login(delegate)
 
-    pdf = in_language(client, f"/registrations/{asked.pk}/visa-letter/", language)
+    pdf = pdf_in(client, f"/registrations/{asked.pk}/visa-letter/", language)
 
     with translation.override(language):
         expected = (
@@ -317,7 +305,7 @@ def test_visa_letter_in_arabic_is_right_aligned(client, session, officer, delega
     personal_data.sign_visa_letter(asked, officer)
     client.force_login(delegate)
 
-    pdf = in_language(client, f"/registrations/{asked.pk}/visa-letter/", "ar")
+    pdf = pdf_in(client, f"/registrations/{asked.pk}/visa-letter/", "ar")
 
     reader = read(pdf)
     page = reader.pages[0]
