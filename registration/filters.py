@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from sessions_app.models import ParticipationMode
@@ -57,3 +58,26 @@ class RegistrationFilter(django_filters.FilterSet):
                 | Q(entity__name__icontains=word)
             )
         return queryset
+
+
+PAGE_SIZES = (50, 100, 200)
+
+
+def page_size(params) -> int:
+    """The console's rows per page: one of PAGE_SIZES (the first unless asked)."""
+    try:
+        asked = int(params.get("per_page", ""))
+    except ValueError:
+        return PAGE_SIZES[0]
+    return asked if asked in PAGE_SIZES else PAGE_SIZES[0]
+
+
+def console_query(params, *, without=()) -> str:
+    """The console's state in a query string: its filters, rows per page and page, and
+    nothing else (so that it can be carried through a form and back safely)."""
+    kept = QueryDict(mutable=True)
+    for key in (*RegistrationFilter.base_filters, "per_page", "page"):
+        value = (params.get(key) or "").strip()
+        if value and key not in without:
+            kept[key] = value
+    return kept.urlencode()

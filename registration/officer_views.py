@@ -4,38 +4,70 @@ approval and rejection, the waiting list in order."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
 from core.errors import DomainError
+from languages.models import language_names
 from sessions_app.models import Session
 
-from . import exports, personal_data, services
-from .filters import RegistrationFilter
+from . import exports, personal_data, queries, services
+from .filters import PAGE_SIZES, RegistrationFilter, console_query, page_size
 from .models import Registration
 
-BULK_ACTIONS = {"approve", "reject", "return"}
+BULK_ACTIONS = {
+    "approve": services.approve,
+    "reject": services.reject,
+    "return": services.return_to_submitted,
+}
+# The export's columns of personal data, named as such on the page.
+IDENTITY_COLUMNS = (
+    "identity_document_type",
+    "identity_document_number",
+    "identity_document_expiry",
+)
+MAX_TICKS = 500  # a page holds at most 200 rows; more ids than this are not carried back
+REFUSALS_NAMED = 5
 
 
 @officer_required
 def console(request, slug: str):
+    """The registrations of the session, a page at a time, with counts per state (as
+    filters), the waiting list in order and the delegations."""
     session = get_object_or_404(Session.objects.select_related("room"), slug=slug)
-    waitlist = _all(session).filter(state=Registration.State.WAITLISTED)
-    filtered = RegistrationFilter(request.GET or None, queryset=_all(session))
+    params = request.GET
+    everyone = queries.console_registrations(session)
+    filtered = RegistrationFilter(params or None, queryset=everyone)
+    # Counts per state under the other filters: each count is what its link shows.
+    other_filters = QueryDict(console_query(params, without=("state", "page")))
+    counts = queries.state_counts(RegistrationFilter(other_filters or None, queryset=everyone).qs)
+    page = Paginator(filtered.qs, page_size(params)).get_page(params.get("page"))
+    waitlist = everyone.filter(state=Registration.State.WAITLISTED)
     return render(
         request,
         "registration/console.html",
         {
             "session": session,
             "filter": filtered,
-            "registrations": filtered.qs,
+            "page": page,
+            "registrations": page.object_list,
+            "page_sizes": PAGE_SIZES,
+            "per_page": page_size(params),
+            "state_links": _state_links(params, counts),
+            "query": console_query(params),
+            "list_query": console_query(params, without=("page",)),
+            "selected": set(_ids(params.getlist("selected"))),
+            "all_matching": params.get("all_matching") == "1",
             "columns": exports.COLUMNS,
             "default_columns": exports.DEFAULT_COLUMNS,
+            "identity_columns": IDENTITY_COLUMNS,
             "waitlist": waitlist.order_by("participation_mode", "waitlisted_at", "pk"),
             "seats_taken": services.seats_taken(session, "in_person")["total"],
             "seats": session.seats_in_person,
@@ -46,46 +78,179 @@ def console(request, slug: str):
     )
 
 
+def _state_links(params, counts: dict[str, int]) -> list[dict]:
+    """ "All" and each state with its count, as links that keep the other filters."""
+    others = console_query(params, without=("state", "page"))
+    current = params.get("state") or ""
+    links = [
+        {
+            "state": "",
+            "label": _("All"),
+            "count": sum(counts.values()),
+            "query": others,
+            "current": not current,
+        }
+    ]
+    for state, label in Registration.State.choices:
+        query = QueryDict(others, mutable=True)
+        query["state"] = state
+        links.append(
+            {
+                "state": state,
+                "label": label,
+                "count": counts.get(state, 0),
+                "query": query.urlencode(),
+                "current": current == state,
+            }
+        )
+    return links
+
+
+def _ids(values) -> list[int]:
+    return [int(value) for value in values if value.isdigit()][:MAX_TICKS]
+
+
+def _console_url(slug: str, query: str) -> str:
+    url = reverse("registration:console", kwargs={"slug": slug})
+    return f"{url}?{query}" if query else url
+
+
 @officer_required
 @require_POST
 def bulk(request, slug: str):
-    """Approve or reject the ticked registrations, each through the workflow service; those
-    the rules refuse are named, the others go through."""
+    """Approve, reject or return the ticked registrations (or all those matching the
+    console's filters), each through the workflow service; those the rules refuse are
+    named and stay ticked, the others go through. Back to the console as it was."""
     session = get_object_or_404(Session, slug=slug)
+    query = console_query(QueryDict(request.POST.get("query", "")))
     action, reason = request.POST.get("action"), request.POST.get("reason", "").strip()
-    ids = request.POST.getlist("registration")
-    if action not in BULK_ACTIONS or not ids:
-        messages.error(request, _("Tick registrations and choose what to do with them."))
-        return redirect("registration:console", slug=slug)
+    ids = _ids(request.POST.getlist("registration"))
+    all_matching = request.POST.get("all_matching") == "1"
+
+    def back(ticked, message=None):
+        if message:
+            messages.error(request, message)
+        kept = QueryDict(query, mutable=True)
+        if all_matching and message:
+            kept["all_matching"] = "1"
+        kept.setlist("selected", [str(pk) for pk in ticked])
+        return redirect(_console_url(slug, kept.urlencode()))
+
+    if action not in BULK_ACTIONS:
+        return back(ids, _("Choose what to do with the ticked registrations."))
+    if not ids and not all_matching:
+        return back(ids, _("Tick registrations and choose what to do with them."))
     if action in {"reject", "return"} and not reason:
-        messages.error(request, _("Give the reason."))
-        return redirect("registration:console", slug=slug)
-    change = {
-        "approve": services.approve,
-        "reject": services.reject,
-        "return": services.return_to_submitted,
-    }[action]
-    done = 0
-    for registration in Registration.objects.filter(session=session, pk__in=ids):
+        return back(ids, _("Give the reason."))
+    if all_matching:
+        chosen = RegistrationFilter(
+            QueryDict(query), queryset=queries.console_registrations(session)
+        ).qs
+    else:
+        chosen = queries.console_registrations(session).filter(pk__in=ids)
+    done, refused = _change_each(list(chosen), BULK_ACTIONS[action], request.user, reason)
+    for error, names in refused.items():
+        messages.warning(request, _refusal(error, names))
+    messages.success(request, _("%(count)d registrations changed.") % {"count": done})
+    return back([] if all_matching else [pk for pks in refused.values() for pk, _n in pks])
+
+
+def _change_each(registrations, change, actor, reason: str) -> tuple[int, dict]:
+    """Each registration through the service; the refusals grouped by their reason."""
+    done, refused = 0, {}
+    for registration in registrations:
         try:
-            change(registration, request.user, reason)
+            change(registration, actor, reason)
             done += 1
         except DomainError as error:
-            messages.warning(request, f"{registration.full_name}: {error}")
-    messages.success(request, _("%(count)d registrations changed.") % {"count": done})
-    return redirect("registration:console", slug=slug)
+            refused.setdefault(str(error), []).append((registration.pk, registration.full_name))
+    return done, refused
 
 
-def _all(session):
-    return (
-        Registration.objects.filter(session=session)
-        .select_related("entity", "nationality", "delegation")
-        .order_by("entity__kind", "entity__name", "family_name", "given_name")
+def _refusal(error: str, refused: list) -> str:
+    names = [name for _pk, name in refused]
+    if len(names) <= REFUSALS_NAMED:
+        return f"{error} ({', '.join(names)})"
+    return _("%(error)s (%(names)s and %(more)d others)") % {
+        "error": error,
+        "names": ", ".join(names[:REFUSALS_NAMED]),
+        "more": len(names) - REFUSALS_NAMED,
+    }
+
+
+@officer_required
+def registration_detail(request, slug: str, pk: int):
+    """One registration as an officer sees it before deciding: photo, identity document,
+    needs, delegation and note verbale, history, and the actions its state allows."""
+    session = get_object_or_404(Session, slug=slug)
+    registration = get_object_or_404(queries.registration_for_officer(session, pk))
+    query = console_query(request.GET)
+    return render(
+        request,
+        "registration/console_detail.html",
+        {
+            "session": session,
+            "registration": registration,
+            "query": query,
+            "console_url": _console_url(slug, query),
+            "languages": {
+                field: ", ".join(language_names([getattr(registration, field)]))
+                for field in ("listening_language", "speaking_language")
+            },
+            "actions": _actions_for(registration),
+            "events": registration.events.all(),
+        },
     )
 
 
+def _actions_for(registration: Registration) -> set[str]:
+    """The buttons the page offers; the services decide (and refuse the others)."""
+    offered = set()
+    if registration.state == Registration.State.SUBMITTED:
+        offered.add("approve")
+    if registration.state in (
+        Registration.State.DRAFT,
+        Registration.State.SUBMITTED,
+        Registration.State.WAITLISTED,
+    ):
+        offered.add("reject")
+    if registration.state == Registration.State.APPROVED:
+        offered.add("return")
+    return offered
+
+
+@officer_required
+@require_POST
+def registration_action(request, slug: str, pk: int):
+    """Approve, reject or return one registration from its page; back to that page, or
+    to the console, with the console's filters kept."""
+    session = get_object_or_404(Session, slug=slug)
+    registration = get_object_or_404(Registration, session=session, pk=pk)
+    query = console_query(QueryDict(request.POST.get("query", "")))
+    action, reason = request.POST.get("action"), request.POST.get("reason", "").strip()
+    if action not in BULK_ACTIONS:
+        messages.error(request, _("Choose what to do with this registration."))
+    else:
+        try:
+            BULK_ACTIONS[action](registration, request.user, reason)
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s: %(state)s.")
+                % {"name": registration.full_name, "state": registration.get_state_display()},
+            )
+            if request.POST.get("then") == "console":
+                return redirect(_console_url(slug, query))
+    url = reverse("registration:console-detail", kwargs={"slug": slug, "pk": pk})
+    return redirect(f"{url}?{query}" if query else url)
+
+
 def _filtered(request, session):
-    return RegistrationFilter(request.GET or None, queryset=_all(session)).qs
+    return RegistrationFilter(
+        request.GET or None, queryset=queries.console_registrations(session)
+    ).qs
 
 
 @officer_required
@@ -141,7 +306,8 @@ def visa_letter(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(request, _("The visa support letter is signed off."))
-        return redirect("registration:console", slug=registration.session.slug)
+        query = console_query(QueryDict(request.POST.get("query", "")))
+        return redirect(_console_url(registration.session.slug, query))
     if not (officer or registration.is_owned_by(request.user)):
         raise PermissionDenied
     if not registration.visa_letter_signed_at:

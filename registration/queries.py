@@ -102,3 +102,42 @@ def attendance_summary(session: Session) -> dict:
         },
         "participants": approved.count(),
     }
+
+
+def console_registrations(session: Session):
+    """The officer console's rows for the session, in the order of the list of
+    participants (the id last, so that pages never overlap)."""
+    return (
+        Registration.objects.filter(session=session)
+        .select_related("entity", "nationality", "delegation")
+        .order_by("entity__kind", "entity__name", "family_name", "given_name", "pk")
+    )
+
+
+def state_counts(registrations) -> dict[str, int]:
+    """How many of these registrations are in each state, in one aggregate query."""
+    from django.db.models import Count
+
+    rows = registrations.order_by().values("state").annotate(n=Count("pk"))
+    return {row["state"]: row["n"] for row in rows}
+
+
+def registration_for_officer(session: Session, pk: int):
+    """One registration of the session with what the officer's detail page shows: its
+    entity, delegation (and note verbale), nationality and its history, with who acted."""
+    from django.db.models import Prefetch
+
+    from .models import RegistrationEvent
+
+    return (
+        Registration.objects.filter(session=session, pk=pk)
+        .select_related(
+            "entity", "nationality", "delegation__entity", "registered_by", "participant"
+        )
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=RegistrationEvent.objects.select_related("actor").order_by("at", "pk"),
+            )
+        )
+    )

@@ -11,6 +11,16 @@ urlpatterns = [
     path("sessions/<slug:slug>/register/mode/", views.switch_mode, name="switch-mode"),
     path("sessions/<slug:slug>/console/", officer_views.console, name="console"),
     path("sessions/<slug:slug>/console/bulk/", officer_views.bulk, name="bulk"),
+    path(
+        "sessions/<slug:slug>/console/<int:pk>/",
+        officer_views.registration_detail,
+        name="console-detail",
+    ),
+    path(
+        "sessions/<slug:slug>/console/<int:pk>/act/",
+        officer_views.registration_action,
+        name="console-act",
+    ),
     path("registrations/<int:pk>/photo/", views.photo, name="photo"),
     path("registrations/<int:pk>/visa-letter/", officer_views.visa_letter, name="visa-letter"),
     path("sessions/<slug:slug>/console/export.<str:fmt>", officer_views.export, name="export"),
