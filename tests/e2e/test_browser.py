@@ -106,8 +106,7 @@ def test_a_delegate_waits_moves_online_and_an_officer_approves(live_server, brow
     console = logged_in(browser, live_server, OfficerFactory())
     console.goto(f"{live_server.url}/sessions/demo/console/")
     console.check("input[aria-label='Anna GRUBER']")
-    console.select_option("select[name=action]", "approve")
-    console.click("text=Apply")
+    console.click("main button[name=action][value=approve]")
     expect(console.locator("main")).to_contain_text("1 registrations changed.")
 
     page.reload()

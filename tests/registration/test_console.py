@@ -1,8 +1,11 @@
+from collections import Counter
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from registration import services
 from registration.models import Registration
 from tests.factories import EntityFactory, SessionFactory, bulk_registrations, register
 
@@ -189,3 +192,211 @@ def test_a_larger_capacity_saved_by_an_officer_promotes_the_queue(
 
     waiting.refresh_from_db()
     assert waiting.state == State.SUBMITTED
+
+
+# --- Counts, pages, selection and what an action keeps ---------------------------------
+
+
+def test_counts_per_state_are_links_under_the_other_filters(officer_client, session):
+    register(session, family_name="Haddad"), register(session, family_name="Ivanova")
+    register(session, family_name="Waiting")
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/?q=a&state=submitted")
+
+    links = {link["state"]: link for link in response.context["state_links"]}
+    assert (links[""]["count"], links["submitted"]["count"], links["waitlisted"]["count"]) == (
+        3,
+        2,
+        1,
+    )
+    assert links["waitlisted"]["query"] == "q=a&state=waitlisted"
+    assert links["submitted"]["current"]
+
+
+def test_the_counts_per_state_take_one_query(officer_client, session):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    register(session), register(session), register(session)
+
+    with CaptureQueriesContext(connection) as counted:
+        officer_client.get("/sessions/ieg-2-2025/console/")
+
+    per_state = [
+        q["sql"]
+        for q in counted.captured_queries
+        if 'COUNT("registration_registration"."id") AS "n"' in q["sql"]
+    ]
+    assert len(per_state) == 1
+
+
+def test_the_console_shows_a_page_of_rows(officer_client, session):
+    bulk_registrations(session, 120)
+
+    first = officer_client.get("/sessions/ieg-2-2025/console/")
+    last = officer_client.get("/sessions/ieg-2-2025/console/?page=3")
+    hundred = officer_client.get("/sessions/ieg-2-2025/console/?per_page=100")
+
+    assert (len(first.context["registrations"]), len(last.context["registrations"])) == (50, 20)
+    assert len(hundred.context["registrations"]) == 100
+
+
+def test_rows_per_page_are_clamped(officer_client, session):
+    bulk_registrations(session, 60)
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/?per_page=100000&page=x")
+
+    assert len(response.context["registrations"]) == 50
+
+
+def test_the_page_links_keep_the_filters(officer_client, session):
+    bulk_registrations(session, 60)
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/?state=submitted")
+
+    assert 'href="?state=submitted&amp;page=2"' in response.text
+
+
+def test_a_page_costs_the_same_queries_whatever_the_rows(officer_client, django_assert_num_queries):
+    """A filtered page of 100 rows: as many queries with 150 registrations as with 2,500."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    few, many = SessionFactory(format="hybrid"), SessionFactory(format="hybrid")
+    bulk_registrations(few, 150)
+    bulk_registrations(many, 2500)
+    path = "console/?state=submitted&q=bulk&per_page=100&page=2"
+    officer_client.get(f"/sessions/{few.slug}/{path}")
+    with CaptureQueriesContext(connection) as counted:
+        officer_client.get(f"/sessions/{few.slug}/{path}")
+
+    with django_assert_num_queries(len(counted.captured_queries)):
+        response = officer_client.get(f"/sessions/{many.slug}/{path}")
+    assert response.context["page"].paginator.count == 2500
+
+
+def test_states_are_labels_and_rows_stack_on_phones(officer_client, session):
+    register(session)
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/")
+
+    assert '<span class="state state-submitted">' in response.text
+    assert 'class="stack console-table"' in response.text
+    assert 'data-label="Entity"' in response.text
+
+
+def test_select_all_is_a_script_from_a_static_file(officer_client, session):
+    register(session)
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/")
+
+    assert 'id="console-select-page" hidden' in response.text
+    assert "js/console.js" in response.text and " defer" in response.text
+
+
+def test_the_bulk_reject_asks_for_confirmation(officer_client, session):
+    response = officer_client.get("/sessions/ieg-2-2025/console/")
+
+    assert 'value="reject" class="danger" data-confirm="' in response.text
+
+
+def test_the_action_bar_is_above_the_table(officer_client, session):
+    register(session)
+
+    text = officer_client.get("/sessions/ieg-2-2025/console/").text
+
+    assert text.index('class="console-actions"') < text.index("<table")
+
+
+def test_bulk_applies_to_all_matching_the_filter(officer_client, session):
+    big = SessionFactory(format="hybrid", slug="big")
+    bulk_registrations(big, 60)
+    register(big, family_name="Elsewhere", mode="online", submit=False)
+
+    officer_client.post(
+        "/sessions/big/console/bulk/",
+        {"action": "approve", "all_matching": "1", "query": "state=submitted"},
+    )
+
+    states = Counter(Registration.objects.filter(session=big).values_list("state", flat=True))
+    assert states == {State.APPROVED: 60, State.DRAFT: 1}
+
+
+def test_all_matching_keeps_to_the_filter_and_the_session(officer_client, session):
+    match, other = register(session, family_name="Haddad"), register(session, family_name="Other")
+    elsewhere = register(SessionFactory(format="hybrid"), family_name="Haddad")
+
+    officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "approve", "all_matching": "1", "query": "q=haddad"},
+    )
+
+    assert dict(Registration.objects.values_list("pk", "state")) == {
+        match.pk: State.APPROVED,
+        other.pk: State.SUBMITTED,
+        elsewhere.pk: State.SUBMITTED,
+    }
+
+
+def test_the_filters_are_kept_after_an_action(officer_client, session):
+    registration = register(session)
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {
+            "action": "approve",
+            "registration": [registration.pk],
+            "query": "state=submitted&q=amina&page=2&evil=1",
+        },
+    )
+
+    assert response.url == "/sessions/ieg-2-2025/console/?q=amina&state=submitted&page=2"
+
+
+def test_the_ticks_are_kept_after_a_refused_action(officer_client, session):
+    first, second = register(session), register(session)
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "reject", "registration": [first.pk, second.pk], "query": "state=submitted"},
+        follow=True,
+    )
+
+    assert response.context["selected"] == {first.pk, second.pk}
+    assert response.redirect_chain[0][0].startswith("/sessions/ieg-2-2025/console/?state=submitted")
+    assert f'value="{first.pk}" aria-label="{first.full_name}" checked' in response.text
+
+
+def test_the_refused_registrations_stay_ticked(officer_client, officer, session):
+    approved, submitted = services.approve(register(session), officer), register(session)
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "approve", "registration": [approved.pk, submitted.pk]},
+        follow=True,
+    )
+
+    assert response.context["selected"] == {approved.pk}
+    assert f"Only a submitted registration can be approved. ({approved.full_name})" in (
+        response.text
+    )
+
+
+def test_all_matching_is_kept_after_a_refused_action(officer_client, session):
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "reject", "all_matching": "1", "query": "state=submitted"},
+        follow=True,
+    )
+
+    assert response.context["all_matching"]
+
+
+def test_the_export_names_the_identity_document_columns(officer_client, session):
+    text = officer_client.get("/sessions/ieg-2-2025/console/").text
+
+    identity = text[text.index("Identity document columns") :]
+    assert (
+        '<label class="check"><input type="checkbox" name="column" '
+        'value="identity_document_number"> Identity document number</label>'
+    ) in identity
