@@ -11,6 +11,7 @@ urlpatterns = [
     path("sessions/<slug:slug>/register/mode/", views.switch_mode, name="switch-mode"),
     path("sessions/<slug:slug>/console/", officer_views.console, name="console"),
     path("sessions/<slug:slug>/console/bulk/", officer_views.bulk, name="bulk"),
+    path("privacy/", views.privacy_notice, name="privacy"),
     path("registrations/<int:pk>/photo/", views.photo, name="photo"),
     path("registrations/<int:pk>/visa-letter/", officer_views.visa_letter, name="visa-letter"),
     path("sessions/<slug:slug>/console/export.<str:fmt>", officer_views.export, name="export"),
