@@ -21,6 +21,7 @@ urlpatterns = [
         officer_views.registration_action,
         name="console-act",
     ),
+    path("privacy/", views.privacy_notice, name="privacy"),
     path("registrations/<int:pk>/photo/", views.photo, name="photo"),
     path("registrations/<int:pk>/visa-letter/", officer_views.visa_letter, name="visa-letter"),
     path("sessions/<slug:slug>/console/export.<str:fmt>", officer_views.export, name="export"),

@@ -59,7 +59,9 @@ def register(request, slug: str):
         )
     if not session.registration_is_open:
         return render(request, "registration/closed.html", {"session": session})
-    form = RegistrationForm(request.POST or None, request.FILES or None, session=session)
+    form = RegistrationForm(
+        request.POST or None, request.FILES or None, session=session, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -77,7 +79,10 @@ def register(request, slug: str):
         except DomainError as error:
             form.add_error(None, str(error))
         else:
+            form.photo_used()
             return redirect("registration:register", slug=session.slug)
+    if form.is_bound:
+        form.keep_photo()
     return render(request, "registration/register.html", {"session": session, "form": form})
 
 
@@ -93,7 +98,11 @@ def edit(request, slug: str):
         )
         return redirect("registration:register", slug=slug)
     form = OwnDetailsForm(
-        request.POST or None, request.FILES or None, instance=registration, session=session
+        request.POST or None,
+        request.FILES or None,
+        instance=registration,
+        session=session,
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -104,8 +113,11 @@ def edit(request, slug: str):
         except DomainError as error:
             form.add_error(None, str(error))
         else:
+            form.photo_used()
             messages.success(request, _("Your registration is updated."))
             return redirect("registration:register", slug=slug)
+    if form.is_bound:
+        form.keep_photo()
     return render(
         request,
         "registration/edit.html",
@@ -148,6 +160,15 @@ def switch_mode(request, slug: str):
         slug,
         lambda registration, actor: services.change_mode(registration, mode, actor),
         _("Your participation mode is changed."),
+    )
+
+
+def privacy_notice(request):
+    """What is done with the data a registration holds, and for how long."""
+    return render(
+        request,
+        "registration/privacy.html",
+        {"retention_days": settings.PERSONAL_DATA_RETENTION_DAYS},
     )
 
 

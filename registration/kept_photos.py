@@ -1,0 +1,71 @@
+"""A badge photo kept while the form around it has errors, so that the person need not
+upload it again. The checked, re-encoded JPEG waits in the storage under a random name;
+the form carries a signed token naming it (and the person), and it is deleted once used
+or after a day."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+FOLDER = "kept-photos"
+MAX_AGE = timedelta(days=1)
+SALT = "registration.kept-photo"
+
+
+@dataclass(frozen=True)
+class KeptPhoto:
+    token: str
+    name: str  # the name of the file the person chose, to show them
+    stored_name: str
+
+    def content(self) -> ContentFile:
+        with default_storage.open(self.stored_name, "rb") as stored:
+            return ContentFile(stored.read(), name="photo.jpg")
+
+    def delete(self) -> None:
+        default_storage.delete(self.stored_name)
+
+
+def keep(photo: ContentFile, original_name: str, user) -> KeptPhoto:
+    """Store a checked photo for a day; the token is for this user only."""
+    _delete_stale()
+    stored_name = default_storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}.jpg", photo)
+    token = signing.dumps({"file": stored_name, "name": original_name, "user": user.pk}, salt=SALT)
+    return KeptPhoto(token, original_name, stored_name)
+
+
+def find(token: str, user) -> KeptPhoto | None:
+    """The photo a token names, if it is this user's, young enough and still stored."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+    except signing.BadSignature:
+        return None
+    stored_name = data.get("file", "")
+    if (
+        data.get("user") != user.pk
+        or not stored_name.startswith(f"{FOLDER}/")
+        or not default_storage.exists(stored_name)
+    ):
+        return None
+    return KeptPhoto(token, str(data.get("name", "")), stored_name)
+
+
+def _delete_stale() -> None:
+    """Photos kept for forms that were left: gone after a day."""
+    try:
+        _folders, files = default_storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - MAX_AGE
+    for name in files:
+        path = f"{FOLDER}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue
