@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test lint format worker messages browser
+.PHONY: install run test lint format worker messages browser node
 
 install: $(STAMP)
 
@@ -23,12 +23,19 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install lint browser
+test: install lint browser node
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium with Playwright.
 browser:
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+# axe-core for the accessibility test (tests/e2e/test_accessibility.py), pinned in
+# package-lock.json, into node_modules/.
+node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 lint: install
 	$(BIN)/ruff check .

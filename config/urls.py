@@ -1,5 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -9,7 +11,14 @@ admin.site.site_title = "UN Meetings"
 # everyone to allauth's login instead, and takes no password itself.
 admin.site.login = secure_admin_login(admin.site.login)
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: the icon is a static file."""
+    return redirect(static("favicon.ico"), permanent=True)
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

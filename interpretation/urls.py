@@ -5,6 +5,7 @@ from . import views
 app_name = "interpretation"
 
 urlpatterns = [
+    path("interpretation/", views.index, name="index"),
     path("sessions/<slug:slug>/interpretation/", views.session_interpretation, name="session"),
     path(
         "sessions/<slug:slug>/interpretation/sittings/<int:pk>/",

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.decorators import interpretation_planner_required
@@ -13,6 +14,22 @@ from sessions_app.models import Session, Sitting
 from . import exports, queries, services, staffing
 from .forms import SessionSetupForm, SittingInterpretationForm
 from .models import LanguageChannel, SittingInterpretation
+
+
+@interpretation_planner_required
+def index(request):
+    """The coordinator's start page (linked from the header): the sessions not yet over
+    first, soonest first, then the past ones, latest first."""
+    today = timezone.localdate()
+    sessions = Session.objects.select_related("series")
+    return render(
+        request,
+        "interpretation/index.html",
+        {
+            "current": sessions.filter(end_date__gte=today).order_by("start_date", "title"),
+            "past": sessions.filter(end_date__lt=today).order_by("-start_date", "title"),
+        },
+    )
 
 
 @interpretation_planner_required

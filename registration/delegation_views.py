@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.roles import is_conference_officer
+from core.confirm import confirm_first
 from core.errors import DomainError
 
 from . import delegations, services
@@ -207,8 +208,21 @@ def set_head(request, pk: int, registration_id: int):
     return redirect("registration:delegation", pk=pk)
 
 
+def withdraw_member_question(request, pk: int, registration_id: int) -> str:
+    member = _member(_managed(request, pk), registration_id)
+    return _(
+        "Withdraw the registration of %(name)s? They will no longer take part in this"
+        " session; to take part again they would have to be registered anew."
+    ) % {"name": member.full_name}
+
+
 @login_required
 @require_POST
+@confirm_first(
+    withdraw_member_question,
+    cancel_url=lambda request, pk, registration_id: reverse("registration:delegation", args=[pk]),
+    confirm_label=lambda request, pk, registration_id: _("Withdraw"),
+)
 def withdraw_member(request, pk: int, registration_id: int):
     delegation = _managed(request, pk)
     try:

@@ -12,10 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from accounts.roles import is_conference_officer
+from core.confirm import confirm_first
 from core.errors import DomainError
 from sessions_app.models import Session
 
@@ -130,6 +132,18 @@ def edit(request, slug: str):
     )
 
 
+# The questions of the forms' data-confirm (templates/registration/my_registration.html) and
+# of the confirmation page without JavaScript.
+WITHDRAW_QUESTION = gettext_lazy(
+    "Withdraw your registration? You will no longer take part in this session; to take part"
+    " again you would have to register anew."
+)
+ONLINE_QUESTION = gettext_lazy(
+    "Take part online instead? You give up your seat in the room: it goes to the next person"
+    " waiting, and you may not get it back."
+)
+
+
 def _act(request, slug: str, action, done: str):
     _session, registration = _session_and_registration(request, slug)
     if registration is None:
@@ -146,6 +160,11 @@ def _act(request, slug: str, action, done: str):
 @login_required
 @require_POST
 @limited
+@confirm_first(
+    lambda request, slug: WITHDRAW_QUESTION,
+    cancel_url=lambda request, slug: reverse("registration:register", args=[slug]),
+    confirm_label=lambda request, slug: _("Withdraw my registration"),
+)
 def withdraw(request, slug: str):
     return _act(request, slug, services.withdraw, _("Your registration is withdrawn."))
 
@@ -153,6 +172,11 @@ def withdraw(request, slug: str):
 @login_required
 @require_POST
 @limited
+@confirm_first(
+    lambda request, slug: ONLINE_QUESTION if request.POST.get("mode") == "online" else None,
+    cancel_url=lambda request, slug: reverse("registration:register", args=[slug]),
+    confirm_label=lambda request, slug: _("Take part online"),
+)
 def switch_mode(request, slug: str):
     mode = request.POST.get("mode", "")
     return _act(

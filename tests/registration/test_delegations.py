@@ -569,7 +569,9 @@ def test_the_head_must_be_a_member_of_this_delegation(delegate_client, delegatio
 def test_focal_point_withdraws_a_member(delegate_client, delegation):
     member = register(delegation.session, delegation.entity)
 
-    delegate_client.post(f"/delegations/{delegation.pk}/members/{member.pk}/withdraw/")
+    delegate_client.post(
+        f"/delegations/{delegation.pk}/members/{member.pk}/withdraw/", {"confirmed": "1"}
+    )
 
     member.refresh_from_db()
     assert member.state == Registration.State.WITHDRAWN
@@ -579,7 +581,9 @@ def test_another_user_cannot_withdraw_members(client, delegation):
     member = register(delegation.session, delegation.entity)
     client.force_login(UserFactory())
 
-    response = client.post(f"/delegations/{delegation.pk}/members/{member.pk}/withdraw/")
+    response = client.post(
+        f"/delegations/{delegation.pk}/members/{member.pk}/withdraw/", {"confirmed": "1"}
+    )
 
     member.refresh_from_db()
     assert (response.status_code, member.state) == (403, Registration.State.SUBMITTED)

@@ -102,7 +102,7 @@ def test_one_click_switch_to_online(delegate_client, session):
     register(session)
     delegate_client.post("/sessions/demo/register/", form(EntityFactory()))
 
-    delegate_client.post("/sessions/demo/register/mode/", {"mode": "online"})
+    delegate_client.post("/sessions/demo/register/mode/", {"mode": "online", "confirmed": "1"})
 
     registration = Registration.objects.get(family_name="Haddad")
     assert (registration.participation_mode, registration.state) == ("online", State.SUBMITTED)
@@ -124,7 +124,7 @@ def test_switching_to_in_person_needs_the_identity_document(delegate_client, ses
 def test_delegate_withdraws(delegate_client, session):
     delegate_client.post("/sessions/demo/register/", form(EntityFactory()))
 
-    delegate_client.post("/sessions/demo/register/withdraw/")
+    delegate_client.post("/sessions/demo/register/withdraw/", {"confirmed": "1"})
 
     assert Registration.objects.get().state == State.WITHDRAWN
 
@@ -172,7 +172,7 @@ def test_a_delegate_cannot_withdraw_another_registration(client, session):
     other = register(session, email="someone@example.org")
     client.force_login(UserFactory())
 
-    client.post("/sessions/demo/register/withdraw/")
+    client.post("/sessions/demo/register/withdraw/", {"confirmed": "1"})
 
     other.refresh_from_db()
     assert other.state == State.SUBMITTED
