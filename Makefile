@@ -16,14 +16,17 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python manage.py prepare_fonts
 	touch $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py prepare_fonts
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install lint browser node
+	$(BIN)/python manage.py prepare_fonts
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium with Playwright.

@@ -106,7 +106,7 @@ class CheckInResult:
     @cached_property
     def local_time(self) -> str:
         session = self.check_in.session
-        return timezone.localtime(self.check_in.at, session.tzinfo).strftime("%H:%M")
+        return formats.time_format(timezone.localtime(self.check_in.at, session.tzinfo))
 
     @property
     def message(self) -> str:

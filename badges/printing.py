@@ -9,9 +9,9 @@ from django.core.files import File
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from languages.dates import date_range
 from registration.models import Registration
 from sessions_app.models import Session
 
@@ -87,12 +87,8 @@ def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=(
 
 
 def dates_label(session: Session) -> str:
-    start, end = session.start_date, session.end_date
-    if start == end:
-        return date_format(start, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    """The session's days as the badge's language writes them: "27–31 January 2025"."""
+    return date_range(session.start_date, session.end_date)
 
 
 def badge_data(

@@ -257,6 +257,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True
+# Dates as each language writes them (Russian "30 ноября 2026 г.", Chinese "2026年11月30日").
+FORMAT_MODULE_PATH = ["languages.formats"]
 
 # --- Static and media -----------------------------------------------------------------
 STATIC_URL = "static/"

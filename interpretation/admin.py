@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin
 
 from . import services
+from .forms import SESSION_MODE_CHOICES, SITTING_MODE_CHOICES
 from .models import SessionInterpretation, SittingInterpretation
 
 
@@ -12,6 +13,10 @@ class SessionInterpretationForm(forms.ModelForm):
     class Meta:
         model = SessionInterpretation
         fields = ["session", "mode", "rsi_platform", "floor_channel"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = SESSION_MODE_CHOICES
 
     def clean(self):
         data = super().clean()
@@ -47,8 +52,19 @@ class SessionInterpretationAdmin(admin.ModelAdmin):
         obj.pk = saved.pk
 
 
+class SittingInterpretationForm(forms.ModelForm):
+    class Meta:
+        model = SittingInterpretation
+        fields = ["sitting", "languages", "mode", "long_remote_interventions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = SITTING_MODE_CHOICES
+
+
 @admin.register(SittingInterpretation)
 class SittingInterpretationAdmin(admin.ModelAdmin):
+    form = SittingInterpretationForm
     list_display = ["sitting", "languages", "mode", "long_remote_interventions"]
     list_select_related = ["sitting__session"]
 

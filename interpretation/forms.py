@@ -5,6 +5,10 @@ from languages.models import Language
 
 from .models import InterpretationMode, SessionInterpretation
 
+# The empty mode has a name, never "---------".
+SESSION_MODE_CHOICES = [("", _("From the session's format")), *InterpretationMode.choices]
+SITTING_MODE_CHOICES = [("", _("The session's")), *InterpretationMode.choices]
+
 
 class SessionSetupForm(forms.ModelForm):
     """Mode, RSI platform, floor channel, and two fields per language of the session: its
@@ -16,6 +20,8 @@ class SessionSetupForm(forms.ModelForm):
 
     def __init__(self, *args, session, channels, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = SESSION_MODE_CHOICES
+        self.fields["mode"].help_text = _("In person: booths; online: RSI.")
         self.languages = list(Language.objects.filter(code__in=session.languages))
         for language in self.languages:
             current = channels.get(language.code)
@@ -67,7 +73,7 @@ class SittingInterpretationForm(forms.Form):
     )
     mode = forms.ChoiceField(
         label=_("Mode"),
-        choices=[("", _("The session's")), *InterpretationMode.choices],
+        choices=SITTING_MODE_CHOICES,
         required=False,
     )
     long_remote_interventions = forms.BooleanField(

@@ -12,6 +12,7 @@ reportlab has no per-glyph fallback, so text is drawn in runs, one font each: se
 
 import logging
 import os
+import time
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -55,6 +56,11 @@ SANS_BOLD_INSTANCE = StaticInstance(
 CJK_REGULAR_INSTANCE = StaticInstance(CJK_SOURCE, "NotoSansSC-Regular.ttf", (("wght", 400.0),))
 
 
+# Made by `manage.py prepare_fonts` at install and start-up, so no request waits for them.
+STATIC_INSTANCES = (SANS_BOLD_INSTANCE, CJK_REGULAR_INSTANCE)
+
+logger = logging.getLogger(__name__)
+
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH")
 
 
@@ -71,6 +77,8 @@ def static_instance(instance: StaticInstance) -> Path:
     from fontTools.ttLib import TTFont as FontToolsFont
     from fontTools.varLib import instancer
 
+    logger.info("Making the font %s once (seconds; `manage.py prepare_fonts` does it ahead)", path)
+    started = time.monotonic()
     path.parent.mkdir(parents=True, exist_ok=True)
     variable = FontToolsFont(instance.source)
     for table in LAYOUT_TABLES:  # reportlab draws from cmap, glyf and hmtx only
@@ -90,7 +98,17 @@ def static_instance(instance: StaticInstance) -> Path:
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     static.save(partial)
     os.replace(partial, path)
+    logger.info("Font %s made in %.1f s", path, time.monotonic() - started)
     return path
+
+
+def prepare_static_instances() -> list[tuple[Path, bool]]:
+    """Make every static instance not yet on disk: (its file, whether it was made now)."""
+    prepared = []
+    for instance in STATIC_INSTANCES:
+        existed = (font_dir() / instance.file_name).exists()
+        prepared.append((static_instance(instance), not existed))
+    return prepared
 
 
 @cache

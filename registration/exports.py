@@ -130,7 +130,7 @@ def participants_list_pdf(session, registrations) -> bytes:
 
 def _day(value) -> str:
     """A date as the letter's language writes it (27 January 2025, 27 يناير 2025...)."""
-    return date_format(value, "j F Y")
+    return date_format(value)
 
 
 def visa_letter_pdf(registration) -> bytes:

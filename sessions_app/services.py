@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
@@ -86,8 +87,8 @@ def validate_booking_time(
             )
             % {
                 "room": room.name,
-                "start": room.bookable_from.strftime("%H:%M"),
-                "end": room.bookable_until.strftime("%H:%M"),
+                "start": time_format(room.bookable_from),
+                "end": time_format(room.bookable_until),
             },
             code="outside_bookable_hours",
         )
