@@ -16,10 +16,11 @@ def has_role(user, role: str) -> bool:
         return False
     if user.is_superuser:
         return True
-    cache = user.__dict__.setdefault("_role_cache", {})
-    if role not in cache:
-        cache[role] = user.groups.filter(name=role).exists()
-    return cache[role]
+    # One query for all of a user's roles, however many a page asks about.
+    names = getattr(user, "_role_names", None)
+    if names is None:
+        names = user._role_names = frozenset(user.groups.values_list("name", flat=True))
+    return role in names
 
 
 def is_conference_officer(user) -> bool:

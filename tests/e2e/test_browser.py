@@ -99,7 +99,7 @@ def test_a_delegate_waits_moves_online_and_an_officer_approves(live_server, brow
     expect(facts).to_contain_text("Your place in the waiting list: 1")
     expect(page.locator("img[alt='Your badge photo']")).to_be_visible()
 
-    page.click("text=Take part online instead")
+    page.click("button:has-text('Take part online instead')")
     page.click("#confirm-dialog button[value=confirm]")  # it gives up the seat: asked first
     expect(facts).to_contain_text("Online")
     expect(facts).to_contain_text("Submitted")
