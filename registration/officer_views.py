@@ -35,6 +35,7 @@ IDENTITY_COLUMNS = (
 )
 MAX_TICKS = 500  # a page holds at most 200 rows; more ids than this are not carried back
 REFUSALS_NAMED = 5
+WAITLIST_SHOWN = 20  # of each queue
 
 
 @officer_required
@@ -44,12 +45,15 @@ def console(request, slug: str):
     session = get_object_or_404(Session.objects.select_related("room"), slug=slug)
     params = request.GET
     everyone = queries.console_registrations(session)
-    filtered = RegistrationFilter(params or None, queryset=everyone)
+    filtered = RegistrationFilter(params or None, queryset=everyone, session=session)
     # Counts per state under the other filters: each count is what its link shows.
     other_filters = QueryDict(console_query(params, without=("state", "page")))
-    counts = queries.state_counts(RegistrationFilter(other_filters or None, queryset=everyone).qs)
-    page = Paginator(filtered.qs, page_size(params)).get_page(params.get("page"))
-    waitlist = everyone.filter(state=Registration.State.WAITLISTED)
+    counts = queries.state_counts(
+        RegistrationFilter(other_filters or None, queryset=everyone, session=session).qs
+    )
+    page = Paginator(filtered.qs.values_list("pk", flat=True), page_size(params)).get_page(
+        params.get("page")
+    )
     return render(
         request,
         "registration/console.html",
@@ -57,7 +61,7 @@ def console(request, slug: str):
             "session": session,
             "filter": filtered,
             "page": page,
-            "registrations": page.object_list,
+            "registrations": _rows(slug, queries.console_page_rows(page.object_list)),
             "page_sizes": PAGE_SIZES,
             "per_page": page_size(params),
             "state_links": _state_links(params, counts),
@@ -68,14 +72,53 @@ def console(request, slug: str):
             "columns": exports.COLUMNS,
             "default_columns": exports.DEFAULT_COLUMNS,
             "identity_columns": IDENTITY_COLUMNS,
-            "waitlist": waitlist.order_by("participation_mode", "waitlisted_at", "pk"),
+            # The head of each queue is what an officer acts on; the rest is a filter away.
+            "waitlist": _rows(slug, queries.waitlist_heads(session, WAITLIST_SHOWN)),
             "seats_taken": services.seats_taken(session, "in_person")["total"],
             "seats": session.seats_in_person,
-            "delegations": session.delegations.select_related("entity")
-            .annotate(members=Count("registrations"))
-            .order_by("entity__kind", "entity__name"),
+            "delegations": _delegations(session),
         },
     )
+
+
+def _link(name: str, **kwargs) -> str:
+    """A URL with "{pk}" for the id, reversed once for all the rows of a page (reversing
+    costs more than the rest of a row)."""
+    return reverse(name, kwargs=kwargs | {"pk": 999999999}).replace("999999999", "{pk}")
+
+
+def _rows(slug: str, registrations) -> list[Registration]:
+    """The registrations with the link to their page and their labels, each looked up once
+    for the page."""
+    detail = _link("registration:console-detail", slug=slug)
+    labels = {
+        field: {value: str(label) for value, label in choices}
+        for field, choices in (
+            ("state", Registration.State.choices),
+            ("category", Registration._meta.get_field("category").choices),
+            ("participation_mode", Registration._meta.get_field("participation_mode").choices),
+        )
+    }
+    rows = list(registrations)
+    for row in rows:
+        row.detail_url = detail.format(pk=row.pk)
+        row.labels = {field: names.get(getattr(row, field), "") for field, names in labels.items()}
+    return rows
+
+
+def _delegations(session: Session) -> list:
+    delegations = list(
+        session.delegations.select_related("entity")
+        .annotate(members=Count("registrations"))
+        .order_by("entity__kind", "entity__name")
+    )
+    page, note = _link("registration:delegation"), _link("registration:nomination")
+    for delegation in delegations:
+        delegation.url, delegation.note_url = (
+            page.format(pk=delegation.pk),
+            note.format(pk=delegation.pk),
+        )
+    return delegations
 
 
 def _state_links(params, counts: dict[str, int]) -> list[dict]:
@@ -144,7 +187,7 @@ def bulk(request, slug: str):
         return back(ids, _("Give the reason."))
     if all_matching:
         chosen = RegistrationFilter(
-            QueryDict(query), queryset=queries.console_registrations(session)
+            QueryDict(query), queryset=queries.console_registrations(session), session=session
         ).qs
     else:
         chosen = queries.console_registrations(session).filter(pk__in=ids)
@@ -249,7 +292,7 @@ def registration_action(request, slug: str, pk: int):
 
 def _filtered(request, session):
     return RegistrationFilter(
-        request.GET or None, queryset=queries.console_registrations(session)
+        request.GET or None, queryset=queries.console_registrations(session), session=session
     ).qs
 
 
