@@ -228,6 +228,7 @@ def registration_detail(request, slug: str, pk: int):
     session = get_object_or_404(Session, slug=slug)
     registration = get_object_or_404(queries.registration_for_officer(session, pk))
     query = console_query(request.GET)
+    previous, following = _neighbours(session, query, pk)
     return render(
         request,
         "registration/console_detail.html",
@@ -242,6 +243,8 @@ def registration_detail(request, slug: str, pk: int):
             },
             "actions": _actions_for(registration),
             "events": registration.events.all(),
+            "previous_url": previous and _detail_url(slug, previous, query),
+            "next_url": following and _detail_url(slug, following, query),
         },
     )
 
@@ -271,6 +274,10 @@ def registration_action(request, slug: str, pk: int):
     registration = get_object_or_404(Registration, session=session, pk=pk)
     query = console_query(QueryDict(request.POST.get("query", "")))
     action, reason = request.POST.get("action"), request.POST.get("reason", "").strip()
+    then = request.POST.get("then")
+    # The next one in the console's list is found before the change, which may take this
+    # registration out of the list (approving it, when the list shows the submitted).
+    following = _neighbours(session, query, pk)[1] if then == "next" else None
     if action not in BULK_ACTIONS:
         messages.error(request, _("Choose what to do with this registration."))
     else:
@@ -284,10 +291,24 @@ def registration_action(request, slug: str, pk: int):
                 _("%(name)s: %(state)s.")
                 % {"name": registration.full_name, "state": registration.get_state_display()},
             )
-            if request.POST.get("then") == "console":
+            if then == "console" or (then == "next" and not following):
                 return redirect(_console_url(slug, query))
+            if following:
+                return redirect(_detail_url(slug, following, query))
+    return redirect(_detail_url(slug, pk, query))
+
+
+def _detail_url(slug: str, pk: int, query: str) -> str:
     url = reverse("registration:console-detail", kwargs={"slug": slug, "pk": pk})
-    return redirect(f"{url}?{query}" if query else url)
+    return f"{url}?{query}" if query else url
+
+
+def _neighbours(session: Session, query: str, pk: int) -> tuple[int | None, int | None]:
+    """The registrations before and after this one in the console's list as filtered."""
+    listed = RegistrationFilter(
+        QueryDict(query), queryset=queries.console_registrations(session), session=session
+    ).qs
+    return queries.neighbours(listed, pk)
 
 
 def _filtered(request, session):

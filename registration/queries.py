@@ -173,3 +173,13 @@ def waitlist_heads(session: Session, size: int):
         .filter(place__lte=size)
         .order_by("participation_mode", "place")
     )
+
+
+def neighbours(registrations, pk: int) -> tuple[int | None, int | None]:
+    """The ids before and after `pk` in these registrations' order (None at either end,
+    or both when it is not among them), from their ids alone, in one query."""
+    ids = list(registrations.values_list("pk", flat=True))
+    if pk not in ids:
+        return None, None
+    index = ids.index(pk)
+    return (ids[index - 1] if index else None), (ids[index + 1] if index + 1 < len(ids) else None)
