@@ -1,5 +1,7 @@
-"""The Secretariat's console for one session: registrations with filters and search, bulk
-approval and rejection, the waiting list in order."""
+"""The Secretariat's console for one session: registrations a page at a time with counts per
+state, filters and search; each registration's page (photo, identity document, needs,
+history) with its actions; bulk approval, rejection and return of those ticked or of all
+matching; the waiting lists in order; exports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
@@ -194,7 +197,11 @@ def bulk(request, slug: str):
     done, refused = _change_each(list(chosen), BULK_ACTIONS[action], request.user, reason)
     for error, names in refused.items():
         messages.warning(request, _refusal(error, names))
-    messages.success(request, _("%(count)d registrations changed.") % {"count": done})
+    messages.success(
+        request,
+        ngettext("%(count)d registration changed.", "%(count)d registrations changed.", done)
+        % {"count": done},
+    )
     return back([] if all_matching else [pk for pks in refused.values() for pk, _n in pks])
 
 

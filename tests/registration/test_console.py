@@ -432,3 +432,34 @@ def test_the_filters_say_all_rather_than_dashes(officer_client, session):
 
     assert "---------" not in text
     assert '<select name="state" id="id_state"><option value="" selected>All</option>' in text
+
+
+def test_many_refusals_are_summed_up_in_one_message(officer_client, officer):
+    from registration.officer_views import REFUSALS_NAMED
+
+    big = SessionFactory(format="hybrid", slug="big")
+    bulk_registrations(big, REFUSALS_NAMED + 3, state="approved")
+
+    response = officer_client.post(
+        "/sessions/big/console/bulk/",
+        {"action": "approve", "all_matching": "1", "query": ""},
+        follow=True,
+    )
+
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert warnings[0].endswith("and 3 others)")
+
+
+def test_without_an_action_nothing_changes_and_the_ticks_stay(officer_client, session):
+    registration = register(session)
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/", {"registration": [registration.pk]}, follow=True
+    )
+
+    registration.refresh_from_db()
+    assert (registration.state, response.context["selected"]) == (
+        State.SUBMITTED,
+        {registration.pk},
+    )
