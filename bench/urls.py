@@ -1,6 +1,7 @@
 from celery import current_app
 from django.db import connection
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.decorators import api_view, permission_classes
@@ -41,8 +42,15 @@ def framework_and_task(request):
     return Response({"id": 1}, status=201)
 
 
+def layout(request):
+    """A page with nothing in it but the site's layout, for the signed-in user (the
+    reference for bench/console.py: sessions, authentication, the role, the template)."""
+    return render(request, "base.html")
+
+
 urlpatterns = [
     path("bench/floor/", floor),
+    path("bench/layout/", layout),
     path("bench/framework/", framework),
     path("bench/framework-and-task/", framework_and_task),
     *project_urlpatterns,

@@ -1,6 +1,9 @@
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.http import QueryDict
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from sessions_app.models import ParticipationMode
@@ -8,29 +11,62 @@ from sessions_app.models import ParticipationMode
 from .models import Entity, RegionalGroup, Registration
 
 
+class PlainSelect(forms.Select):
+    """A flat select written out in Python rather than option by option through the form
+    templates: the console's entity filter has a few hundred options."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], " selected" if option["selected"] else "", option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options
+        )
+
+
+def _choice(label, **kwargs):
+    return django_filters.ChoiceFilter(
+        label=label, empty_label=_("All"), widget=PlainSelect, **kwargs
+    )
+
+
 class RegistrationFilter(django_filters.FilterSet):
-    """The officer console's filters and search."""
+    """The officer console's filters and search. Given the `session`, the entities offered
+    are those with a delegation to it."""
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    state = django_filters.ChoiceFilter(label=_("State"), choices=Registration.State.choices)
-    participation_mode = django_filters.ChoiceFilter(
-        label=_("Participation"), choices=ParticipationMode.choices
-    )
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=Entity.Kind.choices)
-    regional_group = django_filters.ChoiceFilter(
-        label=_("Regional group"),
-        field_name="entity__regional_group",
-        choices=RegionalGroup.choices,
+    state = _choice(_("State"), choices=Registration.State.choices)
+    participation_mode = _choice(_("Participation"), choices=ParticipationMode.choices)
+    category = _choice(_("Category"), choices=Entity.Kind.choices)
+    regional_group = _choice(
+        _("Regional group"), field_name="entity__regional_group", choices=RegionalGroup.choices
     )
     entity = django_filters.ModelChoiceFilter(
-        label=_("Entity"), queryset=Entity.objects.filter(is_active=True).order_by("name")
+        label=_("Entity"),
+        queryset=Entity.objects.filter(is_active=True).order_by("name"),
+        empty_label=_("All"),
+        widget=PlainSelect,
     )
 
-    missing = django_filters.ChoiceFilter(
-        label=_("Missing"),
+    missing = _choice(
+        _("Missing"),
         method="filter_missing",
         choices=[("photo", _("Photo (in person)")), ("document", _("Note verbale"))],
     )
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if session is not None:
+            self.filters["entity"].queryset = Entity.objects.filter(
+                delegations__session=session
+            ).order_by("name")
 
     class Meta:
         model = Registration

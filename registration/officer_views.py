@@ -1,5 +1,7 @@
-"""The Secretariat's console for one session: registrations with filters and search, bulk
-approval and rejection, the waiting list in order."""
+"""The Secretariat's console for one session: registrations a page at a time with counts per
+state, filters and search; each registration's page (photo, identity document, needs,
+history) with its actions; bulk approval, rejection and return of those ticked or of all
+matching; the waiting lists in order; exports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
@@ -35,6 +38,7 @@ IDENTITY_COLUMNS = (
 )
 MAX_TICKS = 500  # a page holds at most 200 rows; more ids than this are not carried back
 REFUSALS_NAMED = 5
+WAITLIST_SHOWN = 20  # of each queue
 
 
 @officer_required
@@ -44,12 +48,15 @@ def console(request, slug: str):
     session = get_object_or_404(Session.objects.select_related("room"), slug=slug)
     params = request.GET
     everyone = queries.console_registrations(session)
-    filtered = RegistrationFilter(params or None, queryset=everyone)
+    filtered = RegistrationFilter(params or None, queryset=everyone, session=session)
     # Counts per state under the other filters: each count is what its link shows.
     other_filters = QueryDict(console_query(params, without=("state", "page")))
-    counts = queries.state_counts(RegistrationFilter(other_filters or None, queryset=everyone).qs)
-    page = Paginator(filtered.qs, page_size(params)).get_page(params.get("page"))
-    waitlist = everyone.filter(state=Registration.State.WAITLISTED)
+    counts = queries.state_counts(
+        RegistrationFilter(other_filters or None, queryset=everyone, session=session).qs
+    )
+    page = Paginator(filtered.qs.values_list("pk", flat=True), page_size(params)).get_page(
+        params.get("page")
+    )
     return render(
         request,
         "registration/console.html",
@@ -57,7 +64,7 @@ def console(request, slug: str):
             "session": session,
             "filter": filtered,
             "page": page,
-            "registrations": page.object_list,
+            "registrations": _rows(slug, queries.console_page_rows(page.object_list)),
             "page_sizes": PAGE_SIZES,
             "per_page": page_size(params),
             "state_links": _state_links(params, counts),
@@ -68,14 +75,53 @@ def console(request, slug: str):
             "columns": exports.COLUMNS,
             "default_columns": exports.DEFAULT_COLUMNS,
             "identity_columns": IDENTITY_COLUMNS,
-            "waitlist": waitlist.order_by("participation_mode", "waitlisted_at", "pk"),
+            # The head of each queue is what an officer acts on; the rest is a filter away.
+            "waitlist": _rows(slug, queries.waitlist_heads(session, WAITLIST_SHOWN)),
             "seats_taken": services.seats_taken(session, "in_person")["total"],
             "seats": session.seats_in_person,
-            "delegations": session.delegations.select_related("entity")
-            .annotate(members=Count("registrations"))
-            .order_by("entity__kind", "entity__name"),
+            "delegations": _delegations(session),
         },
     )
+
+
+def _link(name: str, **kwargs) -> str:
+    """A URL with "{pk}" for the id, reversed once for all the rows of a page (reversing
+    costs more than the rest of a row)."""
+    return reverse(name, kwargs=kwargs | {"pk": 999999999}).replace("999999999", "{pk}")
+
+
+def _rows(slug: str, registrations) -> list[Registration]:
+    """The registrations with the link to their page and their labels, each looked up once
+    for the page."""
+    detail = _link("registration:console-detail", slug=slug)
+    labels = {
+        field: {value: str(label) for value, label in choices}
+        for field, choices in (
+            ("state", Registration.State.choices),
+            ("category", Registration._meta.get_field("category").choices),
+            ("participation_mode", Registration._meta.get_field("participation_mode").choices),
+        )
+    }
+    rows = list(registrations)
+    for row in rows:
+        row.detail_url = detail.format(pk=row.pk)
+        row.labels = {field: names.get(getattr(row, field), "") for field, names in labels.items()}
+    return rows
+
+
+def _delegations(session: Session) -> list:
+    delegations = list(
+        session.delegations.select_related("entity")
+        .annotate(members=Count("registrations"))
+        .order_by("entity__kind", "entity__name")
+    )
+    page, note = _link("registration:delegation"), _link("registration:nomination")
+    for delegation in delegations:
+        delegation.url, delegation.note_url = (
+            page.format(pk=delegation.pk),
+            note.format(pk=delegation.pk),
+        )
+    return delegations
 
 
 def _state_links(params, counts: dict[str, int]) -> list[dict]:
@@ -144,14 +190,18 @@ def bulk(request, slug: str):
         return back(ids, _("Give the reason."))
     if all_matching:
         chosen = RegistrationFilter(
-            QueryDict(query), queryset=queries.console_registrations(session)
+            QueryDict(query), queryset=queries.console_registrations(session), session=session
         ).qs
     else:
         chosen = queries.console_registrations(session).filter(pk__in=ids)
     done, refused = _change_each(list(chosen), BULK_ACTIONS[action], request.user, reason)
     for error, names in refused.items():
         messages.warning(request, _refusal(error, names))
-    messages.success(request, _("%(count)d registrations changed.") % {"count": done})
+    messages.success(
+        request,
+        ngettext("%(count)d registration changed.", "%(count)d registrations changed.", done)
+        % {"count": done},
+    )
     return back([] if all_matching else [pk for pks in refused.values() for pk, _n in pks])
 
 
@@ -185,6 +235,7 @@ def registration_detail(request, slug: str, pk: int):
     session = get_object_or_404(Session, slug=slug)
     registration = get_object_or_404(queries.registration_for_officer(session, pk))
     query = console_query(request.GET)
+    previous, following = _neighbours(session, query, pk)
     return render(
         request,
         "registration/console_detail.html",
@@ -199,6 +250,8 @@ def registration_detail(request, slug: str, pk: int):
             },
             "actions": _actions_for(registration),
             "events": registration.events.all(),
+            "previous_url": previous and _detail_url(slug, previous, query),
+            "next_url": following and _detail_url(slug, following, query),
         },
     )
 
@@ -228,6 +281,10 @@ def registration_action(request, slug: str, pk: int):
     registration = get_object_or_404(Registration, session=session, pk=pk)
     query = console_query(QueryDict(request.POST.get("query", "")))
     action, reason = request.POST.get("action"), request.POST.get("reason", "").strip()
+    then = request.POST.get("then")
+    # The next one in the console's list is found before the change, which may take this
+    # registration out of the list (approving it, when the list shows the submitted).
+    following = _neighbours(session, query, pk)[1] if then == "next" else None
     if action not in BULK_ACTIONS:
         messages.error(request, _("Choose what to do with this registration."))
     else:
@@ -241,15 +298,29 @@ def registration_action(request, slug: str, pk: int):
                 _("%(name)s: %(state)s.")
                 % {"name": registration.full_name, "state": registration.get_state_display()},
             )
-            if request.POST.get("then") == "console":
+            if then == "console" or (then == "next" and not following):
                 return redirect(_console_url(slug, query))
+            if following:
+                return redirect(_detail_url(slug, following, query))
+    return redirect(_detail_url(slug, pk, query))
+
+
+def _detail_url(slug: str, pk: int, query: str) -> str:
     url = reverse("registration:console-detail", kwargs={"slug": slug, "pk": pk})
-    return redirect(f"{url}?{query}" if query else url)
+    return f"{url}?{query}" if query else url
+
+
+def _neighbours(session: Session, query: str, pk: int) -> tuple[int | None, int | None]:
+    """The registrations before and after this one in the console's list as filtered."""
+    listed = RegistrationFilter(
+        QueryDict(query), queryset=queries.console_registrations(session), session=session
+    ).qs
+    return queries.neighbours(listed, pk)
 
 
 def _filtered(request, session):
     return RegistrationFilter(
-        request.GET or None, queryset=queries.console_registrations(session)
+        request.GET or None, queryset=queries.console_registrations(session), session=session
     ).qs
 
 

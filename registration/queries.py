@@ -104,13 +104,26 @@ def attendance_summary(session: Session) -> dict:
     }
 
 
+CONSOLE_ORDER = ("entity__kind", "entity__name", "family_name", "given_name", "pk")
+
+
 def console_registrations(session: Session):
-    """The officer console's rows for the session, in the order of the list of
-    participants (the id last, so that pages never overlap)."""
+    """The officer console's registrations of the session (its exports too), in the order
+    of the list of participants (the id last, so that pages never overlap)."""
     return (
         Registration.objects.filter(session=session)
         .select_related("entity", "nationality", "delegation")
-        .order_by("entity__kind", "entity__name", "family_name", "given_name", "pk")
+        .order_by(*CONSOLE_ORDER)
+    )
+
+
+def console_page_rows(ids) -> list[Registration]:
+    """The rows of one page of the console, given their ids: the page is chosen on the ids
+    alone (a narrow sort), and only its rows are read whole."""
+    return list(
+        Registration.objects.filter(pk__in=list(ids))
+        .select_related("entity")
+        .order_by(*CONSOLE_ORDER)
     )
 
 
@@ -141,3 +154,32 @@ def registration_for_officer(session: Session, pk: int):
             )
         )
     )
+
+
+def waitlist_heads(session: Session, size: int):
+    """The first `size` of each waiting list of the session (one per participation mode),
+    in order, each with its `place` and its queue's length (`waiting`), in one query."""
+    from django.db.models import Count, F, Window
+    from django.db.models.functions import RowNumber
+
+    queue = {"partition_by": [F("participation_mode")]}
+    return (
+        Registration.objects.filter(session=session, state=Registration.State.WAITLISTED)
+        .select_related("entity")
+        .annotate(
+            place=Window(RowNumber(), order_by=[F("waitlisted_at"), F("pk")], **queue),
+            waiting=Window(Count("pk"), **queue),
+        )
+        .filter(place__lte=size)
+        .order_by("participation_mode", "place")
+    )
+
+
+def neighbours(registrations, pk: int) -> tuple[int | None, int | None]:
+    """The ids before and after `pk` in these registrations' order (None at either end,
+    or both when it is not among them), from their ids alone, in one query."""
+    ids = list(registrations.values_list("pk", flat=True))
+    if pk not in ids:
+        return None, None
+    index = ids.index(pk)
+    return (ids[index - 1] if index else None), (ids[index + 1] if index + 1 < len(ids) else None)

@@ -400,3 +400,66 @@ def test_the_export_names_the_identity_document_columns(officer_client, session)
         '<label class="check"><input type="checkbox" name="column" '
         'value="identity_document_number"> Identity document number</label>'
     ) in identity
+
+
+def test_the_waiting_list_shows_the_head_of_each_queue_and_its_length(officer_client):
+    from registration.officer_views import WAITLIST_SHOWN
+
+    crowded = SessionFactory(format="hybrid", in_person_capacity=1, slug="crowded")
+    register(crowded, family_name="Seated")
+    queued = [register(crowded, family_name=f"Queued{n:02d}") for n in range(WAITLIST_SHOWN + 2)]
+
+    response = officer_client.get("/sessions/crowded/console/")
+
+    shown = response.context["waitlist"]
+    assert [r.pk for r in shown] == [r.pk for r in queued[:WAITLIST_SHOWN]]
+    assert shown[0].waiting == WAITLIST_SHOWN + 2
+    assert 'href="?state=waitlisted"' in response.text
+
+
+def test_the_entity_filter_offers_the_session_s_delegations_only(officer_client, session):
+    register(session, EntityFactory(name="Austria"))
+    EntityFactory(name="Not Here")
+
+    response = officer_client.get("/sessions/ieg-2-2025/console/")
+
+    entities = [str(e) for e in response.context["filter"].form.fields["entity"].queryset]
+    assert entities == ["Austria"]
+
+
+def test_the_filters_say_all_rather_than_dashes(officer_client, session):
+    text = officer_client.get("/sessions/ieg-2-2025/console/").text
+
+    assert "---------" not in text
+    assert '<select name="state" id="id_state"><option value="" selected>All</option>' in text
+
+
+def test_many_refusals_are_summed_up_in_one_message(officer_client, officer):
+    from registration.officer_views import REFUSALS_NAMED
+
+    big = SessionFactory(format="hybrid", slug="big")
+    bulk_registrations(big, REFUSALS_NAMED + 3, state="approved")
+
+    response = officer_client.post(
+        "/sessions/big/console/bulk/",
+        {"action": "approve", "all_matching": "1", "query": ""},
+        follow=True,
+    )
+
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert warnings[0].endswith("and 3 others)")
+
+
+def test_without_an_action_nothing_changes_and_the_ticks_stay(officer_client, session):
+    registration = register(session)
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/", {"registration": [registration.pk]}, follow=True
+    )
+
+    registration.refresh_from_db()
+    assert (registration.state, response.context["selected"]) == (
+        State.SUBMITTED,
+        {registration.pk},
+    )

@@ -209,3 +209,37 @@ def test_the_page_costs_the_same_queries_with_a_long_history(
 
     with django_assert_max_num_queries(len(counted.captured_queries)):
         officer_client.get(detail(long))
+
+
+def test_the_page_links_its_neighbours_in_the_filtered_list(officer_client, session):
+    austria, belgium = EntityFactory(name="Austria"), EntityFactory(name="Belgium")
+    first = register(session, austria, family_name="Alpha")
+    register(session, austria, family_name="Beta", submit=False)  # a draft: filtered out
+    last = register(session, belgium, family_name="Gamma")
+
+    response = officer_client.get(detail(first, "state=submitted"))
+
+    assert response.context["previous_url"] is None
+    assert response.context["next_url"] == detail(last, "state=submitted")
+
+
+def test_approve_and_open_the_next_of_the_filtered_list(officer_client, session):
+    austria = EntityFactory(name="Austria")
+    first = register(session, austria, family_name="Alpha")
+    second = register(session, austria, family_name="Beta")
+
+    response = officer_client.post(
+        act(first), {"action": "approve", "then": "next", "query": "state=submitted"}
+    )
+
+    first.refresh_from_db()
+    assert first.state == State.APPROVED
+    assert response.url == detail(second, "state=submitted")
+
+
+def test_approve_and_open_the_next_at_the_end_returns_to_the_console(officer_client, registration):
+    response = officer_client.post(
+        act(registration), {"action": "approve", "then": "next", "query": "state=submitted"}
+    )
+
+    assert response.url == "/sessions/ieg-2-2025/console/?state=submitted"
