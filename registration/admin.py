@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,11 @@ class EntityAdmin(admin.ModelAdmin):
     search_fields = ["name", "formal_name", "code"]
 
 
+class UsersByEmailField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.email or user.get_username()
+
+
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
     list_display = ["entity", "session", "head"]
@@ -27,6 +34,14 @@ class DelegationAdmin(admin.ModelAdmin):
     raw_id_fields = ["head"]
     # Uploaded through the delegation page, which checks that it is a PDF.
     readonly_fields = ["nomination_document", "nomination_uploaded_at", "nomination_uploaded_by"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "focal_points":
+            # People by the e-mail address they signed up with (the picker's filter box
+            # searches what is shown), not by the username made for them.
+            kwargs["form_class"] = UsersByEmailField
+            kwargs["queryset"] = get_user_model().objects.order_by("email")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class RegistrationEventInline(admin.TabularInline):

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -49,7 +50,7 @@ def my_delegations(request):
 
 
 @login_required
-def delegation_detail(request, pk: int, member_form=None, sheet_errors=None):
+def delegation_detail(request, pk: int, member_form=None, sheet_error=None):
     delegation = _managed(request, pk)
     return render(
         request,
@@ -62,7 +63,8 @@ def delegation_detail(request, pk: int, member_form=None, sheet_errors=None):
             ),
             "member_form": member_form or MemberForm(session=delegation.session),
             "sheet_form": SheetForm(),
-            "sheet_errors": sheet_errors,
+            "sheet_errors": sheet_error.errors if sheet_error else None,
+            "sheet_summary": sheet_summary(sheet_error) if sheet_error else None,
             "nomination_form": NominationForm(),
             "invitation_form": InvitationForm(),
             "focal_points": delegation.focal_points.all(),
@@ -110,12 +112,31 @@ def import_sheet(request, pk: int):
             by_officer=is_conference_officer(request.user),
         )
     except delegations.SheetError as error:
-        return delegation_detail(request, pk, sheet_errors=error.errors)
+        return delegation_detail(request, pk, sheet_error=error)
     except DomainError as error:
         messages.error(request, str(error))
         return redirect("registration:delegation", pk=pk)
-    messages.success(request, _("%(count)d members registered.") % {"count": len(registered)})
+    waitlisted = sum(member.state == Registration.State.WAITLISTED for member in registered)
+    summary = ngettext(
+        "%(count)d row read: %(count)d member registered.",
+        "%(count)d rows read: %(count)d members registered.",
+        len(registered),
+    ) % {"count": len(registered)}
+    if waitlisted:
+        summary += " " + ngettext(
+            "%(count)d of them is on the waiting list.",
+            "%(count)d of them are on the waiting list.",
+            waitlisted,
+        ) % {"count": waitlisted}
+    messages.success(request, summary)
     return redirect("registration:delegation", pk=pk)
+
+
+def sheet_summary(error) -> dict:
+    """What the top of the page says of a refused sheet."""
+    bad_rows = len({row_error.row for row_error in error.errors})
+    # No rows read: the file itself was refused (too large, not a sheet, too many rows).
+    return {"rows": error.rows, "bad_rows": min(bad_rows, error.rows)}
 
 
 @login_required

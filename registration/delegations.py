@@ -75,8 +75,9 @@ class RowError:
 class SheetError(services.RegistrationError):
     """A sheet refused whole, with what is wrong in each row."""
 
-    def __init__(self, errors: list[RowError]):
+    def __init__(self, errors: list[RowError], rows: int = 0):
         self.errors = errors
+        self.rows = rows  # rows read, for the summary at the top of the page
         super().__init__(
             _("The sheet was not imported: %(count)d problems.") % {"count": len(errors)}
         )
@@ -305,7 +306,7 @@ def import_members(
         seen[email] = number
         members.append((number, form.registration_fields()))
     if errors:
-        raise SheetError(errors)
+        raise SheetError(errors, rows=len(rows))
     registered = []
     with transaction.atomic():
         for number, fields in members:
@@ -320,7 +321,7 @@ def import_members(
                     )
                 )
             except DomainError as error:
-                raise SheetError([RowError(number, "", str(error))]) from error
+                raise SheetError([RowError(number, "", str(error))], rows=len(rows)) from error
     return registered
 
 

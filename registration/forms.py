@@ -267,7 +267,9 @@ class RegistrationForm(OwnDetailsForm):
             "I have read the privacy notice: my data are used to organise this meeting "
             "and its security, and are deleted after it."
         ),
-        error_messages={"required": _("Tick this box to say that you have read the notice.")},
+        error_messages={
+            "required": _("Tick the box to say that you have read the privacy notice.")
+        },
     )
 
     def __init__(self, *args, session, **kwargs):

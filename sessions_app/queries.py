@@ -4,17 +4,32 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .models import Booking, Room, Series, Session, Sitting
+from .models import Booking, Room, Session, Sitting
 
 
-def series_with_sessions() -> QuerySet[Series]:
-    sessions = Session.objects.select_related("venue", "room").annotate(
-        sitting_count=Count("sittings", filter=~Q(sittings__status=Sitting.Status.CANCELLED))
+def home_sessions(today: date | None = None) -> dict[str, list[Session]]:
+    """The sessions of the home page in one query: those open for registration (closing
+    soonest first), then the others now on or to come (soonest first), then the past ones
+    (newest first)."""
+    today = today or timezone.localdate()
+    sessions = list(
+        Session.objects.select_related("series", "venue", "room")
+        .annotate(
+            sitting_count=Count("sittings", filter=~Q(sittings__status=Sitting.Status.CANCELLED))
+        )
+        .order_by("start_date", "title")
     )
-    return Series.objects.prefetch_related(Prefetch("sessions", queryset=sessions))
+    open_now = [session for session in sessions if session.registration_is_open]
+    open_now.sort(key=lambda session: (session.registration_closes is None, session.end_date))
+    others = [session for session in sessions if not session.registration_is_open]
+    return {
+        "open": open_now,
+        "upcoming": [session for session in others if session.end_date >= today],
+        "past": [session for session in reversed(others) if session.end_date < today],
+    }
 
 
 def session_detail() -> QuerySet[Session]:

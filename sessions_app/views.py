@@ -14,14 +14,23 @@ from core.errors import DomainError
 
 from . import queries, services
 from .forms import BookingForm
-from .models import Booking
+from .models import Booking, Series
 
 ROOM_PAGE_DAYS = 14
 
 
 def home(request):
+    """Sessions open for registration first, with a call to register; then those to come;
+    then past ones, newest first."""
+    series_list = list(Series.objects.all())
     return render(
-        request, "sessions_app/home.html", {"series_list": queries.series_with_sessions()}
+        request,
+        "sessions_app/home.html",
+        {
+            "sessions": queries.home_sessions(),
+            "series_list": series_list,
+            "several_series": len(series_list) > 1,
+        },
     )
 
 

@@ -303,7 +303,7 @@ def test_the_waiting_list_is_explained(delegate_client, delegate, session):
     assert "What the waiting list means" in html
     assert "You are number 1 in the queue" in html
     assert "told by e-mail" in html
-    assert "take part online instead" in html
+    assert "switch to online participation" in html
 
 
 def test_no_waiting_list_text_for_a_submitted_registration(delegate_client, delegate, session):
