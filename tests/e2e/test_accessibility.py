@@ -31,7 +31,7 @@ def violations(page) -> list[dict]:
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `make node`")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_main_pages_have_no_serious_accessibility_violation(live_server, browser, language):
     people = demo_people()
@@ -42,7 +42,7 @@ def test_main_pages_have_no_serious_accessibility_violation(live_server, browser
             in_language(contexts[role], live_server, language)
         page = contexts[role].new_page()
         response = page.goto(f"{live_server.url}{path}")
-        assert response.status == 200, (name, path, response.status)
+        assert (response.status, page.url) == (200, f"{live_server.url}{path}"), name
         found += [
             f"{name} ({path}): {v['impact']} {v['id']} at {v['targets']}" for v in violations(page)
         ]
@@ -97,7 +97,7 @@ def ring_of(page, selector: str) -> dict:
     return ring
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_focus_ring_shows_in_the_header_in_the_page_and_on_a_date_field(live_server, browser):
     people = demo_people()
     page = browser_context(browser, live_server, people["newcomer"]).new_page()
