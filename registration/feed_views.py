@@ -6,10 +6,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import feed_tokens
 from accounts.roles import is_conference_officer
+from core.confirm import confirm_first
 from sessions_app.calendar_views import feed_response
 from sessions_app.views import room_feeds, subscribe_links
 
@@ -24,6 +26,13 @@ def personal_feed(request, token: str):
     etag, changed = feeds.version(user, token)
     return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 
+# Also the data-confirm of the forms (templates/registration/my_calendar.html and
+# templates/sessions_app/room_detail.html).
+REPLACE_QUESTION = gettext_lazy(
+    "Replace your calendar link? The old link stops working: calendar apps subscribed to it"
+    " stop updating until you subscribe again with the new one."
+)
+
 
 @login_required
 def my_calendar(request):
@@ -32,6 +41,11 @@ def my_calendar(request):
 
 @login_required
 @require_POST
+@confirm_first(
+    lambda request: REPLACE_QUESTION if feed_tokens.has_token(request.user) else None,
+    cancel_url=lambda request: reverse("registration:my-calendar"),
+    confirm_label=lambda request: _("Replace the link"),
+)
 def replace_feed_token(request):
     """Makes the person's calendar link, or a new one: shown only now (only its digest is
     kept). An officer's also opens the rooms' feeds, shown with it."""

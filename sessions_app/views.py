@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import feed_tokens
 from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
+from core.confirm import confirm_first
 from core.errors import DomainError
 
 from . import queries, services
@@ -86,6 +88,7 @@ def room_detail(request, slug: str):
     )
     last_day = first_day + timedelta(days=ROOM_PAGE_DAYS - 1)
     bookings = queries.room_bookings(room, first_day, last_day)
+    officer = is_conference_officer(request.user)
     return render(
         request,
         "sessions_app/room_detail.html",
@@ -96,7 +99,9 @@ def room_detail(request, slug: str):
             "previous_day": first_day - timedelta(days=ROOM_PAGE_DAYS),
             "next_day": last_day + timedelta(days=1),
             "days": queries.by_local_day(bookings, room.venue.tzinfo),
-            "show_purpose": is_conference_officer(request.user),
+            "show_purpose": officer,
+            # Replacing an existing calendar link asks first (data-confirm).
+            "has_feed_link": officer and feed_tokens.has_token(request.user),
         },
     )
 
@@ -137,6 +142,11 @@ def book_room(request, slug: str):
 
 @officer_required
 @require_POST
+@confirm_first(
+    lambda request, pk: _("Cancel this booking? The room becomes free for others."),
+    cancel_url=lambda request, pk: _week_of(get_object_or_404(Booking, pk=pk)),
+    confirm_label=lambda request, pk: _("Cancel booking"),
+)
 def cancel_booking(request, pk: int):
     booking = get_object_or_404(Booking.objects.select_related("room__venue"), pk=pk)
     services.cancel_booking(booking)

@@ -82,7 +82,7 @@ def test_the_token_has_at_least_128_bits():
 def test_a_replaced_token_is_refused_at_once(client, delegate_client, delegate):
     old = feed_tokens.replace_token(delegate)
 
-    page = delegate_client.post("/profile/calendar/replace/").text
+    page = delegate_client.post("/profile/calendar/replace/", {"confirmed": "1"}).text
 
     assert client.get(f"/calendar/feed/{old}.ics").status_code == 404
     assert client.get(f"/calendar/feed/{shown_token(page)}.ics").status_code == 200

@@ -154,7 +154,7 @@ def test_booking_form_refuses_end_before_start(officer_client, room):
 def test_officer_cancels_a_booking(officer_client, room):
     booking = BookingFactory(room=room)
 
-    officer_client.post(f"/bookings/{booking.pk}/cancel/")
+    officer_client.post(f"/bookings/{booking.pk}/cancel/", {"confirmed": "1"})
 
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
@@ -163,7 +163,7 @@ def test_officer_cancels_a_booking(officer_client, room):
 def test_delegate_cannot_cancel_a_booking(delegate_client, room):
     booking = BookingFactory(room=room)
 
-    response = delegate_client.post(f"/bookings/{booking.pk}/cancel/")
+    response = delegate_client.post(f"/bookings/{booking.pk}/cancel/", {"confirmed": "1"})
 
     booking.refresh_from_db()
     assert (response.status_code, booking.status) == (403, Booking.Status.CONFIRMED)
