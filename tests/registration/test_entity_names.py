@@ -175,3 +175,26 @@ def test_the_badge_prints_the_entity_and_salutation_in_its_language(
     pdf = pdf_in(client, f"/registrations/{mine.pk}/badge-preview.pdf", "ru")
 
     assert_printed(pdf, "Германия", "Г-жа")
+
+
+def test_an_officer_names_an_organisation_in_other_languages_in_the_admin(officer_client):
+    response = officer_client.post(
+        "/admin/registration/entity/add/",
+        {
+            "kind": "igo",
+            "name": "International Organization for Migration",
+            "formal_name": "",
+            "code": "",
+            "regional_group": "",
+            "is_active": "on",
+            "name_fr": "Organisation internationale pour les migrations",
+            "name_zh": "国际移民组织",
+            "name_ru": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Entity.objects.get().names == {
+        "fr": "Organisation internationale pour les migrations",
+        "zh": "国际移民组织",
+    }
