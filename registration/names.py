@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from languages.official import OFFICIAL
 
 UN_NAMES_CSV = Path(__file__).parent / "data" / "un_names.csv"
+STATES_CSV = Path(__file__).parent / "data" / "states.csv"
 STATE_KINDS = ("member_state", "observer_state")
 ENGLISH = "en"
 
@@ -62,6 +63,21 @@ def country_name(iso3: str, language: str | None = None) -> str | None:
         return name
     alpha2 = _alpha2(iso3)
     return _territories(code).get(alpha2) if alpha2 else None
+
+
+@cache
+def _state_codes() -> tuple[str, ...]:
+    with STATES_CSV.open(encoding="utf-8", newline="") as file:
+        return tuple(row["iso3"] for row in csv.DictReader(file))
+
+
+def state_codes_matching(text: str, language: str | None = None) -> list[str]:
+    """Codes of the States whose name in this language contains the text, for a search
+    in the reader's language ("Autriche" finds Austria)."""
+    wanted = text.casefold()
+    return [
+        code for code in _state_codes() if wanted in (country_name(code, language) or "").casefold()
+    ]
 
 
 def entity_name(entity, language: str | None = None) -> str:

@@ -198,3 +198,13 @@ def test_an_officer_names_an_organisation_in_other_languages_in_the_admin(office
         "fr": "Organisation internationale pour les migrations",
         "zh": "国际移民组织",
     }
+
+
+def test_the_console_finds_a_state_by_its_name_in_the_officers_language(officer_client, states):
+    session = SessionFactory(slug="ieg")
+    register(session, state("AUT"), family_name="Huber")
+    register(session, state("DEU"), family_name="Schmidt")
+
+    text = officer_client.get("/sessions/ieg/console/?q=autriche", HTTP_ACCEPT_LANGUAGE="fr").text
+
+    assert "HUBER" in text.upper() and "SCHMIDT" not in text.upper()
