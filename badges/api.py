@@ -67,7 +67,7 @@ class BearerSerializer(serializers.Serializer):
 
     registration = serializers.IntegerField(source="registration.pk")
     name = serializers.CharField(source="registration.full_name")
-    entity = serializers.CharField(source="registration.entity.name")
+    entity = serializers.CharField(source="registration.entity.display_name")
     category = serializers.CharField(source="registration.get_category_display")
     photo_url = serializers.SerializerMethodField()
 

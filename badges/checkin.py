@@ -127,6 +127,10 @@ _BEARER = (
     "registration__state",
     "registration__participation_mode",
     "registration__entity__name",
+    # What the entity's name in the reader's language needs (registration.names).
+    "registration__entity__kind",
+    "registration__entity__code",
+    "registration__entity__names",
 )
 
 

@@ -6,13 +6,47 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
+from core.validators import validate_single_line
+from languages.official import OFFICIAL
 
 from . import services
 from .models import Delegation, DelegationInvitation, Entity, Registration, RegistrationEvent
 
+OTHER_LANGUAGES = [language for language in OFFICIAL if language.code != "en"]
+
+
+class EntityForm(forms.ModelForm):
+    """The organisation's name in each other official language, one field each, kept in
+    `Entity.names` (States are named from their ISO code and need none)."""
+
+    class Meta:
+        model = Entity
+        fields = ["kind", "name", "formal_name", "code", "regional_group", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for language in OTHER_LANGUAGES:
+            self.fields[f"name_{language.code}"] = forms.CharField(
+                label=_("Name in %(language)s") % {"language": language.name},
+                max_length=200,
+                required=False,
+                validators=[validate_single_line],
+                initial=self.instance.names.get(language.code, ""),
+            )
+
+    def clean(self):
+        data = super().clean()
+        self.instance.names = {
+            language.code: data[f"name_{language.code}"].strip()
+            for language in OTHER_LANGUAGES
+            if data.get(f"name_{language.code}", "").strip()
+        }
+        return data
+
 
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
+    form = EntityForm
     list_display = ["name", "kind", "code", "regional_group", "is_active"]
     list_filter = ["kind", "regional_group", "is_active"]
     search_fields = ["name", "formal_name", "code"]

@@ -16,11 +16,11 @@ from .models import Entity, Registration
 # key: (heading, value). Personal data (identity documents) only when an officer asks.
 COLUMNS = {
     "id": (gettext_lazy("Id"), lambda r: r.pk),
-    "salutation": (gettext_lazy("Salutation"), lambda r: r.salutation),
+    "salutation": (gettext_lazy("Salutation"), lambda r: str(r.get_salutation_display())),
     "given_name": (gettext_lazy("Given name"), lambda r: r.given_name),
     "family_name": (gettext_lazy("Family name"), lambda r: r.family_name),
     "name_in_own_script": (gettext_lazy("Name in own script"), lambda r: r.name_in_own_script),
-    "entity": (gettext_lazy("Entity"), lambda r: r.entity.name),
+    "entity": (gettext_lazy("Entity"), lambda r: r.entity.display_name),
     "regional_group": (
         gettext_lazy("Regional group"),
         lambda r: r.entity.get_regional_group_display(),
@@ -37,7 +37,7 @@ COLUMNS = {
     "gender": (gettext_lazy("Gender"), lambda r: r.get_gender_display()),
     "nationality": (
         gettext_lazy("Nationality"),
-        lambda r: r.nationality.name if r.nationality else "",
+        lambda r: r.nationality.display_name if r.nationality else "",
     ),
     "listening_language": (gettext_lazy("Listening language"), lambda r: r.listening_language),
     "speaking_language": (gettext_lazy("Speaking language"), lambda r: r.speaking_language),
@@ -120,8 +120,8 @@ def participants_list_pdf(session, registrations) -> bytes:
             story.append(Paragraph(str(registration.entity.get_kind_display()), HEADING))
         if registration.entity_id != entity:
             entity = registration.entity_id
-            story.append(Paragraph(registration.entity.name, ENTITY))
-        line = f"{registration.salutation} {registration.full_name}"
+            story.append(Paragraph(registration.entity.display_name, ENTITY))
+        line = f"{registration.get_salutation_display()} {registration.full_name}"
         if registration.function_title:
             line += f", {registration.function_title}"
         story.append(Paragraph(line, PERSON))
@@ -144,9 +144,9 @@ def visa_letter_pdf(registration) -> bytes:
             "%(venue)s from %(start)s to %(end)s."
         )
         % {
-            "name": f"{registration.salutation} {registration.full_name}",
+            "name": f"{registration.get_salutation_display()} {registration.full_name}",
             "function": registration.function_title or _("delegate"),
-            "entity": registration.entity.name,
+            "entity": registration.entity.display_name,
             "session": session.title,
             "venue": session.venue.name if session.venue else _("United Nations"),
             "start": _day(session.start_date),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from sessions_app.models import ParticipationMode
 
 from .models import Entity, RegionalGroup, Registration
+from .names import state_codes_matching
 
 
 class PlainSelect(forms.Select):
@@ -92,6 +93,7 @@ class RegistrationFilter(django_filters.FilterSet):
                 | Q(family_name__icontains=word)
                 | Q(email__icontains=word)
                 | Q(entity__name__icontains=word)
+                | Q(entity__code__in=state_codes_matching(word))
             )
         return queryset
 

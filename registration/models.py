@@ -16,6 +16,8 @@ from languages.models import validate_language_code
 from languages.official import OFFICIAL_LANGUAGES
 from sessions_app.models import ParticipationMode
 
+from .names import entity_name, validate_names
+
 
 class RegionalGroup(models.TextChoices):
     AFRICA = "AFRICA", _("African States")
@@ -61,6 +63,16 @@ class Entity(models.Model):
         _("regional group"), max_length=30, blank=True, choices=RegionalGroup.choices
     )
     is_active = models.BooleanField(_("active"), default=True)
+    names = models.JSONField(
+        _("names in the other official languages"),
+        default=dict,
+        blank=True,
+        validators=[validate_names],
+        help_text=_(
+            'For an organisation: its name per language code, such as {"fr": "Organisation '
+            'mondiale de la santé"}. States are named from their ISO code.'
+        ),
+    )
 
     class Meta:
         verbose_name = _("entity")
@@ -73,7 +85,12 @@ class Entity(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language (see registration.names); no query."""
+        return entity_name(self)
 
 
 def new_token() -> str:
@@ -137,7 +154,7 @@ class Delegation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.entity.name}, {self.session.short_name}"
+        return f"{self.entity.display_name}, {self.session.short_name}"
 
 
 class IdentityDocument(models.TextChoices):

@@ -1,0 +1,210 @@
+"""Entities named in the reader's language: States from their ISO code (the UN's short
+names where they differ from CLDR's, else CLDR's through Babel), organisations from their
+own names per language with English as the fallback; salutations translated."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from registration import names, services
+from registration.models import Entity
+from tests.factories import EntityFactory, SessionFactory, register
+from tests.pdfs import assert_printed, pdf_in
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+@pytest.fixture
+def states():
+    services.load_states()
+
+
+def state(code: str) -> Entity:
+    return Entity.objects.get(code=code)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Republic of Korea"),
+        ("fr", "République de Corée"),
+        ("es", "República de Corea"),
+        ("ru", "Республика Корея"),
+        ("ar", "جمهورية كوريا"),
+        ("zh-hans", "大韩民国"),
+    ],
+)
+def test_a_state_has_the_un_short_name_where_it_differs_from_cldr(states, language, expected):
+    with translation.override(language):
+        assert state("KOR").display_name == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Austria"),
+        ("fr", "Autriche"),
+        ("es", "Austria"),
+        ("ru", "Австрия"),
+        ("ar", "النمسا"),
+        ("zh-hans", "奥地利"),
+    ],
+)
+def test_other_states_have_cldr_names(states, language, expected):
+    with translation.override(language):
+        assert str(state("AUT")) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("TUR", "Türkiye"),
+        ("CIV", "Côte d'Ivoire"),
+        ("BOL", "Bolivia (Plurinational State of)"),
+        ("GBR", "United Kingdom of Great Britain and Northern Ireland"),
+        ("VNM", "Viet Nam"),
+        ("PSE", "State of Palestine"),
+        ("VAT", "Holy See"),
+        ("BRN", "Brunei Darussalam"),
+    ],
+)
+def test_english_names_are_the_uns(states, code, expected):
+    assert state(code).display_name == expected
+
+
+def test_every_state_of_the_list_has_a_name_in_every_language(states):
+    for language in LANGUAGES:
+        with translation.override(language):
+            unnamed = [
+                entity.code
+                for entity in Entity.objects.filter(code__gt="")
+                if not names.country_name(entity.code) and language != "en"
+            ]
+        assert unnamed == [], language
+
+
+def test_every_row_of_the_un_names_is_a_state_of_the_list_in_an_official_language(states):
+    codes = set(Entity.objects.values_list("code", flat=True))
+
+    assert {code for code, _language in names.un_names()} <= codes
+    assert {language for _code, language in names.un_names()} == {
+        "ar",
+        "zh",
+        "en",
+        "fr",
+        "ru",
+        "es",
+    }
+
+
+def test_an_organisation_has_its_own_names_with_english_as_the_fallback():
+    who = EntityFactory(
+        kind=Entity.Kind.UN_ENTITY,
+        name="World Health Organization",
+        names={"fr": "Organisation mondiale de la Santé", "zh": "世界卫生组织"},
+    )
+
+    assert names.entity_name(who, "fr") == "Organisation mondiale de la Santé"
+    assert names.entity_name(who, "zh-hans") == "世界卫生组织"
+    assert names.entity_name(who, "ru") == "World Health Organization"
+    assert names.entity_name(who, "en") == "World Health Organization"
+
+
+def test_a_state_without_a_code_keeps_its_stored_name():
+    with translation.override("fr"):
+        assert EntityFactory(name="Ruritania").display_name == "Ruritania"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"xx": "Name"}, {"fr": "Two\nlines"}, {"fr": ""}, ["fr"], {"fr": 3}],
+)
+def test_names_take_one_line_per_official_language(value):
+    entity = EntityFactory.build(kind=Entity.Kind.IGO, name="Some organization", names=value)
+
+    with pytest.raises(ValidationError):
+        entity.full_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_names_need_no_query(states, language, django_assert_num_queries):
+    entities = list(Entity.objects.all())
+
+    with translation.override(language), django_assert_num_queries(0):
+        shown = [entity.display_name for entity in entities]
+
+    assert len(set(shown)) == len(entities)
+
+
+def test_the_registration_page_names_the_entity_and_salutation_in_its_language(
+    delegate_client, delegate, open_session, states
+):
+    register(open_session, state("RUS"), actor=delegate, salutation="Mr.", by_officer=False)
+
+    text = delegate_client.get("/sessions/demo/register/", HTTP_ACCEPT_LANGUAGE="es").text
+
+    assert "Federación de Rusia" in text
+    assert "Sr." in text
+
+
+def test_the_list_of_participants_prints_names_in_its_language(officer_client, officer, states):
+    session = SessionFactory(format="hybrid", slug="ieg")
+    services.approve(
+        register(session, state("CHN"), salutation="Mr.", consents_to_list=True), officer
+    )
+    services.approve(
+        register(session, state("USA"), salutation="Ms.", consents_to_list=True), officer
+    )
+
+    pdf = pdf_in(officer_client, "/sessions/ieg/console/participants.pdf", "fr")
+
+    assert_printed(pdf, "Chine", "États-Unis d'Amérique", "M. ", "Mme ")
+
+
+def test_the_badge_prints_the_entity_and_salutation_in_its_language(
+    client, delegate, officer, states
+):
+    session = SessionFactory(slug="ieg")
+    mine = services.approve(
+        register(session, state("DEU"), email=delegate.email, salutation="Ms."), officer
+    )
+    client.force_login(delegate)
+
+    pdf = pdf_in(client, f"/registrations/{mine.pk}/badge-preview.pdf", "ru")
+
+    assert_printed(pdf, "Германия", "Г-жа")
+
+
+def test_an_officer_names_an_organisation_in_other_languages_in_the_admin(officer_client):
+    response = officer_client.post(
+        "/admin/registration/entity/add/",
+        {
+            "kind": "igo",
+            "name": "International Organization for Migration",
+            "formal_name": "",
+            "code": "",
+            "regional_group": "",
+            "is_active": "on",
+            "name_fr": "Organisation internationale pour les migrations",
+            "name_zh": "国际移民组织",
+            "name_ru": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Entity.objects.get().names == {
+        "fr": "Organisation internationale pour les migrations",
+        "zh": "国际移民组织",
+    }
+
+
+def test_the_console_finds_a_state_by_its_name_in_the_officers_language(officer_client, states):
+    session = SessionFactory(slug="ieg")
+    register(session, state("AUT"), family_name="Huber")
+    register(session, state("DEU"), family_name="Schmidt")
+
+    text = officer_client.get("/sessions/ieg/console/?q=autriche", HTTP_ACCEPT_LANGUAGE="fr").text
+
+    assert "HUBER" in text.upper() and "SCHMIDT" not in text.upper()
