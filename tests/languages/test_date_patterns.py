@@ -24,7 +24,7 @@ def template_files():
     roots = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("*/templates")]
     for root in roots:
         for path in root.rglob("*"):
-            if path.suffix in {".html", ".txt"} and not path.name.startswith("console"):
+            if path.suffix in {".html", ".txt"}:
                 yield path
 
 
