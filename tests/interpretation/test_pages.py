@@ -166,7 +166,7 @@ def test_the_page_uses_a_fixed_number_of_queries(
     officer_client, session, django_assert_num_queries
 ):
     officer_client.get(PAGE)
-    with django_assert_num_queries(13) as few:
+    with django_assert_num_queries(12) as few:
         officer_client.get(PAGE)
     for _ in range(5):
         SittingFactory(session=session)
