@@ -1,5 +1,8 @@
 from functools import partial
 
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
 from .roles import is_conference_officer, plans_interpretation
 
 
@@ -12,11 +15,9 @@ def roles(request) -> dict:
 
 
 def entrance(request) -> dict:
-    """The sign-up link of the header, keeping the page the person is on (or the one the
-    login page will lead to) as `next`, so that they land back there once verified."""
-    from django.urls import reverse
-    from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-
+    """The header's links to sign up and log in, keeping the page the person is on (or,
+    on an account page, the one it will lead to) as `next`, so that they land back there
+    once signed up and verified, or logged in."""
     if getattr(request, "user", None) is None or request.user.is_authenticated:
         return {}
     accounts_pages = reverse("account_login").rsplit("/", 2)[0] + "/"
@@ -26,5 +27,8 @@ def entrance(request) -> dict:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = ""
-    url = reverse("account_signup")
-    return {"header_signup_url": f"{url}?{urlencode({'next': target})}" if target else url}
+    query = f"?{urlencode({'next': target})}" if target else ""
+    return {
+        "header_signup_url": reverse("account_signup") + query,
+        "header_login_url": reverse("account_login") + query,
+    }

@@ -33,7 +33,7 @@ class KeptPhoto:
 
 def keep(photo: ContentFile, original_name: str, user) -> KeptPhoto:
     """Store a checked photo for a day; the token is for this user only."""
-    _delete_stale()
+    delete_stale()
     stored_name = default_storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}.jpg", photo)
     token = signing.dumps({"file": stored_name, "name": original_name, "user": user.pk}, salt=SALT)
     return KeptPhoto(token, original_name, stored_name)
@@ -55,8 +55,9 @@ def find(token: str, user) -> KeptPhoto | None:
     return KeptPhoto(token, str(data.get("name", "")), stored_name)
 
 
-def _delete_stale() -> None:
-    """Photos kept for forms that were left: gone after a day."""
+def delete_stale() -> None:
+    """Photos kept for forms that were left: gone after a day (run on each keep; a
+    scheduled clean-up may call it too)."""
     try:
         _folders, files = default_storage.listdir(FOLDER)
     except FileNotFoundError:

@@ -135,3 +135,16 @@ def test_account_management_pages_are_in_the_site_layout(delegate_client):
     for name in ("account_email", "mfa_index", "account_change_password"):
         html = delegate_client.get(reverse(name)).text
         assert '<header class="site-header">' in html, name
+
+
+def test_a_login_link_back_to_the_page_is_there_for_the_header(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.context_processors import entrance
+
+    request = rf.get("/sessions/demo/")
+    request.user = AnonymousUser()
+
+    assert entrance(request)["header_login_url"] == (
+        f"{reverse('account_login')}?next=%2Fsessions%2Fdemo%2F"
+    )

@@ -310,3 +310,19 @@ def test_no_waiting_list_text_for_a_submitted_registration(delegate_client, dele
     register(session, email=delegate.email)
 
     assert "What the waiting list means" not in delegate_client.get(URL).text
+
+
+def test_kept_photos_of_forms_left_are_deleted_after_a_day(delegate, settings):
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+
+    old = kept_photos.keep(ContentFile(b"x", name="a.jpg"), "a.jpg", delegate)
+    day_ago = time.time() - 25 * 3600
+    os.utime(default_storage.path(old.stored_name), (day_ago, day_ago))
+    young = kept_photos.keep(ContentFile(b"y", name="b.jpg"), "b.jpg", delegate)
+
+    kept_photos.delete_stale()
+
+    assert kept_files() == [young.stored_name.split("/")[-1]]
