@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import signals
+from . import kept_photos, signals
 from .models import Delegation, Registration
 from .photos import PhotoError, prepare_photo
 from .services import RegistrationError, check_editable, lock_for_change
@@ -56,9 +56,9 @@ def sign_visa_letter(registration: Registration, officer) -> Registration:
 def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int]:
     """Remove identity documents, photos, uploaded notes verbales and printed badge PDFs
     (they hold the photos) of sessions that ended more than `days` ago (setting
-    PERSONAL_DATA_RETENTION_DAYS). Names, entities, states, modes, gender and check-ins
-    stay: the attendance summary needs them. The apps above clear theirs too
-    (signals.purging_personal_data)."""
+    PERSONAL_DATA_RETENTION_DAYS), and photos kept for forms left a day ago. Names,
+    entities, states, modes, gender and check-ins stay: the attendance summary needs them.
+    The apps above clear theirs too (signals.purging_personal_data)."""
     days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
     cutoff = (today or timezone.localdate()) - timedelta(days=days)
     registrations = Registration.objects.filter(session__end_date__lt=cutoff)
@@ -86,4 +86,5 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
             counts[label] = count
             files += more
         delete_after_commit([(file.storage, file.name) for file in files])
+    kept_photos.delete_stale()  # photos of forms left with errors, more than a day old
     return counts

@@ -326,3 +326,20 @@ def test_kept_photos_of_forms_left_are_deleted_after_a_day(delegate, settings):
     kept_photos.delete_stale()
 
     assert kept_files() == [young.stored_name.split("/")[-1]]
+
+
+def test_the_daily_purge_deletes_kept_photos_of_forms_left(delegate):
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+
+    from registration import personal_data
+
+    old = kept_photos.keep(ContentFile(b"x", name="a.jpg"), "a.jpg", delegate)
+    day_ago = time.time() - 25 * 3600
+    os.utime(default_storage.path(old.stored_name), (day_ago, day_ago))
+
+    personal_data.purge_personal_data()
+
+    assert kept_files() == []
