@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
@@ -38,6 +38,14 @@ IDENTITY_COLUMNS = (
 )
 MAX_TICKS = 500  # a page holds at most 200 rows; more ids than this are not carried back
 REFUSALS_NAMED = 5
+# The questions of the Reject buttons' data-confirm (asked in a dialog with JavaScript; the
+# confirmation page without it, once core/confirm.py's confirm_first wraps the views).
+REJECT_TICKED_QUESTION = gettext_lazy(
+    "Reject the chosen registrations? Each participant is told, with the reason."
+)
+REJECT_ONE_QUESTION = gettext_lazy(
+    "Reject this registration? The participant is told, with the reason."
+)
 WAITLIST_SHOWN = 20  # of each queue
 
 
@@ -75,6 +83,7 @@ def console(request, slug: str):
             "columns": exports.COLUMNS,
             "default_columns": exports.DEFAULT_COLUMNS,
             "identity_columns": IDENTITY_COLUMNS,
+            "reject_question": REJECT_TICKED_QUESTION,
             # The head of each queue is what an officer acts on; the rest is a filter away.
             "waitlist": _rows(slug, queries.waitlist_heads(session, WAITLIST_SHOWN)),
             "seats_taken": services.seats_taken(session, "in_person")["total"],
@@ -249,6 +258,7 @@ def registration_detail(request, slug: str, pk: int):
                 for field in ("listening_language", "speaking_language")
             },
             "actions": _actions_for(registration),
+            "reject_question": REJECT_ONE_QUESTION,
             "events": registration.events.all(),
             "previous_url": previous and _detail_url(slug, previous, query),
             "next_url": following and _detail_url(slug, following, query),

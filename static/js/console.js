@@ -30,6 +30,8 @@
 
   if (pageBox && rows.length) {
     pageBox.hidden = false;
+    var phoneLabel = form.querySelector(".console-on-phones");
+    if (phoneLabel) phoneLabel.hidden = false;
     pageBox.addEventListener("change", function () {
       rows.forEach(function (box) { box.checked = pageBox.checked; });
       if (!pageBox.checked) allMatching.checked = false;

@@ -103,7 +103,12 @@ def test_bulk_reject_with_a_reason_frees_seats_for_the_queue(officer_client, ses
 
     officer_client.post(
         "/sessions/ieg-2-2025/console/bulk/",
-        {"action": "reject", "reason": "Not nominated", "registration": [first.pk]},
+        {
+            "action": "reject",
+            "reason": "Not nominated",
+            "registration": [first.pk],
+            "confirmed": "1",
+        },
     )
 
     waiting.refresh_from_db()

@@ -131,7 +131,9 @@ def test_rejecting_from_the_page_needs_a_reason(officer_client, registration):
 def test_rejecting_from_the_page_with_a_reason_keeps_it_in_the_history(
     officer_client, registration
 ):
-    officer_client.post(act(registration), {"action": "reject", "reason": "Not nominated"})
+    officer_client.post(
+        act(registration), {"action": "reject", "reason": "Not nominated", "confirmed": "1"}
+    )
 
     assert registration.events.last().reason == "Not nominated"
 
