@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
 from accounts.roles import is_conference_officer
+from core.confirm import confirm_first
 from core.errors import DomainError
 from languages.models import language_names
 from sessions_app.models import Session
@@ -38,8 +39,8 @@ IDENTITY_COLUMNS = (
 )
 MAX_TICKS = 500  # a page holds at most 200 rows; more ids than this are not carried back
 REFUSALS_NAMED = 5
-# The questions of the Reject buttons' data-confirm (asked in a dialog with JavaScript; the
-# confirmation page without it, once core/confirm.py's confirm_first wraps the views).
+# The questions of the Reject buttons' data-confirm (asked in a dialog with JavaScript, on
+# a confirmation page without it).
 REJECT_TICKED_QUESTION = gettext_lazy(
     "Reject the chosen registrations? Each participant is told, with the reason."
 )
@@ -170,14 +171,28 @@ def _console_url(slug: str, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+def _asks_to_reject(request) -> bool:
+    # A reject without a reason is refused by the view: nothing to confirm then.
+    return request.POST.get("action") == "reject" and bool(request.POST.get("reason", "").strip())
+
+
+def _query_posted(request) -> str:
+    return console_query(QueryDict(request.POST.get("query", "")))
+
+
 @officer_required
 @require_POST
+@confirm_first(
+    lambda request, slug: REJECT_TICKED_QUESTION if _asks_to_reject(request) else None,
+    cancel_url=lambda request, slug: _console_url(slug, _query_posted(request)),
+    confirm_label=lambda request, slug: _("Reject"),
+)
 def bulk(request, slug: str):
     """Approve, reject or return the ticked registrations (or all those matching the
     console's filters), each through the workflow service; those the rules refuse are
     named and stay ticked, the others go through. Back to the console as it was."""
     session = get_object_or_404(Session, slug=slug)
-    query = console_query(QueryDict(request.POST.get("query", "")))
+    query = _query_posted(request)
     action, reason = request.POST.get("action"), request.POST.get("reason", "").strip()
     ids = _ids(request.POST.getlist("registration"))
     all_matching = request.POST.get("all_matching") == "1"
@@ -284,12 +299,17 @@ def _actions_for(registration: Registration) -> set[str]:
 
 @officer_required
 @require_POST
+@confirm_first(
+    lambda request, slug, pk: REJECT_ONE_QUESTION if _asks_to_reject(request) else None,
+    cancel_url=lambda request, slug, pk: _detail_url(slug, pk, _query_posted(request)),
+    confirm_label=lambda request, slug, pk: _("Reject"),
+)
 def registration_action(request, slug: str, pk: int):
     """Approve, reject or return one registration from its page; back to that page, or
     to the console, with the console's filters kept."""
     session = get_object_or_404(Session, slug=slug)
     registration = get_object_or_404(Registration, session=session, pk=pk)
-    query = console_query(QueryDict(request.POST.get("query", "")))
+    query = _query_posted(request)
     action, reason = request.POST.get("action"), request.POST.get("reason", "").strip()
     then = request.POST.get("then")
     # The next one in the console's list is found before the change, which may take this
@@ -387,7 +407,7 @@ def visa_letter(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(request, _("The visa support letter is signed off."))
-        query = console_query(QueryDict(request.POST.get("query", "")))
+        query = _query_posted(request)
         return redirect(_console_url(registration.session.slug, query))
     if not (officer or registration.is_owned_by(request.user)):
         raise PermissionDenied

@@ -27,7 +27,7 @@ def demo_people() -> dict:
     User = get_user_model()
     delegate = UserFactory(email="registered@example.org")
     session = _session()
-    register(
+    registration = register(
         session,
         Entity.objects.get(code="EGY"),
         participant=delegate,
@@ -49,6 +49,7 @@ def demo_people() -> dict:
         "officer": User.objects.get(email="officer@demo.example.org"),
         "coordinator": User.objects.get(email="interpretation@demo.example.org"),
         "delegation": delegation,
+        "registration": registration,
     }
 
 
@@ -74,7 +75,7 @@ def _session():
 
 def main_pages(people: dict) -> list[tuple[str, str, str]]:
     """(name, role, path) of each main page."""
-    delegation = people["delegation"].pk
+    delegation, registration = people["delegation"].pk, people["registration"].pk
     return [
         ("home", "anonymous", "/"),
         ("session", "anonymous", f"/sessions/{SESSION}/"),
@@ -88,6 +89,7 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("room week", "officer", "/rooms/boardroom-d/week/"),
         ("interpretation plan", "coordinator", f"/sessions/{SESSION}/interpretation/"),
         ("console", "officer", f"/sessions/{SESSION}/console/"),
+        ("console detail", "officer", f"/sessions/{SESSION}/console/{registration}/"),
         ("gate", "officer", f"/sessions/{SESSION}/gate/"),
         ("badges", "officer", f"/sessions/{SESSION}/badges/"),
         ("attendance", "officer", f"/sessions/{SESSION}/console/attendance/"),

@@ -96,6 +96,22 @@ def test_bulk_reject_needs_a_reason(officer_client, session):
     assert registration.state == State.SUBMITTED
 
 
+def test_without_javascript_a_bulk_reject_asks_on_a_page_first_and_changes_nothing(
+    officer_client, session
+):
+    registration = register(session)
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "reject", "reason": "Not nominated", "registration": [registration.pk]},
+    )
+
+    registration.refresh_from_db()
+    assert registration.state == State.SUBMITTED
+    assert response.templates[0].name == "confirm.html"
+    assert f'name="registration" value="{registration.pk}"' in response.text
+
+
 def test_bulk_reject_with_a_reason_frees_seats_for_the_queue(officer_client, session):
     first = register(session)
     register(session)

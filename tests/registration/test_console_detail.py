@@ -103,6 +103,20 @@ def test_the_reject_form_asks_for_confirmation(officer_client, registration):
     assert "data-confirm=" in response.text
 
 
+def test_without_javascript_rejecting_asks_on_a_page_first_and_changes_nothing(
+    officer_client, registration
+):
+    response = officer_client.post(
+        act(registration), {"action": "reject", "reason": "Not nominated", "query": "q=gru"}
+    )
+
+    registration.refresh_from_db()
+    assert registration.state == State.SUBMITTED
+    assert response.templates[0].name == "confirm.html"
+    assert 'name="reason" value="Not nominated"' in response.text
+    assert detail(registration, "q=gru") in response.text  # Cancel goes back to the page
+
+
 def test_approving_from_the_page_returns_to_it_with_the_filters(officer_client, registration):
     response = officer_client.post(
         act(registration), {"action": "approve", "query": "state=submitted&q=gru"}
