@@ -26,7 +26,6 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install lint browser node
-	$(BIN)/python manage.py prepare_fonts
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium with Playwright.
@@ -56,5 +55,5 @@ worker: install
 messages: install
 	command -v msgfmt >/dev/null || apt-get install -y gettext
 	$(BIN)/python manage.py makemessages -l ar -l zh_Hans -l fr -l ru -l es \
-		--ignore=.venv --ignore=var --ignore=tests --ignore=bench
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
