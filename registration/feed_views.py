@@ -26,6 +26,7 @@ def personal_feed(request, token: str):
     etag, changed = feeds.version(user, token)
     return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 
+
 # Also the data-confirm of the forms (templates/registration/my_calendar.html and
 # templates/sessions_app/room_detail.html).
 REPLACE_QUESTION = gettext_lazy(

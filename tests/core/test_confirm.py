@@ -111,3 +111,34 @@ def test_the_forms_ask_in_the_page_with_the_same_question(delegate_client, own):
 
     assert 'data-confirm="Withdraw your registration?' in response.text
     assert 'data-confirm="Take part online instead?' in response.text
+
+
+def test_cancelling_a_booking_unconfirmed_asks_and_changes_nothing(officer_client, room):
+    from sessions_app.models import Booking
+    from tests.factories import BookingFactory
+
+    booking = BookingFactory(room=room)
+
+    response = officer_client.post(f"/bookings/{booking.pk}/cancel/")
+
+    booking.refresh_from_db()
+    assert (response.status_code, booking.status) == (200, Booking.Status.CONFIRMED)
+    assert "Cancel this booking?" in response.text
+
+
+def test_replacing_a_calendar_link_unconfirmed_keeps_the_old_one(client, delegate_client, delegate):
+    from accounts import feed_tokens
+
+    old = feed_tokens.replace_token(delegate)
+
+    response = delegate_client.post("/profile/calendar/replace/")
+
+    assert "Replace your calendar link?" in response.text
+    assert client.get(f"/calendar/feed/{old}.ics").status_code == 200
+
+
+def test_making_the_first_calendar_link_is_not_asked(delegate_client):
+    response = delegate_client.post("/profile/calendar/replace/")
+
+    assert "Please confirm" not in response.text
+    assert "/calendar/feed/" in response.text

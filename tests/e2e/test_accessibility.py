@@ -2,6 +2,7 @@
 critical or serious violation on the main pages, in English and in Arabic, each as the role
 that works in it."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,19 @@ def test_the_focus_ring_shows_in_the_header_in_the_page_and_on_a_date_field(live
     for ring in (header, in_page, date_field):
         assert (ring["style"], ring["width"] >= 3) == ("solid", True), ring
         assert contrast(ring["colour"], ring["background"]) >= 3, ring
+
+
+STATES = ["draft", "submitted", "approved", "waitlisted", "rejected", "withdrawn", "cancelled"]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_each_state_label_has_its_colours_at_aa_contrast(state):
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
+    rule = re.search(rf"\.state-{state} \{{([^}}]*)\}}", css).group(1)
+    colours = dict(re.findall(r"(background|color): (#[0-9a-f]{6})", rule))
+
+    assert contrast(rgb(colours["color"]), rgb(colours["background"])) >= 4.5
+
+
+def rgb(hex_colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)))
