@@ -32,9 +32,13 @@ class KeptPhoto:
 
 
 def keep(photo: ContentFile, original_name: str, user) -> KeptPhoto:
-    """Store a checked photo for a day; the token is for this user only."""
-    delete_stale()
-    stored_name = default_storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}.jpg", photo)
+    """Store a checked photo for a day, in place of any this user kept before (one photo a
+    person, however many forms they leave); the token is for this user only."""
+    _folders, files = _listing()
+    for name in files:
+        if name.startswith(f"{user.pk}-"):
+            default_storage.delete(f"{FOLDER}/{name}")
+    stored_name = default_storage.save(f"{FOLDER}/{user.pk}-{secrets.token_urlsafe(24)}.jpg", photo)
     token = signing.dumps({"file": stored_name, "name": original_name, "user": user.pk}, salt=SALT)
     return KeptPhoto(token, original_name, stored_name)
 
@@ -56,12 +60,9 @@ def find(token: str, user) -> KeptPhoto | None:
 
 
 def delete_stale() -> None:
-    """Photos kept for forms that were left: gone after a day (run on each keep; a
-    scheduled clean-up may call it too)."""
-    try:
-        _folders, files = default_storage.listdir(FOLDER)
-    except FileNotFoundError:
-        return
+    """Photos kept for forms that were left: gone after a day (the daily purge of personal
+    data calls this)."""
+    _folders, files = _listing()
     cutoff = timezone.now() - MAX_AGE
     for name in files:
         path = f"{FOLDER}/{name}"
@@ -70,3 +71,10 @@ def delete_stale() -> None:
                 default_storage.delete(path)
         except (FileNotFoundError, NotImplementedError):
             continue
+
+
+def _listing() -> tuple[list[str], list[str]]:
+    try:
+        return default_storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return [], []

@@ -248,6 +248,19 @@ def test_a_kept_photo_is_only_for_the_person_who_chose_it(delegate_client, sessi
     client.post(URL, form(entity, kept_photo=token))
 
     assert not Registration.objects.get(participant=other).photo
+    assert len(kept_files()) == 1  # the owner's copy is still there for them
+
+
+def test_a_person_keeps_one_photo_however_many_forms_they_leave(delegate, session):
+    from django.core.files.base import ContentFile
+
+    someone_else = kept_photos.keep(ContentFile(b"z", name="z.jpg"), "z.jpg", UserFactory())
+    for _attempt in range(3):
+        last = kept_photos.keep(ContentFile(b"x", name="a.jpg"), "a.jpg", delegate)
+
+    assert sorted(kept_files()) == sorted(
+        name.split("/")[-1] for name in (someone_else.stored_name, last.stored_name)
+    )
 
 
 def test_a_forged_token_is_ignored(delegate_client, session):
@@ -321,7 +334,7 @@ def test_kept_photos_of_forms_left_are_deleted_after_a_day(delegate, settings):
     old = kept_photos.keep(ContentFile(b"x", name="a.jpg"), "a.jpg", delegate)
     day_ago = time.time() - 25 * 3600
     os.utime(default_storage.path(old.stored_name), (day_ago, day_ago))
-    young = kept_photos.keep(ContentFile(b"y", name="b.jpg"), "b.jpg", delegate)
+    young = kept_photos.keep(ContentFile(b"y", name="b.jpg"), "b.jpg", UserFactory())
 
     kept_photos.delete_stale()
 
