@@ -44,6 +44,10 @@ REFUSALS_NAMED = 5
 REJECT_TICKED_QUESTION = gettext_lazy(
     "Reject the chosen registrations? Each participant is told, with the reason."
 )
+RETURN_TICKED_QUESTION = gettext_lazy(
+    "Return the chosen registrations to submitted? Each participant is told, with the"
+    " reason, and approved ones lose their approval."
+)
 REJECT_ONE_QUESTION = gettext_lazy(
     "Reject this registration? The participant is told, with the reason."
 )
@@ -85,6 +89,7 @@ def console(request, slug: str):
             "default_columns": exports.DEFAULT_COLUMNS,
             "identity_columns": IDENTITY_COLUMNS,
             "reject_question": REJECT_TICKED_QUESTION,
+            "return_question": RETURN_TICKED_QUESTION,
             # The head of each queue is what an officer acts on; the rest is a filter away.
             "waitlist": _rows(slug, queries.waitlist_heads(session, WAITLIST_SHOWN)),
             "seats_taken": services.seats_taken(session, "in_person")["total"],
@@ -171,6 +176,42 @@ def _console_url(slug: str, query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+def _bulk_question(request, slug: str) -> str | None:
+    """Rejecting or returning many asks first, naming how many (approving does not)."""
+    action = request.POST.get("action")
+    if action not in {"reject", "return"} or not request.POST.get("reason", "").strip():
+        return None  # nothing will change: the view refuses it without a reason
+    session = get_object_or_404(Session, slug=slug)
+    count = _chosen(request, session).count()
+    if action == "reject":
+        question = ngettext(
+            "Reject %(count)d registration? The participant is told, with the reason.",
+            "Reject %(count)d registrations? Each participant is told, with the reason.",
+            count,
+        )
+    else:
+        question = ngettext(
+            "Return %(count)d registration to submitted? The participant is told, with the"
+            " reason, and an approved one loses its approval.",
+            "Return %(count)d registrations to submitted? Each participant is told, with the"
+            " reason, and approved ones lose their approval.",
+            count,
+        )
+    return question % {"count": count}
+
+
+def _chosen(request, session: Session):
+    """The registrations a bulk action is for: those ticked, or all matching the filters."""
+    if request.POST.get("all_matching") == "1":
+        return RegistrationFilter(
+            QueryDict(_query_posted(request)),
+            queryset=queries.console_registrations(session),
+            session=session,
+        ).qs
+    ids = _ids(request.POST.getlist("registration"))
+    return queries.console_registrations(session).filter(pk__in=ids)
+
+
 def _asks_to_reject(request) -> bool:
     # A reject without a reason is refused by the view: nothing to confirm then.
     return request.POST.get("action") == "reject" and bool(request.POST.get("reason", "").strip())
@@ -183,9 +224,8 @@ def _query_posted(request) -> str:
 @officer_required
 @require_POST
 @confirm_first(
-    lambda request, slug: REJECT_TICKED_QUESTION if _asks_to_reject(request) else None,
+    _bulk_question,
     cancel_url=lambda request, slug: _console_url(slug, _query_posted(request)),
-    confirm_label=lambda request, slug: _("Reject"),
 )
 def bulk(request, slug: str):
     """Approve, reject or return the ticked registrations (or all those matching the
@@ -212,12 +252,7 @@ def bulk(request, slug: str):
         return back(ids, _("Tick registrations and choose what to do with them."))
     if action in {"reject", "return"} and not reason:
         return back(ids, _("Give the reason."))
-    if all_matching:
-        chosen = RegistrationFilter(
-            QueryDict(query), queryset=queries.console_registrations(session), session=session
-        ).qs
-    else:
-        chosen = queries.console_registrations(session).filter(pk__in=ids)
+    chosen = _chosen(request, session)
     done, refused = _change_each(list(chosen), BULK_ACTIONS[action], request.user, reason)
     for error, names in refused.items():
         messages.warning(request, _refusal(error, names))

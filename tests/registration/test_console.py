@@ -110,6 +110,34 @@ def test_without_javascript_a_bulk_reject_asks_on_a_page_first_and_changes_nothi
     assert registration.state == State.SUBMITTED
     assert response.templates[0].name == "confirm.html"
     assert f'name="registration" value="{registration.pk}"' in response.text
+    assert "Reject 1 registration?" in response.text
+
+
+def test_returning_all_matching_asks_first_naming_how_many(officer_client, officer, session):
+    approved = [services.approve(register(session), officer, "") for _ in range(2)]
+
+    response = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "return", "reason": "Check", "all_matching": "1", "query": "state=approved"},
+    )
+
+    assert "Return 2 registrations to submitted?" in response.text
+    assert {r.state for r in Registration.objects.filter(pk__in=[r.pk for r in approved])} == {
+        State.APPROVED
+    }
+
+
+@pytest.mark.parametrize("url", ["/sessions/ieg-2-2025/console/bulk/", "detail"])
+def test_only_officers_reach_the_question_before_rejecting(delegate_client, session, url):
+    registration = register(session)
+    if url == "detail":
+        url = f"/sessions/ieg-2-2025/console/{registration.pk}/act/"
+
+    response = delegate_client.post(
+        url, {"action": "reject", "reason": "Not nominated", "registration": [registration.pk]}
+    )
+
+    assert response.status_code == 403
 
 
 def test_bulk_reject_with_a_reason_frees_seats_for_the_queue(officer_client, session):
@@ -194,6 +222,7 @@ def test_bulk_return_to_submitted_lets_the_delegate_edit_again(officer_client, o
             "action": "return",
             "reason": "Check the passport number",
             "registration": [registration.pk],
+            "confirmed": "1",
         },
     )
 
