@@ -13,6 +13,7 @@ from sessions_app.models import ParticipationMode
 
 from . import kept_photos
 from .models import Entity, Registration
+from .names import sort_key
 from .photos import PhotoError, prepare_photo
 from .services import EDITABLE_FIELDS, PERSONAL_FIELDS, missing_identity_fields
 
@@ -275,6 +276,7 @@ class RegistrationForm(OwnDetailsForm):
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, session=session, **kwargs)
         self.fields["participation_mode"].choices = mode_choices(session)
+        self.fields["entity"].choices = entity_choices(self.fields["entity"].queryset)
         self.fields["privacy_acknowledged"].help_text = format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             reverse("registration:privacy"),
@@ -290,6 +292,22 @@ def mode_choices(session) -> list[tuple[str, str]]:
     """The session's participation modes; a prompt first where there is a choice."""
     modes = [(mode, ParticipationMode(mode).label) for mode in session.participation_modes]
     return modes if len(modes) == 1 else [("", CHOOSE), *modes]
+
+
+def entity_choices(entities) -> list:
+    """Whom one may represent, grouped by kind in the order of Entity.Kind (Member States,
+    observer States, UN entities...), each group in the reader's alphabetical order."""
+    groups: dict[str, list] = {}
+    for entity in entities:
+        groups.setdefault(entity.kind, []).append((entity.pk, entity.display_name))
+    return [
+        ("", CHOOSE),
+        *(
+            (kind.label, sorted(groups[kind], key=lambda choice: sort_key(choice[1])))
+            for kind in Entity.Kind
+            if kind in groups
+        ),
+    ]
 
 
 YES_NO = {

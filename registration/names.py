@@ -8,6 +8,7 @@ carry their own names per language (`Entity.names`), with the English `name` as 
 fallback."""
 
 import csv
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -78,6 +79,13 @@ def state_codes_matching(text: str, language: str | None = None) -> list[str]:
     return [
         code for code in _state_codes() if wanted in (country_name(code, language) or "").casefold()
     ]
+
+
+def sort_key(name: str) -> str:
+    """Order names as a reader expects: accents and case set aside ("Émirats" among the E),
+    without a collation library (alphabet order within a script)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def entity_name(entity, language: str | None = None) -> str:

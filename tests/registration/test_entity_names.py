@@ -208,3 +208,22 @@ def test_the_console_finds_a_state_by_its_name_in_the_officers_language(officer_
     text = officer_client.get("/sessions/ieg/console/?q=autriche", HTTP_ACCEPT_LANGUAGE="fr").text
 
     assert "HUBER" in text.upper() and "SCHMIDT" not in text.upper()
+
+
+def test_the_form_lists_states_in_the_readers_alphabetical_order_grouped_by_kind(states):
+    from registration.forms import entity_choices
+
+    with translation.override("fr"):
+        groups = {str(kind): names for kind, names in entity_choices(Entity.objects.all())[1:]}
+    member_states = [name for _pk, name in groups["État Membre"]]
+    position = {name: index for index, name in enumerate(member_states)}
+
+    assert position["Égypte"] < position["Émirats arabes unis"] < position["Équateur"]
+    assert position["Roumanie"] < position[UNITED_KINGDOM_FR] < position["Rwanda"]
+    assert [name for _pk, name in groups["État observateur"]] == [
+        "État de Palestine",
+        "Saint-Siège",
+    ]
+
+
+UNITED_KINGDOM_FR = "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"
