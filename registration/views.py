@@ -50,6 +50,8 @@ def register(request, slug: str):
                 "session": session,
                 "registration": registration,
                 "position": services.waitlist_position(registration),
+                "withdraw_question": WITHDRAW_QUESTION,
+                "online_question": online_question(registration),
                 "events": registration.events.select_related("actor"),
                 # Channels and joining details: for the approved participant only.
                 "guides": (
@@ -142,6 +144,17 @@ ONLINE_QUESTION = gettext_lazy(
     "Take part online instead? You give up your seat in the room: it goes to the next person"
     " waiting, and you may not get it back."
 )
+ONLINE_FROM_WAITLIST_QUESTION = gettext_lazy(
+    "Take part online instead? You leave the waiting list for a seat in the room, and may"
+    " not get your place in it back."
+)
+
+
+def online_question(registration) -> str:
+    """What moving online gives up: a seat, or a place in the queue for one."""
+    if registration is not None and registration.state == Registration.State.WAITLISTED:
+        return ONLINE_FROM_WAITLIST_QUESTION
+    return ONLINE_QUESTION
 
 
 def _act(request, slug: str, action, done: str):
@@ -173,7 +186,11 @@ def withdraw(request, slug: str):
 @require_POST
 @limited
 @confirm_first(
-    lambda request, slug: ONLINE_QUESTION if request.POST.get("mode") == "online" else None,
+    lambda request, slug: (
+        online_question(_session_and_registration(request, slug)[1])
+        if request.POST.get("mode") == "online"
+        else None
+    ),
     cancel_url=lambda request, slug: reverse("registration:register", args=[slug]),
     confirm_label=lambda request, slug: _("Take part online"),
 )

@@ -59,6 +59,19 @@ def test_the_confirmation_page_sends_the_same_fields_again(delegate_client, own)
     assert 'action="/sessions/demo/register/mode/"' in response.text
 
 
+def test_moving_online_from_the_waiting_list_says_it_gives_up_the_place_in_the_queue(
+    delegate_client, own
+):
+    Registration.objects.filter(pk=own.pk).update(state=State.WAITLISTED)
+
+    page = delegate_client.get("/sessions/demo/register/")
+    asked = delegate_client.post("/sessions/demo/register/mode/", {"mode": "online"})
+
+    for response in (page, asked):
+        assert "You leave the waiting list for a seat in the room" in response.text
+        assert "You give up your seat in the room" not in response.text
+
+
 def test_moving_online_confirmed_moves(delegate_client, own):
     delegate_client.post("/sessions/demo/register/mode/", {"mode": "online", "confirmed": "1"})
 
