@@ -14,7 +14,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: the icon is a static file."""
-    return redirect(static("favicon.ico"), permanent=True)
+    return redirect(static("favicon.ico"))  # not permanent: the hashed name changes
 
 
 urlpatterns = [
