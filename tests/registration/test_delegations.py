@@ -26,13 +26,6 @@ def session(open_session):
     return open_session
 
 
-@pytest.fixture
-def delegation(session, delegate):
-    delegation = services.delegation_for(session, EntityFactory(name="Austria", code="AUT"))
-    delegation.focal_points.add(delegate)
-    return delegation
-
-
 def pdf_bytes(active=None) -> bytes:
     """A one-page PDF; `active(writer)` adds active content to it."""
     writer = PdfWriter()

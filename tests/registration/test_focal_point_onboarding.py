@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from registration import services
 from registration.models import Registration
 from tests.factories import EntityFactory, UserFactory
 
@@ -32,13 +31,6 @@ def session(open_session):
     open_session.in_person_capacity = 1
     open_session.save()
     return open_session
-
-
-@pytest.fixture
-def delegation(session, delegate):
-    delegation = services.delegation_for(session, EntityFactory(name="Austria", code="AUT"))
-    delegation.focal_points.add(delegate)
-    return delegation
 
 
 def sheet(*rows: str) -> SimpleUploadedFile:

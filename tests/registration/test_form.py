@@ -13,6 +13,7 @@ from PIL import Image
 from registration import kept_photos
 from registration.models import Registration
 from tests.factories import EntityFactory, UserFactory, register
+from tests.registration.test_pages import form
 
 pytestmark = pytest.mark.django_db
 URL = "/sessions/demo/register/"
@@ -21,20 +22,6 @@ URL = "/sessions/demo/register/"
 @pytest.fixture
 def session(open_session):
     return open_session
-
-
-def form(entity, **overrides):
-    return {
-        "entity": entity.pk,
-        "participation_mode": "in_person",
-        "salutation": "Ms.",
-        "given_name": "Amina",
-        "family_name": "Haddad",
-        "privacy_acknowledged": "on",
-        "identity_document_type": "passport",
-        "identity_document_number": "P1234567",
-        "identity_document_expiry": "2030-01-31",
-    } | overrides
 
 
 def portrait(name="anna.jpg") -> SimpleUploadedFile:
