@@ -22,9 +22,10 @@ def home_sessions(today: date | None = None) -> dict[str, list[Session]]:
         )
         .order_by("start_date", "title")
     )
-    open_now = [session for session in sessions if session.registration_is_open]
+    # A session that is over is not offered, even if its registration was never closed.
+    open_now = [s for s in sessions if s.registration_is_open and s.end_date >= today]
     open_now.sort(key=lambda session: (session.registration_closes is None, session.end_date))
-    others = [session for session in sessions if not session.registration_is_open]
+    others = [session for session in sessions if session not in open_now]
     return {
         "open": open_now,
         "upcoming": [session for session in others if session.end_date >= today],

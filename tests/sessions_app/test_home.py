@@ -13,11 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def open_for_registration(**fields):
-    now = timezone.now()
+    now, today = timezone.now(), timezone.localdate()
+    dates = {"start_date": today + timedelta(days=20), "end_date": today + timedelta(days=24)}
     return SessionFactory(
         registration_opens=now - timedelta(days=1),
         registration_closes=now + timedelta(days=10),
-        **fields,
+        **(dates | fields),
     )
 
 
@@ -114,3 +115,19 @@ def test_home_query_count_does_not_grow_with_sessions(client, django_assert_num_
 
     with django_assert_num_queries(len(few.captured_queries)):
         client.get("/")
+
+
+def test_a_session_that_is_over_is_not_offered_for_registration(client):
+    today = timezone.localdate()
+    over = SessionFactory(
+        title="Over",
+        start_date=today - timedelta(days=10),
+        end_date=today - timedelta(days=6),
+        registration_opens=timezone.now() - timedelta(days=60),
+        registration_closes=None,
+    )
+
+    response = client.get("/")
+
+    assert over not in response.context["sessions"]["open"]
+    assert over in response.context["sessions"]["past"]
