@@ -256,12 +256,27 @@ def bulk(request, slug: str):
     done, refused = _change_each(list(chosen), BULK_ACTIONS[action], request.user, reason)
     for error, names in refused.items():
         messages.warning(request, _refusal(error, names))
-    messages.success(
-        request,
-        ngettext("%(count)d registration changed.", "%(count)d registrations changed.", done)
-        % {"count": done},
-    )
+    messages.success(request, _done(action, done))
     return back([] if all_matching else [pk for pks in refused.values() for pk, _n in pks])
+
+
+def _done(action: str, count: int) -> str:
+    """What the bulk action did, in words that say to which state."""
+    if action == "approve":
+        text = ngettext(
+            "%(count)d registration approved.", "%(count)d registrations approved.", count
+        )
+    elif action == "reject":
+        text = ngettext(
+            "%(count)d registration rejected.", "%(count)d registrations rejected.", count
+        )
+    else:
+        text = ngettext(
+            "%(count)d registration returned to submitted.",
+            "%(count)d registrations returned to submitted.",
+            count,
+        )
+    return text % {"count": count}
 
 
 def _change_each(registrations, change, actor, reason: str) -> tuple[int, dict]:

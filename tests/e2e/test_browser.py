@@ -108,7 +108,7 @@ def test_a_delegate_waits_moves_online_and_an_officer_approves(live_server, brow
     console.goto(f"{live_server.url}/sessions/demo/console/")
     console.check("input[aria-label='Anna GRUBER']")
     console.click("main button[name=action][value=approve]")
-    expect(console.locator("main")).to_contain_text("1 registration changed.")
+    expect(console.locator("main")).to_contain_text("1 registration approved.")
 
     page.reload()
     expect(facts).to_contain_text("Approved")

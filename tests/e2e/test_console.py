@@ -73,5 +73,5 @@ def test_select_all_on_the_page_then_all_matching(live_server, browser, session)
     expect(page.locator(".console-actions")).to_be_in_viewport()
     page.locator("main button[name=action][value=approve]").click()
 
-    expect(page.locator("main")).to_contain_text("60 registrations changed.")
+    expect(page.locator("main")).to_contain_text("60 registrations approved.")
     assert set(Registration.objects.values_list("state", flat=True)) == {"approved"}

@@ -513,3 +513,21 @@ def test_without_an_action_nothing_changes_and_the_ticks_stay(officer_client, se
         State.SUBMITTED,
         {registration.pk},
     )
+
+
+def test_the_message_after_a_bulk_action_says_what_was_done(officer_client, officer, session):
+    first, second = register(session), register(session)
+
+    approved = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "approve", "registration": [first.pk, second.pk]},
+        follow=True,
+    )
+    returned = officer_client.post(
+        "/sessions/ieg-2-2025/console/bulk/",
+        {"action": "return", "reason": "Check", "registration": [first.pk], "confirmed": "1"},
+        follow=True,
+    )
+
+    assert "2 registrations approved." in approved.text
+    assert "1 registration returned to submitted." in returned.text
