@@ -322,29 +322,13 @@ def registration_detail(request, slug: str, pk: int):
                 field: ", ".join(language_names([getattr(registration, field)]))
                 for field in ("listening_language", "speaking_language")
             },
-            "actions": _actions_for(registration),
+            "actions": services.decisions_for(registration),
             "reject_question": REJECT_ONE_QUESTION,
             "events": registration.events.all(),
             "previous_url": previous and _detail_url(slug, previous, query),
             "next_url": following and _detail_url(slug, following, query),
         },
     )
-
-
-def _actions_for(registration: Registration) -> set[str]:
-    """The buttons the page offers; the services decide (and refuse the others)."""
-    offered = set()
-    if registration.state == Registration.State.SUBMITTED:
-        offered.add("approve")
-    if registration.state in (
-        Registration.State.DRAFT,
-        Registration.State.SUBMITTED,
-        Registration.State.WAITLISTED,
-    ):
-        offered.add("reject")
-    if registration.state == Registration.State.APPROVED:
-        offered.add("return")
-    return offered
 
 
 @officer_required
@@ -457,8 +441,10 @@ def visa_letter(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(request, _("The visa support letter is signed off."))
-        query = _query_posted(request)
-        return redirect(_console_url(registration.session.slug, query))
+        query, slug = _query_posted(request), registration.session.slug
+        if request.POST.get("then") == "detail":  # signed off from the registration's page
+            return redirect(_detail_url(slug, registration.pk, query))
+        return redirect(_console_url(slug, query))
     if not (officer or registration.is_owned_by(request.user)):
         raise PermissionDenied
     if not registration.visa_letter_signed_at:

@@ -244,10 +244,24 @@ def submit(registration: Registration, actor) -> Registration:
     return registration
 
 
+# The states from which an officer's decisions start, written once: the services refuse
+# the others, and the console offers only these buttons.
+DECIDABLE_FROM = {
+    "approve": (State.SUBMITTED,),
+    "reject": (State.DRAFT, State.SUBMITTED, State.WAITLISTED),
+    "return": (State.APPROVED,),
+}
+
+
+def decisions_for(registration: Registration) -> set[str]:
+    """The officer's decisions this registration's state allows."""
+    return {name for name, states in DECIDABLE_FROM.items() if registration.state in states}
+
+
 def approve(registration: Registration, actor, reason: str = "") -> Registration:
     with transaction.atomic():
         registration = lock_for_change(registration)
-        if registration.state != State.SUBMITTED:
+        if registration.state not in DECIDABLE_FROM["approve"]:
             raise RegistrationError(
                 _("Only a submitted registration can be approved."), code="not_submitted"
             )
@@ -263,7 +277,7 @@ def return_to_submitted(registration: Registration, actor, reason: str) -> Regis
         raise RegistrationError(_("Give the reason for returning it."), code="reason_required")
     with transaction.atomic():
         registration = lock_for_change(registration)
-        if registration.state != State.APPROVED:
+        if registration.state not in DECIDABLE_FROM["return"]:
             raise RegistrationError(
                 _("Only an approved registration can be returned."), code="not_approved"
             )
@@ -289,7 +303,7 @@ def reject(registration: Registration, actor, reason: str) -> Registration:
     return _end(
         registration,
         State.REJECTED,
-        (State.DRAFT, State.SUBMITTED, State.WAITLISTED),
+        DECIDABLE_FROM["reject"],
         actor,
         reason,
         _("Only a pending or waitlisted registration can be rejected."),

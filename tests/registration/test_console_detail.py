@@ -259,3 +259,23 @@ def test_approve_and_open_the_next_at_the_end_returns_to_the_console(officer_cli
     )
 
     assert response.url == "/sessions/ieg-2-2025/console/?state=submitted"
+
+
+def test_signing_off_a_visa_letter_from_the_page_returns_to_it(officer_client, officer, session):
+    asked = services.approve(
+        register(session, needs_visa_letter=True, identity_document_number="P7654321"), officer
+    )
+
+    response = officer_client.post(
+        f"/registrations/{asked.pk}/visa-letter/", {"then": "detail", "query": "state=approved"}
+    )
+
+    asked.refresh_from_db()
+    assert asked.visa_letter_signed_at is not None
+    assert response.url == detail(asked, "state=approved")
+
+
+def test_the_buttons_offered_are_the_decisions_the_services_allow(officer, registration):
+    assert services.decisions_for(registration) == {"approve", "reject"}
+    with pytest.raises(services.RegistrationError):  # not offered, and refused
+        services.return_to_submitted(registration, officer, "Why")
