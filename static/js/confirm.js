@@ -8,6 +8,8 @@
   if (!dialog || typeof dialog.showModal !== "function") return;
   var question = dialog.querySelector(".confirm-question");
   var cancel = dialog.querySelector(".confirm-cancel");
+  var accept = dialog.querySelector(".confirm-accept");
+  var acceptText = accept.textContent;
   var pending = null;
 
   function markConfirmed(form) {
@@ -34,6 +36,8 @@
     event.preventDefault();
     pending = { form: form, submitter: submitter };
     question.textContent = text;
+    // The accept button names the action, as the button pressed does ("Withdraw", "Reject").
+    accept.textContent = (submitter && submitter.textContent.trim()) || acceptText;
     dialog.returnValue = "";
     dialog.showModal();
     cancel.focus();

@@ -51,7 +51,7 @@ def test_refusing_the_dialog_changes_nothing_and_accepting_withdraws(
     assert registration.state == State.SUBMITTED
 
     withdraw.click()
-    dialog.get_by_role("button", name="Confirm").click()
+    dialog.get_by_role("button", name="Withdraw my registration").click()  # named as pressed
     expect(page.locator(".messages")).to_contain_text("Your registration is withdrawn.")
     registration.refresh_from_db()
     assert registration.state == State.WITHDRAWN
