@@ -252,12 +252,18 @@ class Session(models.Model):
 
     @property
     def registration_is_open(self) -> bool:
+        """From `registration_opens` until `registration_closes`; with no closing date set,
+        until the end of the session's last day (in its own time zone)."""
         now = timezone.now()
+        if self.registration_closes is None:
+            before_closing = timezone.localtime(now, self.tzinfo).date() <= self.end_date
+        else:
+            before_closing = now < self.registration_closes
         return (
             self.status == self.Status.SCHEDULED
             and self.registration_opens is not None
             and self.registration_opens <= now
-            and (self.registration_closes is None or now < self.registration_closes)
+            and before_closing
         )
 
 

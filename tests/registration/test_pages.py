@@ -158,6 +158,20 @@ def test_registration_closed_shows_no_form(delegate_client, session):
     assert not Registration.objects.exists()
 
 
+def test_with_no_closing_date_registration_closes_when_the_session_is_over(
+    delegate_client, session
+):
+    session.registration_closes = None
+    session.start_date = timezone.localdate() - timedelta(days=6)
+    session.end_date = timezone.localdate() - timedelta(days=2)
+    session.save()
+
+    response = delegate_client.post("/sessions/demo/register/", form(EntityFactory()))
+
+    assert "Registration is closed" in response.text
+    assert not Registration.objects.exists()
+
+
 def test_a_delegate_sees_only_their_own_registration(client, session):
     other = register(session, family_name="Someone-Else", email="someone@example.org")
     client.force_login(UserFactory())
