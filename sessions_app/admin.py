@@ -106,7 +106,7 @@ class SittingAdminForm(ServiceCheckedForm):
 
 
 @admin.register(Sitting)
-class SittingAdmin(admin.ModelAdmin):
+class SittingAdmin(TranslationAdmin):
     """Sittings are saved through the booking service: a sitting in a room books it, a
     change of time or room moves the booking, a cancelled sitting frees the room."""
 

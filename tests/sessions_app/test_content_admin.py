@@ -3,7 +3,7 @@
 import pytest
 
 from sessions_app.models import Session
-from tests.factories import RoomFactory, SessionFactory
+from tests.factories import RoomFactory, SessionFactory, SittingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,14 @@ def test_the_room_change_page_has_the_name_in_the_six_languages(officer_client):
     text = officer_client.get(f"/admin/sessions_app/room/{room.pk}/change/").text
 
     assert all(f'name="name_{column}"' in text for column in COLUMNS)
+
+
+def test_the_sitting_change_page_has_title_and_agenda_items_in_the_six_languages(officer_client):
+    sitting = SittingFactory()
+
+    text = officer_client.get(f"/admin/sessions_app/sitting/{sitting.pk}/change/").text
+
+    assert all(
+        f'name="title_{column}"' in text and f'name="agenda_items_{column}"' in text
+        for column in COLUMNS
+    )
