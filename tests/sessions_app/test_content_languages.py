@@ -131,3 +131,11 @@ def test_session_page_query_count_is_the_same_in_every_language_and_for_more_sit
     }
 
     assert len(counts) == 1
+
+
+def test_the_list_of_rooms_marks_an_untranslated_room_name_as_english(client, room):
+    client.cookies.load({"django_language": "ar"})
+
+    text = client.get("/rooms/").text
+
+    assert f'<span lang="en" dir="ltr">{room.name}</span>' in text
