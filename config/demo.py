@@ -17,6 +17,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
+from config.demo_content import translate_content
 from config.demo_interpretation import seed_interpretation
 from config.demo_registrations import seed_registrations
 from languages.official import OFFICIAL_LANGUAGE_CODES
@@ -193,6 +194,7 @@ def seed(today: date | None = None, log=print) -> dict:
                 },
             )
     sessions = [_seed_session(series, venue, rooms, spec, log) for spec in session_specs(today)]
+    translate_content(series, sessions)
     for session in sessions:
         seed_interpretation(session)
     users = _seed_users(log)

@@ -57,6 +57,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, which it extends (translated fields side by side).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -260,6 +262,15 @@ SPECTACULAR_SETTINGS = {
 LANGUAGE_CODE = "en"
 LANGUAGES = INTERFACE_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content typed by the Secretariat (titles, agenda items, rooms) in the six languages: one
+# column per language (django-modeltranslation); a missing translation shows the English,
+# or, for text first typed in another language, that language: never a blank.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (
+    "en",
+    *(code for code in MODELTRANSLATION_LANGUAGES if code != "en"),
+)
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True

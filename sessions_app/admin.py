@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.errors import DomainError
 
@@ -8,14 +9,16 @@ from . import services
 from .models import Booking, Room, Series, Session, Sitting, Venue
 
 
+# Content fields show once per language, side by side (English first, the default): plain
+# TranslationAdmin, not the tabbed one, whose jQuery UI comes from a CDN.
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(TranslationAdmin):
     list_display = ["short_name", "name", "slug"]
     search_fields = ["name", "short_name", "mandates"]
     prepopulated_fields = {"slug": ["short_name"]}
 
 
-class RoomInline(admin.TabularInline):
+class RoomInline(TranslationTabularInline):
     model = Room
     fields = ["name", "slug", "building", "floor", "capacity", "interpretation_booths"]
     extra = 0
@@ -23,7 +26,7 @@ class RoomInline(admin.TabularInline):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(TranslationAdmin):
     list_display = ["name", "time_zone"]
     search_fields = ["name", "address"]
     prepopulated_fields = {"slug": ["name"]}
@@ -31,7 +34,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(TranslationAdmin):
     list_display = [
         "name",
         "venue",
@@ -60,7 +63,7 @@ class SittingInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(TranslationAdmin):
     list_display = [
         "title",
         "slug",
@@ -103,7 +106,7 @@ class SittingAdminForm(ServiceCheckedForm):
 
 
 @admin.register(Sitting)
-class SittingAdmin(admin.ModelAdmin):
+class SittingAdmin(TranslationAdmin):
     """Sittings are saved through the booking service: a sitting in a room books it, a
     change of time or room moves the booking, a cancelled sitting frees the room."""
 

@@ -146,3 +146,12 @@ def test_the_hybrid_reconvened_meeting_has_rsi_channels_and_flags(demo):
     assert LanguageChannel.objects.filter(session=session).exclude(online_channel="").count() == 6
     assert flagged == ["3rd plenary meeting", "4th plenary meeting"]
     assert session.joining_details
+
+
+def test_the_second_meetings_page_in_russian_shows_its_title_and_agenda_in_russian(demo, client):
+    client.cookies.load({"django_language": "ru"})
+
+    text = client.get("/sessions/ieg-2-2025/").text
+
+    assert "<h1>Второе совещание группы экспертов</h1>" in text
+    assert ">4. Прочие вопросы</li>" in text

@@ -78,8 +78,8 @@ def test_delegate_cannot_open_the_admin(delegate_client):
 def admin_sitting(session, room, **overrides):
     return {
         "session": session.pk,
-        "title": "1st plenary meeting",
-        "agenda_items": "",
+        "title_en": "1st plenary meeting",
+        "agenda_items_en": "",
         "start_0": DAY.isoformat(),
         "start_1": "10:00:00",
         "end_0": DAY.isoformat(),
@@ -140,8 +140,8 @@ def test_a_sitting_title_on_two_lines_is_refused_in_the_admin(officer_client, ro
     session = SessionFactory()
 
     response = officer_client.post(
-        "/admin/sessions_app/sitting/add/", admin_sitting(session, room, title="1st\nplenary")
+        "/admin/sessions_app/sitting/add/", admin_sitting(session, room, title_en="1st\nplenary")
     )
 
-    assert "title" in response.context["adminform"].form.errors
+    assert "title_en" in response.context["adminform"].form.errors
     assert not session.sittings.exists()
