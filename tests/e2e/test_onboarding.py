@@ -9,22 +9,10 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.e2e.test_browser import PASSWORD, logged_in
 from tests.factories import EntityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "a-long-browser-test-password"
-
-
-def logged_in(browser, live_server, user):
-    user.set_password(PASSWORD)
-    user.save()
-    page = browser.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    expect(page).not_to_have_url(re.compile("/accounts/login/"))
-    return page
 
 
 def test_a_new_person_signs_up_from_the_header_and_lands_back_on_register(
