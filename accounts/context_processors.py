@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
@@ -8,9 +6,9 @@ from .roles import is_conference_officer, plans_interpretation
 
 def roles(request) -> dict:
     return {
+        # One query for both: a user's roles are read together (accounts.roles.has_role).
         "is_conference_officer": is_conference_officer(request.user),
-        # A callable: templates call it only where they ask (one query for a coordinator).
-        "plans_interpretation": partial(plans_interpretation, request.user),
+        "plans_interpretation": plans_interpretation(request.user),
     }
 
 

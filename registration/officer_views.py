@@ -63,11 +63,12 @@ def console(request, slug: str):
     everyone = queries.console_registrations(session)
     filtered = RegistrationFilter(params or None, queryset=everyone, session=session)
     # Counts per state under the other filters: each count is what its link shows.
-    other_filters = QueryDict(console_query(params, without=("state", "page")))
+    others = console_query(params, without=("state", "page"))
     counts = queries.state_counts(
-        RegistrationFilter(other_filters or None, queryset=everyone, session=session).qs
+        RegistrationFilter(QueryDict(others) or None, queryset=everyone, session=session).qs
     )
-    page = Paginator(filtered.qs.values_list("pk", flat=True), page_size(params)).get_page(
+    per_page = page_size(params)
+    page = Paginator(filtered.qs.values_list("pk", flat=True), per_page).get_page(
         params.get("page")
     )
     return render(
@@ -79,8 +80,8 @@ def console(request, slug: str):
             "page": page,
             "registrations": _rows(slug, queries.console_page_rows(page.object_list)),
             "page_sizes": PAGE_SIZES,
-            "per_page": page_size(params),
-            "state_links": _state_links(params, counts),
+            "per_page": per_page,
+            "state_links": _state_links(params.get("state") or "", others, counts),
             "query": console_query(params),
             "list_query": console_query(params, without=("page",)),
             "selected": set(_ids(params.getlist("selected"))),
@@ -139,10 +140,9 @@ def _delegations(session: Session) -> list:
     return delegations
 
 
-def _state_links(params, counts: dict[str, int]) -> list[dict]:
-    """ "All" and each state with its count, as links that keep the other filters."""
-    others = console_query(params, without=("state", "page"))
-    current = params.get("state") or ""
+def _state_links(current: str, others: str, counts: dict[str, int]) -> list[dict]:
+    """ "All" and each state with its count, as links that keep the other filters (the
+    query string `others`)."""
     links = [
         {
             "state": "",
