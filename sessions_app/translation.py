@@ -10,12 +10,12 @@ from .models import Room, Series, Session, Sitting, Venue
 
 @register(Series)
 class SeriesTranslationOptions(TranslationOptions):
-    fields = ("name", "mandates", "description")
+    fields = ("name", "short_name", "mandates", "description")
 
 
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
-    fields = ("title", "short_name")
+    fields = ("title", "short_name", "description", "joining_details")
 
 
 @register(Sitting)
