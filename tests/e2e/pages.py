@@ -81,6 +81,7 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("session", "anonymous", f"/sessions/{SESSION}/"),
         ("register", "newcomer", f"/sessions/{SESSION}/register/"),
         ("my registration", "delegate", f"/sessions/{SESSION}/register/"),
+        ("my account", "delegate", "/profile/"),
         ("my calendar", "delegate", "/profile/calendar/"),
         ("my delegations", "focal point", "/delegations/"),
         ("delegation", "focal point", f"/delegations/{delegation}/"),
