@@ -47,23 +47,27 @@ def _q(tag: str) -> str:
 def xliff_bytes(units: list[Unit], language: str, original: str) -> bytes:
     """The units as an XLIFF 2.0 document from English to `language`: a `<target>` where a
     translation exists, a note naming what each unit is."""
-    root = ET.Element(_q("xliff"), {"version": "2.0", "srcLang": ENGLISH, "trgLang": language})
-    file = ET.SubElement(root, _q("file"), {"id": "f1", "original": original})
+    root = ET.Element(
+        "xliff", {"xmlns": XLIFF, "version": "2.0", "srcLang": ENGLISH, "trgLang": language}
+    )
+    file = ET.SubElement(root, "file", {"id": "f1", "original": original})
     for unit in units:
-        element = ET.SubElement(file, _q("unit"), {"id": unit.id})
-        notes = ET.SubElement(element, _q("notes"))
-        ET.SubElement(notes, _q("note"), {"category": "context"}).text = _note(unit)
-        segment = ET.SubElement(element, _q("segment"))
+        element = ET.SubElement(file, "unit", {"id": unit.id})
+        notes = ET.SubElement(element, "notes")
+        ET.SubElement(notes, "note", {"category": "context"}).text = _note(unit)
+        segment = ET.SubElement(element, "segment")
         texts = [("source", unit.source)]
         if unit.value(language):
             texts.append(("target", unit.value(language)))
         for tag, text in texts:
-            part = ET.SubElement(segment, _q(tag))
+            part = ET.SubElement(segment, tag)
             part.text = text
             if unit.multiline:
                 part.set(XML_SPACE, "preserve")
+    # Written unqualified under a default namespace (ElementTree's default_namespace cannot
+    # take unqualified attributes such as srcLang).
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True, default_namespace=XLIFF)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _note(unit: Unit) -> str:
