@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -385,3 +386,33 @@ def test_the_import_is_refused_to_anonymous_visitors(client, officer_client, ses
     response = upload(client, session, body)
 
     assert response.status_code == 302 and Sitting.objects.get().title_fr is None
+
+
+# --- The command -------------------------------------------------------------------------
+
+
+def test_the_command_imports_a_translated_file(officer_client, session, tmp_path):
+    path = tmp_path / "ieg-2-2025-fr.xlf"
+    path.write_bytes(
+        fill(export(officer_client, session).content, {f"session.{session.pk}.title": "Réu"})
+    )
+    out = io.StringIO()
+
+    call_command("import_content", session.slug, "fr", str(path), stdout=out)
+
+    assert Session.objects.get().title_fr == "Réu" and "1 translations updated." in out.getvalue()
+
+
+def test_the_command_refuses_a_wrong_file_naming_each_problem(officer_client, session, tmp_path):
+    path = tmp_path / "ieg-2-2025-fr.xlf"
+    path.write_bytes(
+        export(officer_client, session).content.replace(
+            f'id="session.{session.pk}.title"'.encode(), b'id="session.999999.title"'
+        )
+    )
+    err = io.StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_content", session.slug, "fr", str(path), stderr=err)
+
+    assert "session.999999.title: There is no such text in this session." in err.getvalue()
