@@ -144,7 +144,7 @@ def _render(
         {
             "session": session,
             "chosen": chosen,
-            "languages": languages,
+            "shown_languages": languages,
             "tables": tables,
             "error_links": error_links,
             "missing_total": sum(counts.values()),

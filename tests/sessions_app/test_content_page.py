@@ -227,3 +227,13 @@ def test_saving_a_sitting_title_moves_its_updated_time(officer_client, session):
     _post(officer_client, session, {f"sitting.{sitting.pk}.title|fr": "1re séance"})
 
     assert Sitting.objects.get().updated_at > sitting.updated_at
+
+
+def test_the_columns_of_the_language_filter_are_english_and_the_chosen_language(
+    officer_client, session
+):
+    text = page(officer_client, session, "?language=fr").text
+
+    head = text[text.index('<thead><tr><th scope="col">Field</th>') :]
+    head = head[: head.index("</thead>")]
+    assert head.count('scope="col"') == 3 and "English" in head and "French" in head
