@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
@@ -22,7 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.errors import DomainError
 from core.validators import validate_single_line
 
-from .models import Session
+from .models import Session, Sitting
 
 ENGLISH = "en"
 # English (the source) first, then the others in the UN's order.
@@ -84,6 +85,8 @@ class ContentObject:
     @property
     def heading(self) -> str:
         name = self.units[0].source if self.units else str(self.obj)
+        if isinstance(self.obj, Sitting):  # sittings of one title are told apart by time
+            name = f"{name}, {date_format(self.obj.local_start, 'SHORT_DATETIME_FORMAT')}"
         return f"{capfirst(self.obj._meta.verbose_name)}: {name}"
 
 

@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config.demo_content import AGENDA_ITEMS
+from sessions_app import content_units
 from sessions_app.content_units import missing_counts, session_units
 from sessions_app.models import Series, Session, Sitting
 from tests.factories import SessionFactory, SittingFactory
@@ -237,3 +239,29 @@ def test_the_columns_of_the_language_filter_are_english_and_the_chosen_language(
     head = text[text.index('<thead><tr><th scope="col">Field</th>') :]
     head = head[: head.index("</thead>")]
     assert head.count('scope="col"') == 3 and "English" in head and "French" in head
+
+
+def test_a_sittings_table_names_its_time(officer_client, session):
+    text = page(officer_client, session).text
+
+    assert "<caption>Sitting: 1st plenary meeting, 27 Jan 2025, 10:00</caption>" in text
+
+
+def test_an_upper_app_adds_its_texts_through_a_provider(session, monkeypatch):
+    other = SessionFactory(title="A document's session")
+    monkeypatch.setattr(content_units, "_providers", [])
+    content_units.add_content_provider(lambda session: [other])
+
+    ids = {unit.id for unit in session_units(session)}
+
+    assert f"session.{other.pk}.title" in ids
+
+
+def test_the_demo_translations_pass_the_checks():
+    """The checks refuse what is lost, not what a careful translation does."""
+    unit = content_units.Unit(SittingFactory.build(), "agenda_items")
+    source = "\n".join(AGENDA_ITEMS)
+
+    for column in ("ar", "zh_hans", "fr", "ru", "es"):
+        target = "\n".join(item[column] for item in AGENDA_ITEMS.values())
+        assert content_units.carried_over_problems(unit, source, target) == []
