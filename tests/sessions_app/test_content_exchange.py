@@ -416,3 +416,58 @@ def test_the_command_refuses_a_wrong_file_naming_each_problem(officer_client, se
         call_command("import_content", session.slug, "fr", str(path), stderr=err)
 
     assert "session.999999.title: There is no such text in this session." in err.getvalue()
+
+
+# --- More round trips --------------------------------------------------------------------
+
+
+def test_a_text_that_looks_like_a_formula_survives_the_csv(officer_client, session):
+    Session.objects.update(title_en="=Second meeting")
+    body = export(officer_client, session, "fr", "csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    row = next(row for row in rows if row[0] == f"session.{session.pk}.title")
+    row[2] = "=Deuxième réunion"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+
+    upload(officer_client, session, out.getvalue().encode("utf-8-sig"), "ieg.csv")
+
+    assert row[1] == "'=Second meeting"  # marked as text for Excel
+    assert Session.objects.get().title_fr == "=Deuxième réunion"
+
+
+def test_a_chinese_xliff_comes_back(officer_client, session):
+    body = export(officer_client, session, "zh-hans").content
+    root = parse_xliff(body)
+    filled = fill(body, {f"session.{session.pk}.title": "专家组第二次会议"})
+
+    upload(officer_client, session, filled, language="zh-hans")
+
+    assert root.get("trgLang") == "zh-hans"
+    assert Session.objects.get().title_zh_hans == "专家组第二次会议"
+
+
+def test_an_import_without_a_language_is_refused(officer_client, session):
+    body = fill(export(officer_client, session).content, {f"session.{session.pk}.title": "Réu"})
+
+    text = _refusal(officer_client, session, body=body, language="")
+
+    assert "Choose the language the file is translated into." in text
+
+
+def _import_queries(officer_client, session) -> int:
+    sittings = Sitting.objects.all()
+    body = fill(
+        export(officer_client, session).content,
+        {f"sitting.{sitting.pk}.title": f"Séance {sitting.pk}" for sitting in sittings},
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert upload(officer_client, session, body).status_code == 302
+    return len(queries)
+
+
+def test_the_import_takes_as_many_queries_for_many_sittings(officer_client, session, room):
+    one = _import_queries(officer_client, session)
+    SittingFactory.create_batch(5, session=session, room=room, agenda_items=AGENDA)
+
+    assert _import_queries(officer_client, session) == one
