@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -203,7 +204,11 @@ def carried_over_problems(unit: Unit, source: str, target: str) -> list[str]:
         expected, found = len(source.split("\n")), len(target.split("\n"))
         if expected != found:
             problems.append(
-                _("The English has %(expected)d lines; this has %(found)d.")
+                ngettext(
+                    "The English has %(expected)d line; this has %(found)d.",
+                    "The English has %(expected)d lines; this has %(found)d.",
+                    expected,
+                )
                 % {"expected": expected, "found": found}
             )
     return problems
