@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET  # writing only: uploads are read with defuse
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from core import tables
@@ -51,7 +52,7 @@ def xliff_bytes(units: list[Unit], language: str, original: str) -> bytes:
         "xliff", {"xmlns": XLIFF, "version": "2.0", "srcLang": ENGLISH, "trgLang": language}
     )
     file = ET.SubElement(root, "file", {"id": "f1", "original": original})
-    for unit in units:
+    for unit in _with_english(units):
         element = ET.SubElement(file, "unit", {"id": unit.id})
         notes = ET.SubElement(element, "notes")
         ET.SubElement(notes, "note", {"category": "context"}).text = _note(unit)
@@ -70,10 +71,15 @@ def xliff_bytes(units: list[Unit], language: str, original: str) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+def _with_english(units: list[Unit]) -> list[Unit]:
+    """The units a translator has something to translate in."""
+    return [unit for unit in units if unit.source.strip()]
+
+
 def _note(unit: Unit) -> str:
-    kind = str(unit.obj._meta.verbose_name)
+    kind = capfirst(unit.obj._meta.verbose_name)
     if unit.multiline:
-        return _("%(kind)s, %(field)s (keep one line per line)") % {
+        return _("%(kind)s, %(field)s (several lines: keep as many lines)") % {
             "kind": kind,
             "field": unit.label,
         }
@@ -84,7 +90,10 @@ def csv_bytes(units: list[Unit], language: str) -> bytes:
     """The units as a CSV sheet: id, English source, target. UTF-8 with a byte order mark,
     so that Excel opens Arabic and Chinese correctly; no cell runs as a formula."""
     header = ("id", "source", f"target ({language})")
-    rows = [header, *((unit.id, unit.source, unit.value(language)) for unit in units)]
+    rows = [
+        header,
+        *((unit.id, unit.source, unit.value(language)) for unit in _with_english(units)),
+    ]
     return ("\ufeff" + tables.csv_text(rows)).encode("utf-8")
 
 

@@ -471,3 +471,9 @@ def test_the_import_takes_as_many_queries_for_many_sittings(officer_client, sess
     SittingFactory.create_batch(5, session=session, room=room, agenda_items=AGENDA)
 
     assert _import_queries(officer_client, session) == one
+
+
+def test_texts_without_english_are_not_exported(officer_client, session):
+    units = units_of(parse_xliff(export(officer_client, session).content))
+
+    assert f"session.{session.pk}.description" not in units
