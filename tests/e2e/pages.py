@@ -94,6 +94,8 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("gate", "officer", f"/sessions/{SESSION}/gate/"),
         ("badges", "officer", f"/sessions/{SESSION}/badges/"),
         ("attendance", "officer", f"/sessions/{SESSION}/console/attendance/"),
+        ("content", "officer", f"/sessions/{SESSION}/content/"),
+        ("content in French", "officer", f"/sessions/{SESSION}/content/?language=fr"),
     ]
 
 
