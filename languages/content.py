@@ -5,9 +5,22 @@ shows instead (or, for text first typed in another language, that language), and
 which, so that a page marks it `lang="en"` and never shows blank."""
 
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language_info
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 ENGLISH = "en"
+
+
+def columns(*fields: str) -> list[str]:
+    """Every language's column of these fields (`name` gives `name_en`, `name_ar`...): an
+    admin's search looks in all of them, where `name` alone would be rewritten to the
+    reader's column only."""
+    return [
+        build_localized_fieldname(path, code)
+        for path in fields
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ]
 
 
 def _text(value) -> str:
@@ -29,3 +42,17 @@ def content_value(obj, field: str) -> tuple[str, str | None]:
         if value:
             return value, fallback
     return "", None
+
+
+def marked(text: str, language: str | None):
+    """The text as HTML, inside `<span lang=.. dir=..>` where it is in another language
+    than the reader's (a fallback), so that screen readers switch voice."""
+    if language:
+        direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+        return format_html('<span lang="{}" dir="{}">{}</span>', language, direction, text)
+    return conditional_escape(text)
+
+
+def marked_content(obj, field: str):
+    """The field in the reader's language as HTML, a fallback marked (see `marked`)."""
+    return marked(*content_value(obj, field))

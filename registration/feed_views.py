@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,11 +21,12 @@ from . import feeds
 
 def personal_feed(request, token: str):
     """No login: calendar apps cannot log in. An unknown or replaced token is a 404. In
-    the language the person chose on their profile."""
+    the language the person chose on their profile (one who has chosen none, such as an
+    account made before profiles, gets the calendar app's language, as before)."""
     user = feed_tokens.user_for(token)
     if user is None:
         raise Http404
-    with in_language_of(user):
+    with in_language_of(user, default=get_language()):
         etag, changed = feeds.version(user, token)
         return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.errors import DomainError
+from languages.content import columns
 
 from . import services
 from .models import Booking, Room, Series, Session, Sitting, Venue
@@ -14,7 +15,7 @@ from .models import Booking, Room, Series, Session, Sitting, Venue
 @admin.register(Series)
 class SeriesAdmin(TranslationAdmin):
     list_display = ["short_name", "name", "slug"]
-    search_fields = ["name", "short_name", "mandates"]
+    search_fields = columns("name", "short_name", "mandates")
     prepopulated_fields = {"slug": ["short_name"]}
 
 
@@ -28,7 +29,7 @@ class RoomInline(TranslationTabularInline):
 @admin.register(Venue)
 class VenueAdmin(TranslationAdmin):
     list_display = ["name", "time_zone"]
-    search_fields = ["name", "address"]
+    search_fields = [*columns("name"), "address"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoomInline]
 
@@ -46,7 +47,7 @@ class RoomAdmin(TranslationAdmin):
         "bookable_until",
     ]
     list_filter = ["venue", "building"]
-    search_fields = ["name", "building", "equipment"]
+    search_fields = [*columns("name"), "building", "equipment"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -75,7 +76,7 @@ class SessionAdmin(TranslationAdmin):
         "is_demonstration",
     ]
     list_filter = ["series", "format", "status", "is_demonstration", "venue"]
-    search_fields = ["title", "short_name", "slug"]
+    search_fields = [*columns("title", "short_name"), "slug"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["short_name"]}
     list_select_related = ["room"]
@@ -113,7 +114,7 @@ class SittingAdmin(TranslationAdmin):
     form = SittingAdminForm
     list_display = ["title", "session", "start", "end", "room", "format", "status"]
     list_filter = ["session", "status", "format", "room"]
-    search_fields = ["title", "agenda_items", "session__title"]
+    search_fields = columns("title", "agenda_items", "session__title")
     date_hierarchy = "start"
     list_select_related = ["session", "room"]
     actions = ["cancel_sittings"]
@@ -150,7 +151,7 @@ class BookingAdmin(admin.ModelAdmin):
     form = BookingAdminForm
     list_display = ["purpose", "room", "start", "end", "status", "sitting", "booked_by"]
     list_filter = ["status", "room__venue", "room"]
-    search_fields = ["purpose", "room__name", "sitting__title"]
+    search_fields = ["purpose", *columns("room__name", "sitting__title")]
     date_hierarchy = "start"
     list_select_related = ["room__venue", "sitting__session", "booked_by"]
     raw_id_fields = ["sitting"]

@@ -18,19 +18,19 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from core import tables
+from languages.official import interface_language
 
 from .content_units import (
     ENGLISH,
     TARGET_LANGUAGES,
     ContentError,
     Unit,
-    carried_over_problems,
     normalized,
     save_content,
-    value_problems,
 )
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
@@ -126,27 +126,44 @@ def _xliff_entries(data: bytes, language: str) -> list[tuple[str, str, str]]:
         raise _refused(_("The file is not well-formed XML.")) from error
     if root.tag != _q("xliff") or root.get("version") != "2.0":
         raise _refused(_("The file is not an XLIFF 2.0 document."))
-    if root.get("srcLang", "").lower() != ENGLISH:
+    if interface_language(root.get("srcLang")) != ENGLISH:
         raise _refused(_("The file's source language is not English."))
-    if root.get("trgLang", "").lower() != language:
-        raise _refused(
-            _("The file is a translation into %(found)s, not %(expected)s.")
-            % {"found": root.get("trgLang") or "?", "expected": language}
-        )
+    _check_target_language(root.get("trgLang"), language)
     entries = []
     for unit in root.iter(_q("unit")):
-        source, target = [], []
+        source, target, segments, translated = [], [], 0, 0
         for part in unit:
             if part.tag not in (_q("segment"), _q("ignorable")):
                 continue
             found_source = part.find(_q("source"))
             found_target = part.find(_q("target"))
             source.append(_text(found_source))
+            if part.tag == _q("segment"):
+                segments += 1
+                translated += found_target is not None
             # An ignorable's text (the spaces between segments) belongs to both sides.
             if found_target is not None or part.tag == _q("ignorable"):
                 target.append(_text(found_target if found_target is not None else found_source))
-        entries.append((unit.get("id", ""), "".join(source), "".join(target)))
+        # A text split into segments and translated in part is not saved as if whole.
+        whole = "".join(target) if translated in (0, segments) else None
+        entries.append((unit.get("id", ""), "".join(source), whole))
     return entries
+
+
+def _check_target_language(found: str | None, language: str) -> None:
+    """The file's target language ("fr", "fr-FR", "zh-Hans") is the one chosen."""
+    if interface_language(found) != language:
+        raise _refused(
+            _("The file is a translation into %(found)s, not %(expected)s.")
+            % {
+                "found": _language_name(found) if interface_language(found) else found or "?",
+                "expected": _language_name(language),
+            }
+        )
+
+
+def _language_name(code: str) -> str:
+    return get_language_info(interface_language(code))["name_translated"]
 
 
 def _text(element) -> str:
@@ -164,11 +181,8 @@ def _csv_entries(uploaded, language: str) -> list[tuple[str, str, str]]:
     target = CSV_TARGET.fullmatch(header[2]) if len(header) >= 3 else None
     if header[:2] != ["id", "source"] or target is None:
         raise _refused(_("The first row must be the columns id, source and target."))
-    if target["language"] is not None and target["language"].strip() != language:
-        raise _refused(
-            _("The file is a translation into %(found)s, not %(expected)s.")
-            % {"found": target["language"], "expected": language}
-        )
+    if target["language"] is not None:
+        _check_target_language(target["language"].strip(), language)
     return [
         tuple(tables.read_csv_cell(cell) for cell in [*row, "", "", ""][:3])
         for row in rows[1:]
@@ -180,7 +194,8 @@ def check_entries(
     units: list[Unit], language: str, entries: list[tuple[str, str, str]]
 ) -> dict[tuple[str, str], str]:
     """The translations to save from a file's entries, by (unit id, language), once every
-    entry has been checked; ContentError with one problem per wrong entry otherwise. An empty
+    entry has been checked against the session (known, once, made from today's English,
+    translated whole); ContentError with one problem per wrong entry otherwise. An empty
     target leaves the translation as it is."""
     by_id = {unit.id: unit for unit in units}
     problems: list[tuple[str, str, str]] = []
@@ -204,14 +219,12 @@ def check_entries(
                 )
             )
             continue
-        target = normalized(target, unit.multiline)
-        if not target:
+        if target is None:
+            problems.append((unit_id, language, _("Not every part of this text is translated.")))
             continue
-        wrong = value_problems(unit, language, target) + carried_over_problems(
-            unit, unit.source, target
-        )
-        problems += [(unit_id, language, message) for message in wrong]
-        values[unit_id, language] = target
+        # The values themselves are checked where every change is: save_content.
+        if target.strip():
+            values[unit_id, language] = target
     if problems:
         raise ContentError(problems)
     return values

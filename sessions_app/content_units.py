@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +25,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.errors import DomainError
 from core.validators import validate_single_line
+from languages.content import marked_content
 
-from .models import Session, Sitting
+from .models import Room, Series, Session, Sitting, Venue
 
 ENGLISH = "en"
 # English (the source) first, then the others in the UN's order.
@@ -84,11 +87,19 @@ class ContentObject:
     units: list[Unit]
 
     @property
-    def heading(self) -> str:
-        name = self.units[0].source if self.units else str(self.obj)
-        if isinstance(self.obj, Sitting):  # sittings of one title are told apart by time
-            name = f"{name}, {date_format(self.obj.local_start, 'SHORT_DATETIME_FORMAT')}"
-        return f"{capfirst(self.obj._meta.verbose_name)}: {name}"
+    def heading(self):
+        """What the object is and its name in the reader's language (HTML, a fallback
+        marked); a sitting with its time, since sittings of one title are told apart by it."""
+        name = marked_content(self.obj, self.units[0].field) if self.units else str(self.obj)
+        if isinstance(self.obj, Sitting):
+            when = date_format(self.obj.local_start, "SHORT_DATETIME_FORMAT")
+            return format_html(
+                "{}: <bdi>{}</bdi>, <bdi>{}</bdi>",
+                capfirst(self.obj._meta.verbose_name),
+                name,
+                when,
+            )
+        return format_html("{}: <bdi>{}</bdi>", capfirst(self.obj._meta.verbose_name), name)
 
 
 # Each provider gives the objects of a session whose translated fields belong to its content,
@@ -245,24 +256,33 @@ def save_content(units: Iterable[Unit], values: dict[tuple[str, str], str]) -> i
 
 
 def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
-    """Write the values, one UPDATE per model, in one transaction. Rows with an
-    `updated_at` have it moved, so that calendar feeds see the change."""
-    fields: dict[type, set[str]] = defaultdict(set)
-    objects: dict[type, dict[int, models.Model]] = defaultdict(dict)
-    changed = 0
-    now = timezone.now()
+    """Write the values in one transaction, each row only its own changed columns (an
+    officer saving other columns of the same rows at the same time keeps theirs), one
+    UPDATE per model and set of columns. Rows with an `updated_at` have it moved, and so
+    do the sittings that show a changed room, venue or series, so that calendar feeds
+    see the change."""
+    objects: dict[models.Model, set[str]] = defaultdict(set)  # each row's columns
     for (unit_id, language), text in changes.items():
         unit = by_id[unit_id]
-        model = type(unit.obj)
         column = build_localized_fieldname(unit.field, language)
         setattr(unit.obj, column, text)
-        fields[model].add(column)
+        objects[unit.obj].add(column)
+    now = timezone.now()
+    groups: dict[tuple[type, frozenset], list[models.Model]] = defaultdict(list)
+    changed_rows: dict[type, set[int]] = defaultdict(set)
+    for obj, changed in objects.items():
+        model = type(obj)
         if any(field.name == "updated_at" for field in model._meta.concrete_fields):
-            unit.obj.updated_at = now
-            fields[model].add("updated_at")
-        objects[model][unit.obj.pk] = unit.obj
-        changed += 1
+            obj.updated_at = now
+            changed.add("updated_at")
+        groups[model, frozenset(changed)].append(obj)
+        changed_rows[model].add(obj.pk)
     with transaction.atomic():
-        for model, rows in objects.items():
-            model._base_manager.bulk_update(list(rows.values()), sorted(fields[model]))
-    return changed
+        for (model, changed), rows in groups.items():
+            model._base_manager.bulk_update(rows, sorted(changed))
+        Sitting.objects.filter(
+            Q(room__in=changed_rows[Room])
+            | Q(room__venue__in=changed_rows[Venue])
+            | Q(session__series__in=changed_rows[Series])
+        ).update(updated_at=now)
+    return len(changes)

@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.decorators import officer_required
 from languages.official import OFFICIAL
@@ -68,15 +68,27 @@ def session_content_page(request, slug: str):
         except ContentError as error:
             problems = error.problems
         else:
-            messages.success(
-                request,
-                ngettext(
-                    "Saved: %(count)d text changed.", "Saved: %(count)d texts changed.", changed
+            if changed:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Saved: %(count)d text changed.", "Saved: %(count)d texts changed.", changed
+                    )
+                    % {"count": changed},
                 )
-                % {"count": changed},
-            )
+            else:
+                messages.info(request, _("Nothing to save: no text was changed."))
             return redirect(request.get_full_path())
-    return _render(request, session, content, chosen, shown, typed=typed, problems=problems)
+    return _render(
+        request,
+        session,
+        content,
+        chosen,
+        shown,
+        typed=typed,
+        problems=problems,
+        status=400 if problems else 200,
+    )
 
 
 def _render(
@@ -126,13 +138,19 @@ def _render(
     cells = {
         (cell["name"]): cell for table in tables for row in table["rows"] for cell in row["cells"]
     }
+    # Where each text is, as the reader sees it: "Sitting: 1st plenary meeting, ..., Title".
+    places = {
+        unit.id: format_html("{}, {}", item.heading, unit.label)
+        for item in content
+        for unit in item.units
+    }
     error_links = [
         {
             "href": "#" + cells[_field_name(unit_id, language)]["html_id"]
             if _field_name(unit_id, language) in cells
             else "",
-            "unit_id": unit_id,
-            "language": language,
+            "place": places.get(unit_id, unit_id),
+            "language": LANGUAGE_NAMES.get(language, language),
             "message": message,
         }
         for unit_id, language, message in problems
@@ -157,7 +175,11 @@ def _render(
                 }
                 for code in TARGET_LANGUAGES
             ],
-            "import_problems": import_problems,
+            "import_problems": [
+                {"unit_id": unit_id, "place": places.get(unit_id), "message": message}
+                for unit_id, language, message in import_problems
+            ],
+            "page_url": reverse("sessions_app:content", args=[session.slug]),
             "import_language": import_language or chosen,
         },
         status=status,
@@ -184,8 +206,11 @@ def export_content(request, slug: str, language: str, extension: str):
 
 
 @officer_required
-@require_POST
 def import_content(request, slug: str):
+    """A translator's file, checked whole. Asked for without one (the language switcher
+    sends the reader back to the page they were on), it is the content page."""
+    if request.method != "POST":
+        return redirect("sessions_app:content", slug=slug)
     session = get_object_or_404(Session, slug=slug)
     language = request.POST.get("language", "")
     content = session_content(session)

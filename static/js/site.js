@@ -21,3 +21,27 @@
     }
   });
 })();
+
+// Every form's error summary (marked data-focus-on-load) is focused when the page opens, so
+// that it is read first, and its links move the focus to the field they name. Without this
+// script the summary sits at the top and its links scroll to the fields.
+(function () {
+  "use strict";
+  document.querySelectorAll("a[data-error-link]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) {
+        return;
+      }
+      event.preventDefault();
+      var label = document.querySelector("label[for='" + target.id + "']");
+      (label || target).scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+    });
+  });
+
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) {
+    summary.focus();
+  }
+})();

@@ -99,3 +99,12 @@ def test_the_header_links_to_the_profile(client, delegate):
     page = client.get("/").text
 
     assert f'<a href="{reverse("accounts:profile")}">{delegate.email}</a>' in page
+
+
+def test_the_error_summary_links_to_the_first_language(client, delegate):
+    client.force_login(delegate)
+
+    text = client.post(reverse("accounts:profile"), {}).text
+
+    assert '<a href="#id_language_0" data-error-link>' in text
+    assert 'id="id_language_0" value="ar" aria-describedby="language-help language-error"' in text

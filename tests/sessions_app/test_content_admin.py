@@ -87,3 +87,19 @@ def test_the_series_change_page_has_the_short_name_in_the_six_languages(officer_
     text = officer_client.get(f"/admin/sessions_app/series/{session.series_id}/change/").text
 
     assert all(f'name="short_name_{column}"' in text for column in COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("fr", "IEG-2"), ("fr", "Deuxième"), ("en", "Zweite")]
+)
+def test_the_admin_search_finds_a_session_by_any_languages_title(officer_client, language, query):
+    """On a French page a search for the English short name finds the session (the
+    library would look in the French column only), and a French title is found too."""
+    session = SessionFactory(title="Second meeting", short_name="IEG-2")
+    session.title_fr, session.title_es = "Deuxième réunion", "Zweite"  # any language's
+    session.save()
+    officer_client.cookies.load({"django_language": language})
+
+    response = officer_client.get("/admin/sessions_app/session/", {"q": query})
+
+    assert list(response.context["cl"].result_list) == [session]

@@ -274,7 +274,10 @@ def test_an_entry_whose_english_has_changed_since_the_export_is_refused(officer_
 
     text = _refusal(officer_client, session, body=body)
 
-    assert f"<code>session.{session.pk}.title</code>: The English has changed" in text
+    assert (
+        f"<code>session.{session.pk}.title</code> (Session: <bdi>Second meeting of the expert"
+        " group</bdi>, Title): The English has changed" in text
+    )
 
 
 def test_a_translation_without_the_resolution_number_is_refused(officer_client, session):
@@ -321,7 +324,7 @@ def test_a_file_into_another_language_is_refused(officer_client, session):
 
     text = _refusal(officer_client, session, body=body)
 
-    assert "The file is a translation into ru, not fr." in text
+    assert "The file is a translation into Russian, not French." in text
 
 
 def test_a_csv_into_another_language_is_refused(officer_client, session):
@@ -329,7 +332,7 @@ def test_a_csv_into_another_language_is_refused(officer_client, session):
 
     text = _refusal(officer_client, session, body=body, name="ieg.csv")
 
-    assert "The file is a translation into ru, not fr." in text
+    assert "The file is a translation into Russian, not French." in text
 
 
 def test_a_malformed_file_is_refused(officer_client, session):
@@ -385,7 +388,8 @@ def test_the_import_is_refused_to_anonymous_visitors(client, officer_client, ses
 
     response = upload(client, session, body)
 
-    assert response.status_code == 302 and Sitting.objects.get().title_fr is None
+    assert response.status_code == 302 and "/login/" in response.url
+    assert Session.objects.get().title_fr is None
 
 
 # --- The command -------------------------------------------------------------------------
@@ -400,7 +404,7 @@ def test_the_command_imports_a_translated_file(officer_client, session, tmp_path
 
     call_command("import_content", session.slug, "fr", str(path), stdout=out)
 
-    assert Session.objects.get().title_fr == "Réu" and "1 translations updated." in out.getvalue()
+    assert Session.objects.get().title_fr == "Réu" and "1 translation updated." in out.getvalue()
 
 
 def test_the_command_refuses_a_wrong_file_naming_each_problem(officer_client, session, tmp_path):
@@ -477,3 +481,49 @@ def test_texts_without_english_are_not_exported(officer_client, session):
     units = units_of(parse_xliff(export(officer_client, session).content))
 
     assert f"session.{session.pk}.description" not in units
+
+
+def test_the_import_address_opened_without_a_file_is_the_content_page(officer_client, session):
+    """The language switcher sends the reader back to the page they are on: after a
+    refused import, that is the import's address."""
+    response = officer_client.get(f"/sessions/{session.slug}/content/import/?language=fr")
+
+    assert response.status_code == 302
+    assert response.url == f"/sessions/{session.slug}/content/"
+
+
+def test_after_a_refused_import_the_texts_still_save_to_the_content_page(officer_client, session):
+    text = _refusal(officer_client, session, body=b"<not xml")
+
+    assert f'<form method="post" action="/sessions/{session.slug}/content/' in text
+    assert f'href="/sessions/{session.slug}/content/?language=ar"' in text
+
+
+def test_a_file_with_region_codes_is_read(officer_client, session):
+    """Translation tools write en-US and fr-FR as often as en and fr."""
+    body = fill(export(officer_client, session).content, {f"session.{session.pk}.title": "Réu"})
+    body = body.replace(b'srcLang="en"', b'srcLang="en-US"').replace(
+        b'trgLang="fr"', b'trgLang="fr-FR"'
+    )
+
+    upload(officer_client, session, body)
+
+    assert Session.objects.get().title_fr == "Réu"
+
+
+def test_a_text_translated_in_part_is_refused(officer_client, session):
+    """A tool that split a title into two segments and translated one: half a title is
+    not saved as if it were whole."""
+    unit = f"session.{session.pk}.title"
+    body = export(officer_client, session).content.decode()
+    start = body.index(f'<unit id="{unit}"')
+    end = body.index("</unit>", start)
+    split = (
+        f'<unit id="{unit}"><segment><source>Second </source><target>Deuxième </target>'
+        "</segment><segment><source>meeting</source></segment>"
+    )
+    body = body[:start] + split + body[end:]
+
+    text = _refusal(officer_client, session, body=body.encode())
+
+    assert "Not every part of this text is translated." in text

@@ -186,7 +186,7 @@ def test_a_title_on_two_lines_is_refused_and_nothing_is_saved(officer_client, se
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Write this on one line" in response.text
     assert Series.objects.get().name_fr is None
 
@@ -244,7 +244,10 @@ def test_the_columns_of_the_language_filter_are_english_and_the_chosen_language(
 def test_a_sittings_table_names_its_time(officer_client, session):
     text = page(officer_client, session).text
 
-    assert "<caption>Sitting: 1st plenary meeting, 27 Jan 2025, 10:00</caption>" in text
+    assert (
+        "<caption>Sitting: <bdi>1st plenary meeting</bdi>, <bdi>27 Jan 2025, 10:00</bdi></caption>"
+        in text
+    )
 
 
 def test_an_upper_app_adds_its_texts_through_a_provider(session, monkeypatch):
@@ -265,3 +268,55 @@ def test_the_demo_translations_pass_the_checks():
     for column in ("ar", "zh_hans", "fr", "ru", "es"):
         target = "\n".join(item[column] for item in AGENDA_ITEMS.values())
         assert content_units.carried_over_problems(unit, source, target) == []
+
+
+def test_saving_nothing_new_says_so(officer_client, session):
+    response = _post(officer_client, session, {f"session.{session.pk}.title|en": session.title})
+
+    assert "Nothing to save: no text was changed." in officer_client.get(response.url).text
+
+
+def test_the_error_summary_names_the_text_as_the_reader_sees_it(officer_client, session):
+    sitting = session.sittings.get()
+
+    text = _post(officer_client, session, {f"sitting.{sitting.pk}.title|fr": "1re\nséance"}).text
+
+    assert "Sitting: <bdi>1st plenary meeting</bdi>, <bdi>" in text
+    assert ", Title, French: Write this on one line" in text
+
+
+def test_a_save_writes_only_the_columns_it_changed(session, room):
+    """Two officers at once: one saves a sitting's French agenda; the other, whose page
+    was loaded before, saves its French title and another sitting's agenda. Neither
+    undoes the other."""
+    first = session.sittings.get()
+    second = SittingFactory(session=session, room=room, agenda_items=AGENDA)
+    stale = session_units(session)
+    Sitting.objects.filter(pk=first.pk).update(agenda_items_fr="1. Ouverture\n2. Adoption")
+
+    content_units.save_content(
+        stale,
+        {
+            (f"sitting.{first.pk}.title", "fr"): "1re séance plénière",
+            (f"sitting.{second.pk}.agenda_items", "fr"): "1. Ouverture\n2. Adoption",
+        },
+    )
+
+    first.refresh_from_db()
+    assert (first.title_fr, first.agenda_items_fr) == (
+        "1re séance plénière",
+        "1. Ouverture\n2. Adoption",
+    )
+
+
+@pytest.mark.parametrize("unit", ["room", "venue", "series"])
+def test_translating_what_a_feed_shows_gives_the_feed_a_new_version(client, session, room, unit):
+    """A room's, venue's or series' name has no updated time of its own: the sittings
+    that show it move theirs, so subscribed calendars fetch the new name."""
+    obj = {"room": room, "venue": room.venue, "series": session.series}[unit]
+    feed = f"/calendar/sessions/{session.slug}.ics?lang=fr"
+    before = client.get(feed)
+
+    content_units.save_content(session_units(session), {(f"{unit}.{obj.pk}.name", "fr"): "Nom"})
+
+    assert client.get(feed, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 200

@@ -140,3 +140,14 @@ def test_a_rooms_feed_is_in_its_officers_language(client, session, officer):
 
     assert response["Content-Language"] == "ru"
     assert "Зал заседаний D" in icalendar.Calendar.from_ical(response.content)["X-WR-CALNAME"]
+
+
+def test_a_person_who_chose_no_language_gets_the_calendar_apps(client, session, delegate, officer):
+    """Accounts made before profiles existed keep what they had: the app's language."""
+    services.approve(register(session, email=delegate.email, mode="online"), officer)
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
+
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert response["Content-Language"] == "ru"
+    assert summary_and_location(response.content)[0] == "1-е пленарное заседание, МГЭ-2"

@@ -34,4 +34,4 @@ class Command(BaseCommand):
             for unit_id, _language, message in error.problems:
                 self.stderr.write(f"{unit_id or path.name}: {message}")
             raise CommandError("Nothing was imported.") from error
-        self.stdout.write(f"{changed} translations updated.")
+        self.stdout.write(f"{changed} translation{'' if changed == 1 else 's'} updated.")
