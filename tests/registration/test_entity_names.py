@@ -249,3 +249,37 @@ def test_the_form_lists_states_in_the_readers_alphabetical_order_grouped_by_kind
 
 
 UNITED_KINGDOM_FR = "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"
+
+
+def test_the_api_names_the_entity_in_the_language_of_accept_language(officer, open_session):
+    from knox.models import AuthToken
+    from rest_framework.test import APIClient
+
+    who = EntityFactory(
+        kind=Entity.Kind.UN_ENTITY, name_en="World Health Organization", name_ar="منظمة الصحة"
+    )
+    mine = register(open_session, who)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AuthToken.objects.create(user=officer)[1]}")
+
+    arabic = client.get(f"/api/v1/registrations/{mine.pk}/", HTTP_ACCEPT_LANGUAGE="ar").json()
+    russian = client.get(f"/api/v1/registrations/{mine.pk}/", HTTP_ACCEPT_LANGUAGE="ru").json()
+
+    assert (arabic["entity_name"], russian["entity_name"]) == (
+        "منظمة الصحة",
+        "World Health Organization",
+    )
+
+
+@pytest.mark.parametrize("words", ["mondiale", "world health"])
+def test_the_console_finds_an_organisation_by_its_name_in_french_or_english(officer_client, words):
+    session = SessionFactory(slug="ieg")
+    who = EntityFactory(kind=Entity.Kind.UN_ENTITY, name_en="World Health Organization")
+    who.name_fr = "Organisation mondiale de la Santé"
+    who.save()
+    register(session, who, family_name="Dupont")
+    register(session, EntityFactory(name_en="Austria"), family_name="Huber")
+
+    text = officer_client.get(f"/sessions/ieg/console/?q={words}", HTTP_ACCEPT_LANGUAGE="fr").text
+
+    assert "DUPONT" in text.upper() and "HUBER" not in text.upper()
