@@ -16,11 +16,14 @@ def save_translations(obj: Series | Session | Sitting | Room, changes) -> object
     (languages.translations.InvalidTranslations if any is refused). A sitting is saved
     through services.save_sitting, so its revision, room booking and feeds follow; a
     session's or room's sittings are marked updated, so that their feeds change too."""
-    set_translations(obj, changes)
+    columns = set_translations(obj, changes)
     if isinstance(obj, Sitting):
         return services.save_sitting(obj)
+    # Only these columns: a change made meanwhile to the rest is kept.
+    if any(field.name == "updated_at" for field in obj._meta.concrete_fields):
+        columns.append("updated_at")
     with transaction.atomic():
-        obj.save()
+        obj.save(update_fields=columns)
         if isinstance(obj, Session | Room):
             shown_in = Sitting.objects.filter(**{type(obj).__name__.lower(): obj})
             ids = list(shown_in.values_list("pk", flat=True))
