@@ -5,6 +5,12 @@ from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_next_redirect_url
+from django.conf import settings
+from django.utils import translation
+
+from languages.official import interface_language
+
+from .languages import in_language_of, set_preferred_language
 
 
 def user_display(user) -> str:
@@ -13,6 +19,22 @@ def user_display(user) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        """A new person's mails come in the language they signed up in, until they choose
+        another on their profile."""
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            set_preferred_language(
+                user, interface_language(translation.get_language()) or settings.LANGUAGE_CODE
+            )
+        return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's mails (confirmation, password reset...) in the language the person
+        chose, as every other mail; to an address with no account, the page's."""
+        with in_language_of(context.get("user"), default=translation.get_language()):
+            return super().send_mail(template_prefix, email, context)
+
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         """The confirmation link carries the `next` of the sign-up, so that a person who
         opens it (in this browser or another) goes on to the page they came from: in the

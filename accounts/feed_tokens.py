@@ -27,5 +27,9 @@ def replace_token(user) -> str:
 def user_for(token: str | None):
     if not token:
         return None
-    found = CalendarFeedToken.objects.select_related("user").filter(digest=digest(token)).first()
+    found = (
+        CalendarFeedToken.objects.select_related("user__profile")
+        .filter(digest=digest(token))
+        .first()
+    )
     return found.user if found and found.user.is_active else None

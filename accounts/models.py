@@ -27,3 +27,27 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Profile(models.Model):
+    """What a person chooses for their account: the language of the mails and of the
+    personal calendar feed they receive (accounts.languages). Set from the interface's
+    language at sign-up; a person with none gets the site's default."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the mails and of the calendar feed you receive."),
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

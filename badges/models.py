@@ -121,6 +121,10 @@ class PrintJob(models.Model):
         verbose_name=_("requested by"),
     )
     layout = models.CharField(_("layout"), max_length=8, choices=Layout.choices)
+    # The page's when the officer asked: the worker prints what the preview showed.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     registrations = models.JSONField(_("registrations"), default=list)
     reprint = models.BooleanField(
         _("reprint"), default=False, help_text=_("New serials; the old badges are revoked.")

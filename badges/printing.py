@@ -5,13 +5,16 @@ page runs this in a Celery task with progress; `render_badges` runs it in the te
 import tempfile
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from languages.dates import date_range
+from languages.official import interface_language
 from registration.models import Registration
 from sessions_app.models import Session
 
@@ -78,6 +81,7 @@ def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=(
         session=session,
         requested_by=actor,
         layout=layout,
+        language=interface_language(get_language()) or settings.LANGUAGE_CODE,
         registrations=ids,
         reprint=kind == "reprint",
         total=len(ids),
@@ -163,7 +167,7 @@ def run(job: PrintJob) -> PrintJob:
             PrintJob.objects.filter(pk=job.pk).update(done=done)
 
     # Through a temporary file: a batch of thousands of badges is never whole in memory.
-    with tempfile.TemporaryFile(prefix="badges-") as pdf:
+    with tempfile.TemporaryFile(prefix="badges-") as pdf, translation.override(job.language):
         try:
             result = print_badges(
                 job.session,

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test.utils import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
 from config.demo_content import translate_content
@@ -152,7 +152,14 @@ def planned_sittings(spec: SessionSpec) -> list[tuple[str, datetime, datetime, s
 
 
 def seed(today: date | None = None, log=print) -> dict:
-    today = today or timezone.localdate()
+    # The demo is typed in English, and `title=` writes the active language's column: seed
+    # it with English active whatever the caller's language, then translate_content fills
+    # the other columns.
+    with translation.override("en"):
+        return _seed(today or timezone.localdate(), log)
+
+
+def _seed(today: date, log) -> dict:
     load_states()
     with transaction.atomic():
         series, _ = Series.objects.update_or_create(
@@ -194,9 +201,9 @@ def seed(today: date | None = None, log=print) -> dict:
                 },
             )
     sessions = [_seed_session(series, venue, rooms, spec, log) for spec in session_specs(today)]
-    translate_content(series, sessions)
     for session in sessions:
         seed_interpretation(session)
+    translate_content(series, sessions, venue, rooms.values())
     users = _seed_users(log)
     # The demo people have invented addresses: their mail goes nowhere, not to the console.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
@@ -237,7 +244,7 @@ def _seed_session(series, venue, rooms, spec: SessionSpec, log) -> Session:
         )
         planned = planned_sittings(spec)
         existing = list(
-            session.sittings.order_by("start").values_list("title", "start", "end", "room__slug")
+            session.sittings.order_by("start").values_list("title_en", "start", "end", "room__slug")
         )
         if existing == [(title, start, end, spec.room_slug) for title, start, end, _ in planned]:
             return session

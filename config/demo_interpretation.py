@@ -41,7 +41,7 @@ def seed_interpretation(session: Session) -> None:
             if code in session.languages
         },
     )
-    for sitting in session.sittings.filter(title__in=LONG_REMOTE.get(session.slug, ())):
+    for sitting in session.sittings.filter(title_en__in=LONG_REMOTE.get(session.slug, ())):
         services.save_sitting_interpretation(
             sitting, languages=None, mode="", long_remote_interventions=True
         )

@@ -36,6 +36,7 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
+    path("", include("accounts.urls")),
     path("", include("interpretation.urls")),
     path("", include("badges.gate_urls")),
     path("", include("badges.print_urls")),

@@ -5,6 +5,7 @@ from here. No model imports: the settings import this module."""
 
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,3 +29,14 @@ OFFICIAL = (
 OFFICIAL_LANGUAGES = [(language.code, language.name) for language in OFFICIAL]
 OFFICIAL_LANGUAGE_CODES = [language.code for language in OFFICIAL]
 INTERFACE_LANGUAGES = [(language.locale, language.name) for language in OFFICIAL]
+
+
+def interface_language(code: str | None) -> str | None:
+    """The site's language for a code ("zh-hans" for "zh-Hans" or the UN's "zh"), or None
+    for one the site does not offer."""
+    if not code:
+        return None
+    try:
+        return translation.get_supported_language_variant(code.lower())
+    except LookupError:
+        return None

@@ -5,11 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import feed_tokens
+from accounts.languages import in_language_of, preferred_language
 from accounts.roles import is_conference_officer
 from core.confirm import confirm_first
 from sessions_app.calendar_views import feed_response
@@ -19,12 +20,14 @@ from . import feeds
 
 
 def personal_feed(request, token: str):
-    """No login: calendar apps cannot log in. An unknown or replaced token is a 404."""
+    """No login: calendar apps cannot log in. An unknown or replaced token is a 404. In
+    the language the person chose on their profile."""
     user = feed_tokens.user_for(token)
     if user is None:
         raise Http404
-    etag, changed = feeds.version(user, token)
-    return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
+    with in_language_of(user):
+        etag, changed = feeds.version(user, token)
+        return feed_response(request, lambda: feeds.personal_calendar(user), etag, changed)
 
 
 # Also the data-confirm of the forms (templates/registration/my_calendar.html and
@@ -67,6 +70,7 @@ def _calendar_page(request, token: str | None):
             "feed": feed,
             "room_feeds": rooms,
             "has_link": token is not None or feed_tokens.has_token(request.user),
+            "feed_language": get_language_info(preferred_language(request.user))["name_translated"],
             "registrations": feeds.approved_registrations(request.user).select_related("session"),
         },
     )

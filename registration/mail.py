@@ -1,12 +1,20 @@
 """Mail to participants and focal points, sent after the transaction commits, through a
 Celery task (in process when no broker is configured). Templates are translatable: one per
-kind in templates/registration/mail/, whose first line is the subject."""
+kind in templates/registration/mail/, whose first line is the subject. Each mail is written
+in its recipient's language (accounts.languages), not that of whoever caused it: the task
+has no request, and an officer approving in English writes to an Arabic reader."""
+
+from itertools import groupby
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from accounts.languages import preferred_language
+from languages.official import interface_language
 from sessions_app.calendars import session_calendar
 
 from . import hooks
@@ -22,21 +30,41 @@ def _message(template: str, context: dict, to: list[str]) -> EmailMessage:
     return EmailMessage(subject.strip(), body.strip() + "\n", None, to)
 
 
-def send(registration, kind: str, to: list[str] | None = None) -> None:
+def participant_language(registration) -> str:
+    """The language of mail to the participant: their account's choice; for one without
+    an account (registered by their focal point), the language they read documents in."""
+    return preferred_language(
+        registration.participant, default=interface_language(registration.documentation_language)
+    )
+
+
+def send(registration, kind: str) -> None:
+    """The mail of this kind about the registration: to the participant, or for
+    "new_member" to the delegation's focal points, each group in its own language."""
+    if kind == "new_member":
+        recipients = focal_points_to_tell(registration)
+    else:
+        recipients = [(participant_language(registration), registration.email)]
+    for language, group in groupby(sorted(recipients), key=lambda pair: pair[0]):
+        with translation.override(language):
+            _registration_message(registration, kind, [email for _l, email in group]).send()
+
+
+def _registration_message(registration, kind: str, to: list[str]) -> EmailMessage:
     context = {"registration": registration, "session": registration.session}
     if kind == "approved" and registration.state == registration.State.APPROVED:
         # What the upper apps tell an approved participant (how to listen in their
         # language, joining details online). Only while approved: a registration withdrawn
         # before the task ran gets none.
         context["guides"] = hooks.guides_of(registration)
-    message = _message(f"registration/mail/{kind}.txt", context, to or [registration.email])
+    message = _message(f"registration/mail/{kind}.txt", context, to)
     if kind == "approved":  # the programme, for the participant's calendar
         message.attach(
             f"{registration.session.slug}.ics",
             session_calendar(registration.session),
             "text/calendar",
         )
-    message.send()
+    return message
 
 
 def on_commit_send(registration, *kinds: str) -> None:
@@ -48,10 +76,11 @@ def on_commit_send(registration, *kinds: str) -> None:
         _queue(registration.pk, kinds)
 
 
-def focal_points_to_tell(registration) -> list[str]:
+def focal_points_to_tell(registration) -> list[tuple[str, str]]:
+    """(language, e-mail) of the delegation's focal points but the one who registered."""
     return [
-        user.email
-        for user in registration.delegation.focal_points.all()
+        (preferred_language(user), user.email)
+        for user in registration.delegation.focal_points.select_related("profile")
         if user.email and user != registration.registered_by
     ]
 
@@ -63,9 +92,17 @@ def _queue(registration_id: int, kinds: list[str]) -> None:
 
 
 def send_invitation(invitation, token: str) -> None:
-    """The invitation's link: its token is kept only as a hash, so it is given here."""
-    _message(
-        "registration/mail/invitation.txt",
-        {"invitation": invitation, "delegation": invitation.delegation, "token": token},
-        [invitation.email],
-    ).send()
+    """The invitation's link: its token is kept only as a hash, so it is given here. In
+    the language of the invitee's account if they have one, else of whoever invited."""
+    invitee = (
+        get_user_model()
+        .objects.select_related("profile")
+        .filter(email__iexact=invitation.email, is_active=True)
+        .first()
+    )
+    with translation.override(preferred_language(invitee or invitation.invited_by)):
+        _message(
+            "registration/mail/invitation.txt",
+            {"invitation": invitation, "delegation": invitation.delegation, "token": token},
+            [invitation.email],
+        ).send()

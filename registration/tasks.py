@@ -6,21 +6,16 @@ from .models import DelegationInvitation, Registration
 
 @shared_task
 def send_registration_mail(registration_id: int, kinds: list[str]):
-    registration = Registration.objects.select_related("session", "delegation").get(
-        pk=registration_id
-    )
+    registration = Registration.objects.select_related(
+        "session", "delegation", "participant__profile"
+    ).get(pk=registration_id)
     for kind in kinds:
-        to = None  # the participant
-        if kind == "new_member":
-            to = mail.focal_points_to_tell(registration)
-            if not to:
-                continue
-        mail.send(registration, kind, to)
+        mail.send(registration, kind)
 
 
 @shared_task
 def send_invitation_mail(invitation_id: int, token: str):
     invitation = DelegationInvitation.objects.select_related(
-        "delegation__session", "delegation__entity"
+        "delegation__session", "delegation__entity", "invited_by__profile"
     ).get(pk=invitation_id)
     mail.send_invitation(invitation, token)

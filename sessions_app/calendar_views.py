@@ -1,7 +1,10 @@
 """Calendar feeds over HTTP: text/calendar with an ETag and Last-Modified on every feed; a
-conditional request that matches gets a 304 without the calendar being built."""
+conditional request that matches gets a 304 without the calendar being built. A feed is in
+one language (its ETag says which): a public feed in the `lang=` its subscribe link
+carries, a person's (with their token) in the language they chose."""
 
 from datetime import timedelta
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -9,9 +12,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language, override
 
 from accounts.feed_tokens import user_for
+from accounts.languages import preferred_language
 from accounts.roles import is_conference_officer
+from languages.official import interface_language
 
 from . import calendars
 from .models import Booking, Room, Series, Session, Sitting
@@ -21,7 +27,10 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def feed_response(request, build, etag: str, last_modified, filename: str = "") -> HttpResponse:
-    etag = quote_etag(etag)
+    """The feed `build()` makes, in the active language; a 304 where the request's
+    validators match this version in this language."""
+    language = get_language()
+    etag = quote_etag(f"{etag}-{language}")
     stamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=stamp)
     response = not_modified or HttpResponse(build(), content_type=CONTENT_TYPE)
@@ -30,7 +39,23 @@ def feed_response(request, build, etag: str, last_modified, filename: str = "") 
         response["Last-Modified"] = http_date(stamp)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Language"] = language
     return response
+
+
+def requested_language(request) -> str | None:
+    return interface_language(request.GET.get("lang"))
+
+
+def in_requested_language(view):
+    """A public feed in the language of its link (`?lang=`), else of the request."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with override(requested_language(request) or get_language()):
+            return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _session_salt(session: Session) -> tuple:
@@ -46,6 +71,7 @@ def _session_salt(session: Session) -> tuple:
     )
 
 
+@in_requested_language
 def session_feed(request, slug: str):
     """A session's programme, one event per sitting; public."""
     session = get_object_or_404(Session, slug=slug)
@@ -53,6 +79,7 @@ def session_feed(request, slug: str):
     return feed_response(request, lambda: calendars.session_calendar(session), etag, changed)
 
 
+@in_requested_language
 def sitting_file(request, pk: int):
     """One sitting as an .ics file to add to a calendar."""
     sitting = get_object_or_404(calendars.feed_sittings(Sitting.objects.all()), pk=pk)
@@ -70,6 +97,7 @@ def sitting_file(request, pk: int):
     )
 
 
+@in_requested_language
 def series_feed(request, slug: str):
     """Every session of the body, one all-day event each, and their sittings; public."""
     series = get_object_or_404(Series, slug=slug)
@@ -95,12 +123,13 @@ def room_feed(request, slug: str):
     room = get_object_or_404(Room.objects.select_related("venue"), slug=slug)
     since = timezone.now() - timedelta(days=ROOM_FEED_PAST_DAYS)
     bookings = Booking.objects.filter(room=room, status__in=Booking.LIVE_STATUSES, end__gte=since)
-    etag, changed = calendars.version(bookings, room.name, room.venue.name)
-    return feed_response(
-        request,
-        lambda: calendars.room_calendar(
-            room, bookings.select_related("room__venue").order_by("start")
-        ),
-        etag,
-        changed,
-    )
+    with override(requested_language(request) or preferred_language(user, get_language())):
+        etag, changed = calendars.version(bookings, room.name, room.venue.name)
+        return feed_response(
+            request,
+            lambda: calendars.room_calendar(
+                room, bookings.select_related("room__venue").order_by("start")
+            ),
+            etag,
+            changed,
+        )

@@ -1,10 +1,11 @@
 from datetime import date, timedelta
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from accounts.roles import is_conference_officer
 from core.confirm import confirm_first
 from core.errors import DomainError
 
-from . import queries, services
+from . import content_units, queries, services
 from .forms import BookingForm
 from .models import Booking, Series
 
@@ -39,13 +40,19 @@ def home(request):
 def session_detail(request, slug: str):
     session = get_object_or_404(queries.session_detail(), slug=slug)
     days = queries.by_local_day(queries.programme(session), session.tzinfo)
+    missing = None
+    if is_conference_officer(request.user):
+        missing = sum(content_units.missing_counts(content_units.session_units(session)).values())
     return render(
         request,
         "sessions_app/session_detail.html",
         {
             "session": session,
             "days": days,
-            "feed": subscribe_links(request, reverse("sessions_app:session-feed", args=[slug])),
+            "feed": subscribe_links(
+                request, reverse("sessions_app:session-feed", args=[slug]), public=True
+            ),
+            "missing_translations": missing,
         },
     )
 
@@ -64,9 +71,13 @@ def room_feeds(request, token: str) -> list[tuple]:
     ]
 
 
-def subscribe_links(request, path: str) -> dict[str, str]:
+def subscribe_links(request, path: str, public: bool = False) -> dict[str, str]:
     """Links to subscribe to a feed: webcal:// for Apple and Outlook, Google Calendar's
-    add-by-URL with the https:// address, and the plain file."""
+    add-by-URL with the https:// address, and the plain file. A public feed's carry the
+    page's language (`lang=`), which calendar apps do not send; a personal feed is in
+    its owner's chosen language."""
+    if public:
+        path += ("&" if "?" in path else "?") + urlencode({"lang": get_language()})
     url = request.build_absolute_uri(path)
     return {
         "url": url,

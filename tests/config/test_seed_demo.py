@@ -4,10 +4,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
+from modeltranslation.translator import translator
 
-from config.demo import seed
+from config.demo import ROOMS, seed
+from config.demo_content import BOARDROOM, LANGUAGE_SUFFIXES, PLENARY_TITLES
 from registration.models import Entity
-from sessions_app.models import Booking, Session, Sitting
+from sessions_app.models import Booking, Room, Series, Session, Sitting, Venue
 from tests.config.conftest import TODAY, quiet
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +158,85 @@ def test_the_second_meetings_page_in_russian_shows_its_title_and_agenda_in_russi
 
     assert "<h1>Второе совещание группы экспертов</h1>" in text
     assert ">4. Прочие вопросы</li>" in text
+
+
+# Short names may stay as they are: "IEG-1 (2023)" and "IEG-2 (2025)" are the group's
+# symbols, kept in every language as UN document symbols are.
+SAME_IN_EVERY_LANGUAGE = {"short_name"}
+
+
+def demo_content():
+    """Every object of the demo whose content people read, with its translatable fields
+    as registered (a field registered later is checked too)."""
+    sessions = Session.objects.filter(series__slug="reducing-reoffending")
+    objects = [
+        *Series.objects.filter(slug="reducing-reoffending"),
+        *sessions,
+        *Sitting.objects.filter(session__in=sessions),
+        *Venue.objects.filter(slug="vic"),
+        *Room.objects.filter(slug__in=[slug for slug, *_ in ROOMS]),
+    ]
+    for obj in objects:
+        for field in translator.get_options_for_model(type(obj)).fields:
+            yield obj, field
+
+
+def test_all_demo_content_is_in_the_six_languages(demo):
+    content = list(demo_content())
+    missing = [
+        f"{type(obj).__name__} {obj.pk} {field}_{suffix}"
+        for obj, field in content
+        if getattr(obj, f"{field}_en")
+        for suffix in LANGUAGE_SUFFIXES
+        if not getattr(obj, f"{field}_{suffix}")
+    ]
+
+    assert len({obj for obj, _field in content}) == 1 + 5 + 38 + 1 + 4  # 38 sittings
+    assert missing == []
+
+
+def test_no_demo_translation_is_a_copy_of_the_english(demo):
+    copies = [
+        f"{type(obj).__name__} {obj.pk} {field}_{suffix}"
+        for obj, field in demo_content()
+        if field not in SAME_IN_EVERY_LANGUAGE and getattr(obj, f"{field}_en")
+        for suffix in LANGUAGE_SUFFIXES
+        if getattr(obj, f"{field}_{suffix}") == getattr(obj, f"{field}_en")
+    ]
+
+    assert copies == []
+
+
+def test_translated_joining_details_keep_the_link_and_ids(demo):
+    session = Session.objects.get(slug="demo")
+
+    assert all(
+        "https://meet.example.org/unodc-ieg" in text and "123 4567 8901" in text
+        for text in (getattr(session, f"joining_details_{suffix}") for suffix in LANGUAGE_SUFFIXES)
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "column"), [("ar", "ar"), ("zh-hans", "zh_hans"), ("ru", "ru")]
+)
+def test_the_second_meetings_sittings_and_room_show_in_the_readers_script(
+    demo, client, language, column
+):
+    client.cookies.load({"django_language": language})
+
+    text = client.get("/sessions/ieg-2-2025/").text
+
+    for number in range(1, 11):
+        assert f">{PLENARY_TITLES[column].format(number=number)}<ul>" in text
+    room = BOARDROOM[column].format(letter="D")
+    assert text.count(f">{room}</a>") == 11  # the session's room, and each sitting's
+
+
+def test_seeding_again_in_another_language_keeps_the_sittings_and_the_english(demo):
+    before = list(Sitting.objects.order_by("pk").values_list("pk", "title_en", "title_ru"))
+
+    with translation.override("ru"):
+        seed(today=TODAY, log=quiet)
+
+    assert list(Sitting.objects.order_by("pk").values_list("pk", "title_en", "title_ru")) == before
+    assert Session.objects.get(slug="ieg-2-2025").title_en == "Second meeting of the expert group"

@@ -81,6 +81,7 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("session", "anonymous", f"/sessions/{SESSION}/"),
         ("register", "newcomer", f"/sessions/{SESSION}/register/"),
         ("my registration", "delegate", f"/sessions/{SESSION}/register/"),
+        ("my account", "delegate", "/profile/"),
         ("my calendar", "delegate", "/profile/calendar/"),
         ("my delegations", "focal point", "/delegations/"),
         ("delegation", "focal point", f"/delegations/{delegation}/"),
@@ -93,6 +94,8 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("gate", "officer", f"/sessions/{SESSION}/gate/"),
         ("badges", "officer", f"/sessions/{SESSION}/badges/"),
         ("attendance", "officer", f"/sessions/{SESSION}/console/attendance/"),
+        ("content", "officer", f"/sessions/{SESSION}/content/"),
+        ("content in French", "officer", f"/sessions/{SESSION}/content/?language=fr"),
     ]
 
 

@@ -66,3 +66,24 @@ def test_the_sitting_change_page_has_title_and_agenda_items_in_the_six_languages
         f'name="title_{column}"' in text and f'name="agenda_items_{column}"' in text
         for column in COLUMNS
     )
+
+
+def test_the_session_change_page_has_description_and_joining_details_in_six_languages(
+    officer_client,
+):
+    session = SessionFactory()
+
+    text = officer_client.get(f"/admin/sessions_app/session/{session.pk}/change/").text
+
+    assert all(
+        f'name="description_{column}"' in text and f'name="joining_details_{column}"' in text
+        for column in COLUMNS
+    )
+
+
+def test_the_series_change_page_has_the_short_name_in_the_six_languages(officer_client):
+    session = SessionFactory()
+
+    text = officer_client.get(f"/admin/sessions_app/series/{session.series_id}/change/").text
+
+    assert all(f'name="short_name_{column}"' in text for column in COLUMNS)

@@ -1,0 +1,221 @@
+"""The officers' page of a session's content in the six languages: each text with English and
+its translations side by side (or English beside one chosen language), the missing ones
+marked and counted; the translator's files exported and imported."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import officer_required
+from languages.official import OFFICIAL
+
+from . import content_exchange
+from .content_units import (
+    ENGLISH,
+    LANGUAGES,
+    TARGET_LANGUAGES,
+    ContentError,
+    missing_counts,
+    save_content,
+    session_content,
+)
+from .models import Session
+
+LANGUAGE_NAMES = {language.locale: language.name for language in OFFICIAL}
+
+
+def _language(code: str) -> dict:
+    return {
+        "code": code,
+        "name": LANGUAGE_NAMES[code],
+        "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+    }
+
+
+def _field_name(unit_id: str, language: str) -> str:
+    return f"{unit_id}|{language}"
+
+
+def _shown_languages(request) -> tuple[str | None, list[str]]:
+    """The one target language asked for (`?language=fr`: English beside it), or None and
+    all six."""
+    chosen = request.GET.get("language")
+    if chosen in TARGET_LANGUAGES:
+        return chosen, [ENGLISH, chosen]
+    return None, list(LANGUAGES)
+
+
+@officer_required
+def session_content_page(request, slug: str):
+    session = get_object_or_404(Session, slug=slug)
+    chosen, shown = _shown_languages(request)
+    content = session_content(session)
+    units = [unit for item in content for unit in item.units]
+    typed, problems = {}, []
+    if request.method == "POST":
+        typed = {
+            (unit.id, language): request.POST[_field_name(unit.id, language)]
+            for unit in units
+            for language in shown
+            if _field_name(unit.id, language) in request.POST
+        }
+        try:
+            changed = save_content(units, typed)
+        except ContentError as error:
+            problems = error.problems
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Saved: %(count)d text changed.", "Saved: %(count)d texts changed.", changed
+                )
+                % {"count": changed},
+            )
+            return redirect(request.get_full_path())
+    return _render(request, session, content, chosen, shown, typed=typed, problems=problems)
+
+
+def _render(
+    request,
+    session,
+    content,
+    chosen,
+    shown,
+    *,
+    typed=None,
+    problems=(),
+    status=200,
+    import_problems=(),
+    import_language=None,
+):
+    typed = typed or {}
+    errors: dict[tuple[str, str], list[str]] = {}
+    for unit_id, language, message in problems:
+        errors.setdefault((unit_id, language), []).append(message)
+    languages = [_language(code) for code in shown]
+    tables = [
+        {
+            "heading": item.heading,
+            "rows": [
+                {
+                    "unit": unit,
+                    "cells": [
+                        {
+                            **language,
+                            "name": _field_name(unit.id, language["code"]),
+                            "language_name": language["name"],
+                            "html_id": f"c-{unit.id}-{language['code']}".replace(".", "-"),
+                            "value": typed.get(
+                                (unit.id, language["code"]), unit.value(language["code"])
+                            ),
+                            "missing": unit.is_missing(language["code"]),
+                            "errors": errors.get((unit.id, language["code"]), []),
+                        }
+                        for language in languages
+                    ],
+                }
+                for unit in item.units
+            ],
+        }
+        for item in content
+    ]
+    cells = {
+        (cell["name"]): cell for table in tables for row in table["rows"] for cell in row["cells"]
+    }
+    error_links = [
+        {
+            "href": "#" + cells[_field_name(unit_id, language)]["html_id"]
+            if _field_name(unit_id, language) in cells
+            else "",
+            "unit_id": unit_id,
+            "language": language,
+            "message": message,
+        }
+        for unit_id, language, message in problems
+    ]
+    counts = missing_counts(unit for item in content for unit in item.units)
+    return render(
+        request,
+        "sessions_app/session_content.html",
+        {
+            "session": session,
+            "chosen": chosen,
+            "shown_languages": languages,
+            "tables": tables,
+            "error_links": error_links,
+            "missing_total": sum(counts.values()),
+            "targets": [
+                {
+                    **_language(code),
+                    "missing": counts[code],
+                    "xlf": reverse("sessions_app:content-export", args=[session.slug, code, "xlf"]),
+                    "csv": reverse("sessions_app:content-export", args=[session.slug, code, "csv"]),
+                }
+                for code in TARGET_LANGUAGES
+            ],
+            "import_problems": import_problems,
+            "import_language": import_language or chosen,
+        },
+        status=status,
+    )
+
+
+@officer_required
+def export_content(request, slug: str, language: str, extension: str):
+    if language not in TARGET_LANGUAGES or extension not in content_exchange.FORMATS:
+        raise Http404
+    session = get_object_or_404(Session, slug=slug)
+    units = [unit for item in session_content(session) for unit in item.units]
+    if extension == "xlf":
+        original = request.build_absolute_uri(session.get_absolute_url())
+        body = content_exchange.xliff_bytes(units, language, original)
+        content_type = "application/xliff+xml"
+    else:
+        body = content_exchange.csv_bytes(units, language)
+        content_type = "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    filename = f"{session.slug}-{language}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@officer_required
+@require_POST
+def import_content(request, slug: str):
+    session = get_object_or_404(Session, slug=slug)
+    language = request.POST.get("language", "")
+    content = session_content(session)
+    units = [unit for item in content for unit in item.units]
+    uploaded = request.FILES.get("file")
+    try:
+        if uploaded is None:
+            raise ContentError([("", "", _("Choose the file to import."))])
+        changed = content_exchange.import_file(units, uploaded, language)
+    except ContentError as error:
+        chosen = language if language in TARGET_LANGUAGES else None
+        shown = [ENGLISH, chosen] if chosen else list(LANGUAGES)
+        return _render(
+            request,
+            session,
+            content,
+            chosen,
+            shown,
+            import_problems=error.problems,
+            import_language=chosen,
+            status=400,
+        )
+    messages.success(
+        request,
+        ngettext(
+            "Imported: %(count)d translation updated.",
+            "Imported: %(count)d translations updated.",
+            changed,
+        )
+        % {"count": changed},
+    )
+    page = reverse("sessions_app:content", args=[session.slug])
+    return redirect(f"{page}?language={language}")
