@@ -51,8 +51,8 @@ def sitting(db):
         title="Opening",
         title_fr="Ouverture",
         title_ar="الافتتاح",
-        agenda_items="Election of officers",
-        agenda_items_fr="Élection du bureau",
+        agenda_items="Opening of the session\nElection of officers",
+        agenda_items_fr="Ouverture de la session\nÉlection du bureau",
     )
 
 
@@ -99,7 +99,10 @@ def test_content_not_translated_falls_back_to_english(api, sitting, endpoint):
 def test_lists_answer_in_the_language_too(api, sitting):
     answer = api.get("/api/v1/sittings/", HTTP_ACCEPT_LANGUAGE="fr").json()["results"][0]
 
-    assert (answer["title"], answer["agenda_item_list"]) == ("Ouverture", ["Élection du bureau"])
+    assert (answer["title"], answer["agenda_item_list"]) == (
+        "Ouverture",
+        ["Ouverture de la session", "Élection du bureau"],
+    )
 
 
 def test_a_sessions_venue_is_named_in_the_language(api, sitting):
@@ -240,12 +243,12 @@ def test_an_empty_text_removes_a_translation(officer, sitting):
 def test_a_sittings_agenda_keeps_its_lines(officer, sitting):
     bearer(officer).patch(
         f"/api/v1/sittings/{sitting.pk}/",
-        {"translations": {"agenda_items": {"es": "Apertura\nElección de la Mesa"}}},
+        {"translations": {"agenda_items": {"es": "Apertura del período\r\nElección de la Mesa  "}}},
         format="json",
     )
 
     sitting.refresh_from_db()
-    assert sitting.agenda_items_es == "Apertura\nElección de la Mesa"
+    assert sitting.agenda_items_es == "Apertura del período\nElección de la Mesa"
 
 
 def test_a_translated_sitting_changes_its_calendar_feeds(
@@ -308,7 +311,9 @@ def test_a_translated_series_is_named_so(officer, sitting, api):
         ({"title": {"en": ""}}, ["title", "en"], "English text is required"),
         ({"title": {"fr": 3}}, ["title", "fr"], "as a string"),
         ({"title": "Ouverture"}, ["title"], "object of languages"),
-        ({"agenda_items": {"fr": "Point\x00un"}}, ["agenda_items", "fr"], "control characters"),
+        ({"agenda_items": {"fr": "Point\x00un\nDeux"}}, ["agenda_items", "fr"], "control"),
+        ({"agenda_items": {"fr": "Un seul point"}}, ["agenda_items", "fr"], "has 2 lines"),
+        ({"title": {"fr": "Ouverture 76/182"}, "title_fr": {}}, ["title_fr"], "No such content"),
     ],
 )
 def test_bad_content_is_refused_with_a_clear_message(
