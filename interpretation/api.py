@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import PlansInterpretation
-from core.content_api import ACCEPT_LANGUAGE_PARAMETER
+from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
 from . import queries

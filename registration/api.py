@@ -16,7 +16,7 @@ from rest_framework.throttling import UserRateThrottle
 
 from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
-from core.content_api import ACCEPT_LANGUAGE_PARAMETER
+from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
 from . import delegations, queries, services

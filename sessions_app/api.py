@@ -14,9 +14,9 @@ from rest_framework.response import Response
 
 from accounts.permissions import IsConferenceOfficer
 from core.api import SlugRelatedField
-from core.content_api import TranslationsMixin, TranslationsUpdateMixin, document_content
 
 from . import content, services
+from .content_api import TranslationsMixin, TranslationsUpdateMixin, document_content
 from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 # A slug as Django's path converter reads it: one with anything else (a NUL, which

@@ -3,7 +3,7 @@ Accept-Language (core.middleware), the English where a translation is missing. C
 officers and their integrations also read every language at once, with
 `?translations=1`: a `translations` object, {"title": {"en": "...", "ar": "...",
 "zh-hans": "...", ...}, ...}; and change them with PATCH {"translations": {...}}, which
-changes nothing else (languages.translations checks it, all or nothing)."""
+changes nothing else (sessions_app.content checks it, all or nothing)."""
 
 from functools import cache
 
@@ -77,7 +77,7 @@ class TranslationsField(serializers.Field):
         return translations_of(obj)
 
     def to_internal_value(self, data):
-        return data  # checked by languages.translations.set_translations
+        return data  # checked by the service (sessions_app.content.set_translations)
 
 
 @cache
