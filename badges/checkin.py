@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
 from core.errors import DomainError
 from registration.models import Registration
@@ -126,11 +128,13 @@ _BEARER = (
     "registration__photo",
     "registration__state",
     "registration__participation_mode",
-    "registration__entity__name",
     # What the entity's name in the reader's language needs (registration.names).
     "registration__entity__kind",
     "registration__entity__code",
-    "registration__entity__names",
+    *(
+        f"registration__entity__{build_localized_fieldname('name', language)}"
+        for language in settings.MODELTRANSLATION_LANGUAGES
+    ),
 )
 
 

@@ -31,7 +31,7 @@ def badges(request, slug: str):
             serial=Subquery(live.values("serial")[:1]),
             printed_at=Subquery(live.values("printed_at")[:1]),
         )
-        .order_by("entity__name", "family_name", "given_name")
+        .order_by("entity__name_en", "family_name", "given_name")
     )
     return render(
         request,
@@ -41,7 +41,7 @@ def badges(request, slug: str):
             "badging": services.badging_for(session),
             "layouts": Layout.choices,
             "registrations": registrations,
-            "delegations": session.delegations.select_related("entity").order_by("entity__name"),
+            "delegations": session.delegations.select_related("entity").order_by("entity__name_en"),
             "categories": Entity.Kind.choices,
             "jobs": session.print_jobs.select_related("requested_by")[:10],
         },

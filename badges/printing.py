@@ -49,7 +49,7 @@ def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]
     elif kind != "all":
         raise services.BadgeError(_("Choose whom to print."), code="nobody_chosen")
     return list(
-        registrations.order_by("entity__name", "family_name", "given_name").values_list(
+        registrations.order_by("entity__name_en", "family_name", "given_name").values_list(
             "pk", flat=True
         )
     )

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import PlansInterpretation
+from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
 from . import queries
@@ -56,7 +57,7 @@ def plan_data(plan: queries.SessionPlan) -> dict:
 class InterpretationPlanView(APIView):
     permission_classes = [PlansInterpretation]
 
-    @extend_schema(responses=PlanSerializer)
+    @extend_schema(responses=PlanSerializer, parameters=[ACCEPT_LANGUAGE_PARAMETER])
     def get(self, request, slug: str):
         session = get_object_or_404(Session, slug=slug)
         return Response(plan_data(queries.session_plan(session)))

@@ -1,55 +1,31 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from core.errors import DomainError
-from core.validators import validate_single_line
-from languages.official import OFFICIAL
 
 from . import services
 from .models import Delegation, DelegationInvitation, Entity, Registration, RegistrationEvent
 
-OTHER_LANGUAGES = [language for language in OFFICIAL if language.code != "en"]
 
-
-class EntityForm(forms.ModelForm):
-    """The organisation's name in each other official language, one field each, kept in
-    `Entity.names` (States are named from their ISO code and need none)."""
-
-    class Meta:
-        model = Entity
-        fields = ["kind", "name", "formal_name", "code", "regional_group", "is_active"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for language in OTHER_LANGUAGES:
-            self.fields[f"name_{language.code}"] = forms.CharField(
-                label=_("Name in %(language)s") % {"language": language.name},
-                max_length=200,
-                required=False,
-                validators=[validate_single_line],
-                initial=self.instance.names.get(language.code, ""),
-            )
-
-    def clean(self):
-        data = super().clean()
-        self.instance.names = {
-            language.code: data[f"name_{language.code}"].strip()
-            for language in OTHER_LANGUAGES
-            if data.get(f"name_{language.code}", "").strip()
-        }
-        return data
-
-
+# An organisation's names show once per language, side by side (as sessions' content);
+# States are named from their ISO code and need only the English.
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
-    form = EntityForm
-    list_display = ["name", "kind", "code", "regional_group", "is_active"]
+class EntityAdmin(TranslationAdmin):
+    fields = ["kind", "name", "formal_name", "code", "regional_group", "is_active"]
+    list_display = ["name_en", "kind", "code", "regional_group", "is_active"]
     list_filter = ["kind", "regional_group", "is_active"]
-    search_fields = ["name", "formal_name", "code"]
+    search_fields = [
+        *(build_localized_fieldname("name", code) for code in settings.MODELTRANSLATION_LANGUAGES),
+        "formal_name",
+        "code",
+    ]
 
 
 class UsersByEmailField(forms.ModelMultipleChoiceField):
@@ -61,7 +37,7 @@ class UsersByEmailField(forms.ModelMultipleChoiceField):
 class DelegationAdmin(admin.ModelAdmin):
     list_display = ["entity", "session", "head"]
     list_filter = ["session", "entity__kind", "entity__regional_group"]
-    search_fields = ["entity__name", "focal_points__email"]
+    search_fields = ["entity__name_en", "focal_points__email"]
     list_select_related = ["entity", "session", "head"]
     autocomplete_fields = ["entity"]
     filter_horizontal = ["focal_points"]
@@ -105,7 +81,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "state_changed_at",
     ]
     list_filter = ["session", "state", "participation_mode", "category", "entity__regional_group"]
-    search_fields = ["family_name", "given_name", "email", "entity__name"]
+    search_fields = ["family_name", "given_name", "email", "entity__name_en"]
     list_select_related = ["entity", "session"]
     exclude = ["photo"]
     readonly_fields = [
@@ -155,7 +131,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 class DelegationInvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "delegation", "invited_by", "created_at", "accepted_at"]
     list_filter = ["delegation__session"]
-    search_fields = ["email", "delegation__entity__name"]
+    search_fields = ["email", "delegation__entity__name_en"]
     list_select_related = ["delegation__entity", "delegation__session", "invited_by"]
     readonly_fields = ["delegation", "email", "invited_by", "accepted_at"]
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -16,6 +16,7 @@ from rest_framework.throttling import UserRateThrottle
 
 from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
+from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
 from . import delegations, queries, services
@@ -38,7 +39,7 @@ class CachedFieldsMixin:
 class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
     session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     entity = serializers.PrimaryKeyRelatedField(queryset=Entity.objects.filter(is_active=True))
-    entity_name = serializers.CharField(source="entity.name", read_only=True)
+    entity_name = serializers.CharField(source="entity.display_name", read_only=True)
     email = serializers.EmailField(required=False)
     waitlist_position = serializers.SerializerMethodField()
 
@@ -100,6 +101,7 @@ class RegistrationRateThrottle(UserRateThrottle):
         return request.method in SAFE_METHODS or super().allow_request(request, view)
 
 
+@extend_schema_view(list=extend_schema(parameters=[ACCEPT_LANGUAGE_PARAMETER]))
 class SessionRegistrationViewSet(
     mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
@@ -146,6 +148,7 @@ class SessionRegistrationViewSet(
         )
 
 
+@extend_schema_view(retrieve=extend_schema(parameters=[ACCEPT_LANGUAGE_PARAMETER]))
 class RegistrationViewSet(
     mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
 ):

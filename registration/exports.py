@@ -97,7 +97,7 @@ def un_order(registrations) -> list[Registration]:
         registrations,
         key=lambda r: (
             KIND_ORDER[r.entity.kind],
-            r.entity.name.casefold(),
+            r.entity.name_en.casefold(),
             r.delegation.head_id != r.pk,
             r.family_name.casefold(),
             r.given_name.casefold(),

@@ -5,6 +5,7 @@ from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from sessions_app.models import ParticipationMode
 
@@ -51,7 +52,7 @@ class RegistrationFilter(django_filters.FilterSet):
     )
     entity = django_filters.ModelChoiceFilter(
         label=_("Entity"),
-        queryset=Entity.objects.filter(is_active=True).order_by("name"),
+        queryset=Entity.objects.filter(is_active=True).order_by("name_en"),
         empty_label=_("All"),
         widget=PlainSelect,
     )
@@ -67,7 +68,7 @@ class RegistrationFilter(django_filters.FilterSet):
         if session is not None:
             self.filters["entity"].queryset = Entity.objects.filter(
                 delegations__session=session
-            ).order_by("name")
+            ).order_by("name_en")
 
     class Meta:
         model = Registration
@@ -87,12 +88,15 @@ class RegistrationFilter(django_filters.FilterSet):
         return queryset.filter(delegation__nomination_document="")
 
     def search(self, queryset, name, value):
+        # An organisation is found by its English name or its name in the reader's language.
+        own_name = f"entity__{build_localized_fieldname('name', get_language())}__icontains"
         for word in value.split():
             queryset = queryset.filter(
                 Q(given_name__icontains=word)
                 | Q(family_name__icontains=word)
                 | Q(email__icontains=word)
-                | Q(entity__name__icontains=word)
+                | Q(entity__name_en__icontains=word)
+                | Q(**{own_name: word})
                 | Q(entity__code__in=state_codes_matching(word))
             )
         return queryset

@@ -75,7 +75,7 @@ class RegistrationDetailsForm(forms.ModelForm):
         self.session = session
         self.fields["nationality"].queryset = Entity.objects.filter(
             kind__in=[Entity.Kind.MEMBER_STATE, Entity.Kind.OBSERVER_STATE]
-        ).order_by("name")
+        ).order_by("name_en")
         # Listening and speaking: the session's languages, and every sign language, so that
         # a participant who needs one says so even where it is not offered yet (the
         # coverage page lists such needs); documents exist in the official languages only.
@@ -260,7 +260,7 @@ class RegistrationForm(OwnDetailsForm):
 
     entity = forms.ModelChoiceField(
         label=_("You represent"),
-        queryset=Entity.objects.filter(is_active=True).order_by("kind", "name"),
+        queryset=Entity.objects.filter(is_active=True).order_by("kind", "name_en"),
     )
     participation_mode = forms.ChoiceField(label=_("Participation"))
     privacy_acknowledged = forms.BooleanField(

@@ -16,7 +16,7 @@ from languages.models import validate_language_code
 from languages.official import OFFICIAL_LANGUAGES
 from sessions_app.models import ParticipationMode
 
-from .names import entity_name, validate_names
+from .names import entity_name
 
 
 class RegionalGroup(models.TextChoices):
@@ -51,7 +51,7 @@ class Entity(models.Model):
         max_length=200,
         unique=True,
         validators=[validate_single_line],
-        help_text=_("English short name as the UN writes it."),
+        help_text=_("Short name as the UN writes it; in English, required."),
     )
     formal_name = models.CharField(
         _("formal name"), max_length=300, blank=True, validators=[validate_single_line]
@@ -63,21 +63,11 @@ class Entity(models.Model):
         _("regional group"), max_length=30, blank=True, choices=RegionalGroup.choices
     )
     is_active = models.BooleanField(_("active"), default=True)
-    names = models.JSONField(
-        _("names in the other official languages"),
-        default=dict,
-        blank=True,
-        validators=[validate_names],
-        help_text=_(
-            'For an organisation: its name per language code, such as {"fr": "Organisation '
-            'mondiale de la santé"}. States are named from their ISO code.'
-        ),
-    )
 
     class Meta:
         verbose_name = _("entity")
         verbose_name_plural = _("entities")
-        ordering = ["kind", "name"]
+        ordering = ["kind", "name_en"]
         constraints = [
             models.UniqueConstraint(
                 fields=["code"], condition=~models.Q(code=""), name="entity_code_unique"
@@ -148,7 +138,7 @@ class Delegation(models.Model):
     class Meta:
         verbose_name = _("delegation")
         verbose_name_plural = _("delegations")
-        ordering = ["session", "entity__kind", "entity__name"]
+        ordering = ["session", "entity__kind", "entity__name_en"]
         constraints = [
             models.UniqueConstraint(fields=["session", "entity"], name="one_delegation_per_entity")
         ]

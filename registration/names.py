@@ -4,8 +4,8 @@ States (Member and observer) are named from their ISO 3166 alpha-3 code: the UN'
 short name where we keep it (data/un_names.csv: iso, language, name; where the UN's name
 differs from CLDR's, such as "Republic of Korea" or "Viet Nam"), else CLDR's name through
 Babel; in English, the name stored from the UN's list (data/states.csv). Organisations
-carry their own names per language (`Entity.names`), with the English `name` as the
-fallback."""
+carry their own names per language (`name_ar`, `name_zh_hans`..., registration.translation),
+with the English `name_en` as the fallback."""
 
 import csv
 import unicodedata
@@ -17,6 +17,7 @@ from babel.core import get_global
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from languages.official import OFFICIAL
 
@@ -27,6 +28,7 @@ ENGLISH = "en"
 
 # The interface's language ("zh-hans") to the UN's code in data ("zh") and Babel's locale.
 _CODES = {language.locale: language.code for language in OFFICIAL}
+_LOCALES = {language.code: language.locale for language in OFFICIAL}
 _BABEL_LOCALES = {"ar": "ar", "zh": "zh_Hans", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
 
 
@@ -93,13 +95,14 @@ def entity_name(entity, language: str | None = None) -> str:
     code = language_code(language)
     if entity.kind in STATE_KINDS and entity.code:
         if code == ENGLISH:
-            return un_names().get((entity.code.upper(), ENGLISH)) or entity.name
-        return country_name(entity.code, code) or entity.name
-    return (entity.names or {}).get(code) or entity.name
+            return un_names().get((entity.code.upper(), ENGLISH)) or entity.name_en
+        return country_name(entity.code, code) or entity.name_en
+    own = getattr(entity, build_localized_fieldname("name", _LOCALES[code]))
+    return own or entity.name_en or ""
 
 
 def validate_names(value) -> None:
-    """An organisation's names: {language code: one line of text}, official codes only."""
+    """Names once kept as {language code: name}; migration 0009 still refers to it."""
     codes = set(_CODES.values())
     if not isinstance(value, dict) or not all(
         key in codes and isinstance(name, str) and name.strip() and "\n" not in name

@@ -129,7 +129,7 @@ def _delegations(session: Session) -> list:
     delegations = list(
         session.delegations.select_related("entity")
         .annotate(members=Count("registrations"))
-        .order_by("entity__kind", "entity__name")
+        .order_by("entity__kind", "entity__name_en")
     )
     page, note = _link("registration:delegation"), _link("registration:nomination")
     for delegation in delegations:

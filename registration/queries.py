@@ -104,7 +104,7 @@ def attendance_summary(session: Session) -> dict:
     }
 
 
-CONSOLE_ORDER = ("entity__kind", "entity__name", "family_name", "given_name", "pk")
+CONSOLE_ORDER = ("entity__kind", "entity__name_en", "family_name", "given_name", "pk")
 
 
 def console_registrations(session: Session):

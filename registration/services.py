@@ -38,7 +38,7 @@ def load_states(path: Path = STATES_CSV) -> int:
     for row in rows:
         entity = existing.get(row["iso3"]) or Entity(code=row["iso3"])
         entity.kind = row["kind"]
-        entity.name = row["name"]
+        entity.name_en = row["name"]
         entity.formal_name = row["formal_name"]
         entity.regional_group = row["regional_group"]
         entity.save()

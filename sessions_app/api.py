@@ -15,7 +15,8 @@ from rest_framework.response import Response
 from accounts.permissions import IsConferenceOfficer
 from core.api import SlugRelatedField
 
-from . import services
+from . import content, services
+from .content_api import TranslationsMixin, TranslationsUpdateMixin, document_content
 from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 # A slug as Django's path converter reads it: one with anything else (a NUL, which
@@ -23,13 +24,13 @@ from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 SLUG = "[-a-zA-Z0-9_]+"
 
 
-class SeriesSerializer(serializers.ModelSerializer):
+class SeriesSerializer(TranslationsMixin, serializers.ModelSerializer):
     class Meta:
         model = Series
         fields = ["slug", "name", "short_name", "mandate_list", "description"]
 
 
-class RoomSerializer(serializers.ModelSerializer):
+class RoomSerializer(TranslationsMixin, serializers.ModelSerializer):
     venue = serializers.CharField(source="venue.name")
 
     class Meta:
@@ -48,7 +49,7 @@ class RoomSerializer(serializers.ModelSerializer):
         ]
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(TranslationsMixin, serializers.ModelSerializer):
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     venue = serializers.CharField(source="venue.name", default=None, allow_null=True)
     room = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
@@ -74,7 +75,7 @@ class SessionSerializer(serializers.ModelSerializer):
         ]
 
 
-class SittingSerializer(serializers.ModelSerializer):
+class SittingSerializer(TranslationsMixin, serializers.ModelSerializer):
     session = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     room = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     start = serializers.DateTimeField(source="local_start")
@@ -178,14 +179,18 @@ class BookingFilter(django_filters.FilterSet):
         fields = ["room", "status", "starts_after", "starts_before"]
 
 
-class SeriesViewSet(viewsets.ReadOnlyModelViewSet):
+@document_content(patch=True)
+class SeriesViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
+    save_translations = staticmethod(content.save_translations)
     queryset = Series.objects.all()
     serializer_class = SeriesSerializer
     lookup_field = "slug"
     lookup_value_regex = SLUG
 
 
-class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+@document_content(patch=True)
+class SessionViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
+    save_translations = staticmethod(content.save_translations)
     queryset = Session.objects.select_related("series", "venue", "room")
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
@@ -193,13 +198,17 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = SLUG
 
 
-class SittingViewSet(viewsets.ReadOnlyModelViewSet):
+@document_content(patch=True)
+class SittingViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
+    save_translations = staticmethod(content.save_translations)
     queryset = Sitting.objects.select_related("session", "room").order_by("start")
     serializer_class = SittingSerializer
     filterset_class = SittingFilter
 
 
-class RoomViewSet(viewsets.ReadOnlyModelViewSet):
+@document_content(patch=True)
+class RoomViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
+    save_translations = staticmethod(content.save_translations)
     queryset = Room.objects.select_related("venue")
     serializer_class = RoomSerializer
     lookup_field = "slug"

@@ -1,6 +1,7 @@
 """Entities named in the reader's language: States from their ISO code (the UN's short
 names where they differ from CLDR's, else CLDR's through Babel), organisations from their
-own names per language with English as the fallback; salutations translated."""
+own names per language (one column each) with English as the fallback; salutations
+translated."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -102,8 +103,9 @@ def test_every_row_of_the_un_names_is_a_state_of_the_list_in_an_official_languag
 def test_an_organisation_has_its_own_names_with_english_as_the_fallback():
     who = EntityFactory(
         kind=Entity.Kind.UN_ENTITY,
-        name="World Health Organization",
-        names={"fr": "Organisation mondiale de la Santé", "zh": "世界卫生组织"},
+        name_en="World Health Organization",
+        name_fr="Organisation mondiale de la Santé",
+        name_zh_hans="世界卫生组织",
     )
 
     assert names.entity_name(who, "fr") == "Organisation mondiale de la Santé"
@@ -117,15 +119,20 @@ def test_a_state_without_a_code_keeps_its_stored_name():
         assert EntityFactory(name="Ruritania").display_name == "Ruritania"
 
 
-@pytest.mark.parametrize(
-    "value",
-    [{"xx": "Name"}, {"fr": "Two\nlines"}, {"fr": ""}, ["fr"], {"fr": 3}],
-)
-def test_names_take_one_line_per_official_language(value):
-    entity = EntityFactory.build(kind=Entity.Kind.IGO, name="Some organization", names=value)
+@pytest.mark.parametrize("column", ["name_en", "name_fr", "name_zh_hans"])
+def test_names_take_one_line_in_every_language(column):
+    entity = EntityFactory.build(kind=Entity.Kind.IGO, name_en="Some organization")
+    setattr(entity, column, "Two\nlines")
 
     with pytest.raises(ValidationError):
         entity.full_clean()
+
+
+def test_an_organisation_is_found_by_its_english_name_whatever_the_language():
+    EntityFactory(kind=Entity.Kind.IGO, name_en="World Bank", name_fr="Banque mondiale")
+
+    with translation.override("fr"):
+        assert Entity.objects.get(name_en="World Bank").display_name == "Banque mondiale"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -182,22 +189,37 @@ def test_an_officer_names_an_organisation_in_other_languages_in_the_admin(office
         "/admin/registration/entity/add/",
         {
             "kind": "igo",
-            "name": "International Organization for Migration",
+            "name_en": "International Organization for Migration",
+            "name_ar": "",
+            "name_zh_hans": "国际移民组织",
+            "name_fr": "Organisation internationale pour les migrations",
+            "name_ru": "",
+            "name_es": "",
             "formal_name": "",
             "code": "",
             "regional_group": "",
             "is_active": "on",
-            "name_fr": "Organisation internationale pour les migrations",
-            "name_zh": "国际移民组织",
-            "name_ru": "",
         },
     )
 
     assert response.status_code == 302
-    assert Entity.objects.get().names == {
-        "fr": "Organisation internationale pour les migrations",
-        "zh": "国际移民组织",
-    }
+    iom = Entity.objects.get()
+    assert (iom.name_en, iom.name_fr, iom.name_zh_hans, iom.name_ru) == (
+        "International Organization for Migration",
+        "Organisation internationale pour les migrations",
+        "国际移民组织",
+        None,
+    )
+
+
+def test_two_organisations_may_both_lack_a_name_in_a_language(officer_client):
+    for name in ("First organization", "Second organization"):
+        officer_client.post(
+            "/admin/registration/entity/add/",
+            {"kind": "ngo", "name_en": name, "name_ar": "", "is_active": "on"},
+        )
+
+    assert list(Entity.objects.values_list("name_ar", flat=True)) == [None, None]
 
 
 def test_the_console_finds_a_state_by_its_name_in_the_officers_language(officer_client, states):
@@ -227,3 +249,37 @@ def test_the_form_lists_states_in_the_readers_alphabetical_order_grouped_by_kind
 
 
 UNITED_KINGDOM_FR = "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"
+
+
+def test_the_api_names_the_entity_in_the_language_of_accept_language(officer, open_session):
+    from knox.models import AuthToken
+    from rest_framework.test import APIClient
+
+    who = EntityFactory(
+        kind=Entity.Kind.UN_ENTITY, name_en="World Health Organization", name_ar="منظمة الصحة"
+    )
+    mine = register(open_session, who)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AuthToken.objects.create(user=officer)[1]}")
+
+    arabic = client.get(f"/api/v1/registrations/{mine.pk}/", HTTP_ACCEPT_LANGUAGE="ar").json()
+    russian = client.get(f"/api/v1/registrations/{mine.pk}/", HTTP_ACCEPT_LANGUAGE="ru").json()
+
+    assert (arabic["entity_name"], russian["entity_name"]) == (
+        "منظمة الصحة",
+        "World Health Organization",
+    )
+
+
+@pytest.mark.parametrize("words", ["mondiale", "world health"])
+def test_the_console_finds_an_organisation_by_its_name_in_french_or_english(officer_client, words):
+    session = SessionFactory(slug="ieg")
+    who = EntityFactory(kind=Entity.Kind.UN_ENTITY, name_en="World Health Organization")
+    who.name_fr = "Organisation mondiale de la Santé"
+    who.save()
+    register(session, who, family_name="Dupont")
+    register(session, EntityFactory(name_en="Austria"), family_name="Huber")
+
+    text = officer_client.get(f"/sessions/ieg/console/?q={words}", HTTP_ACCEPT_LANGUAGE="fr").text
+
+    assert "DUPONT" in text.upper() and "HUBER" not in text.upper()
