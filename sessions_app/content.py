@@ -1,18 +1,13 @@
 """Changing the content of series, sessions, sittings and rooms in the six languages
-through the API's PATCH ({field: {language: text}}). Each text is checked as on the
-officers' content page and on a translator's import (content_units: one line where the
-field is, the English required, what a translation must carry over). Calendar events show
-sittings', sessions' and rooms' content, so their sittings' feeds change with it."""
+through the API's PATCH ({field: {language: text}}): the request's shape is checked here,
+the texts and their saving are the content page's and a translator's import's
+(content_units.save_content)."""
 
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
 
 from languages.translations import InvalidTranslations, languages, translated_fields
 
-from . import calendars, services
-from .content_units import ENGLISH, Unit, carried_over_problems, normalized, value_problems
+from .content_units import ContentError, Unit, normalized, save_content, units_of
 from .models import Room, Series, Session, Sitting
 
 
@@ -49,48 +44,26 @@ def _texts(obj, changes) -> tuple[dict[tuple[str, str], str], dict]:
     return texts, errors
 
 
-def set_translations(obj, changes) -> list[str]:
-    """Set the content fields given ({field: {language: text}}) on the object without
-    saving it; returns the columns changed. Everything is checked first: if anything is
-    wrong, InvalidTranslations (messages by field, then language) and nothing is set. A
-    text kept as it was is not checked again; "" removes a translation."""
+def save_translations(obj: Series | Session | Sitting | Room, changes) -> object:
+    """Check and save the content fields given, all or nothing, as the content page and a
+    translator's import do (content_units.save_content: the same checks, only the columns
+    changed written, the feeds that show them renewed). A text kept as it was is not
+    checked again; "" removes a translation. InvalidTranslations says what is wrong, by
+    field then language."""
     texts, errors = _texts(obj, changes)
-    changed = {}
-    for (field, language), text in texts.items():
-        unit = Unit(obj, field)
-        if text == unit.value(language):
-            continue
-        problems = value_problems(unit, language, text)
-        if language != ENGLISH:
-            source = texts.get((field, ENGLISH), unit.source)
-            problems += carried_over_problems(unit, source, text)
-        if problems:
-            errors.setdefault(field, {})[language] = problems
-        changed[build_localized_fieldname(field, language)] = text
     if errors:
         raise InvalidTranslations(errors)
-    for column, text in changed.items():
-        setattr(obj, column, text)
-    return list(changed)
-
-
-def save_translations(obj: Series | Session | Sitting | Room, changes) -> object:
-    """Set the content fields given and save, all or nothing (see set_translations). A
-    sitting is saved through services.save_sitting, so its revision, room booking and
-    feeds follow; a session's or room's sittings are marked updated, so that their feeds
-    change too."""
-    columns = set_translations(obj, changes)
-    if isinstance(obj, Sitting):
-        return services.save_sitting(obj)
-    # Only these columns: a change made meanwhile to the rest is kept.
-    if any(field.name == "updated_at" for field in obj._meta.concrete_fields):
-        columns.append("updated_at")
-    with transaction.atomic():
-        obj.save(update_fields=columns)
-        if isinstance(obj, Session | Room):
-            shown_in = Sitting.objects.filter(**{type(obj).__name__.lower(): obj})
-            ids = list(shown_in.values_list("pk", flat=True))
-            if ids:
-                Sitting.objects.filter(pk__in=ids).update(updated_at=timezone.now())
-                calendars.warm_after_commit(ids)
+    units = units_of(obj)
+    by_field = {unit.field: unit for unit in units}
+    try:
+        save_content(
+            units,
+            {(by_field[field].id, language): text for (field, language), text in texts.items()},
+        )
+    except ContentError as error:
+        for unit_id, language, message in error.problems:
+            field = unit_id.rsplit(".", 1)[-1]
+            errors.setdefault(field, {}).setdefault(language, []).append(message)
+        raise InvalidTranslations(errors) from error
+    obj.refresh_from_db()
     return obj

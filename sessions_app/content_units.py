@@ -27,6 +27,7 @@ from core.errors import DomainError
 from core.validators import validate_single_line
 from languages.content import marked_content
 
+from . import services
 from .models import Room, Series, Session, Sitting, Venue
 
 ENGLISH = "en"
@@ -259,8 +260,8 @@ def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
     """Write the values in one transaction, each row only its own changed columns (an
     officer saving other columns of the same rows at the same time keeps theirs), one
     UPDATE per model and set of columns. Rows with an `updated_at` have it moved, and so
-    do the sittings that show a changed room, venue or series, so that calendar feeds
-    see the change."""
+    do the sittings that show a changed session, room, venue or series, so that calendar
+    feeds see the change (services.content_changed: their bookings and events follow)."""
     objects: dict[models.Model, set[str]] = defaultdict(set)  # each row's columns
     for (unit_id, language), text in changes.items():
         unit = by_id[unit_id]
@@ -280,9 +281,14 @@ def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
     with transaction.atomic():
         for (model, changed), rows in groups.items():
             model._base_manager.bulk_update(rows, sorted(changed))
-        Sitting.objects.filter(
-            Q(room__in=changed_rows[Room])
+        shown = Sitting.objects.filter(
+            Q(pk__in=changed_rows[Sitting])
+            | Q(session__in=changed_rows[Session])
+            | Q(room__in=changed_rows[Room])
             | Q(room__venue__in=changed_rows[Venue])
             | Q(session__series__in=changed_rows[Series])
-        ).update(updated_at=now)
+        )
+        sitting_ids = list(shown.values_list("pk", flat=True))
+        Sitting.objects.filter(pk__in=sitting_ids).update(updated_at=now)
+        services.content_changed(sitting_ids)
     return len(changes)

@@ -3,8 +3,9 @@ demo loader call these, so the no-double-booking rule is written once."""
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
@@ -186,8 +187,29 @@ def _room_booking_for(sitting: Sitting) -> Booking | None:
     )
     booking = booking or Booking(sitting=sitting, status=Booking.Status.CONFIRMED)
     booking.room, booking.start, booking.end = sitting.room, sitting.start, sitting.end
-    booking.purpose = f"{sitting.title}, {sitting.session.short_name}"
+    booking.purpose = booking_purpose(sitting)
     return booking
+
+
+def booking_purpose(sitting: Sitting) -> str:
+    """What a sitting's booking is for, kept as text: in English, the content's source,
+    whatever the language of the request that saved the sitting."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{sitting.title}, {sitting.session.short_name}"
+
+
+def content_changed(sitting_ids: list[int]) -> None:
+    """After the content these sittings show changed (their titles, their session's, their
+    room's names...): their bookings' purposes follow the English, and their calendar
+    events are built again (their `updated_at` has moved: see content_units)."""
+    bookings = Booking.objects.filter(
+        sitting_id__in=sitting_ids, status__in=Booking.LIVE_STATUSES
+    ).select_related("sitting__session")
+    for booking in bookings:
+        purpose = booking_purpose(booking.sitting)
+        if booking.purpose != purpose:
+            Booking.objects.filter(pk=booking.pk).update(purpose=purpose, updated_at=timezone.now())
+    calendars.warm_after_commit(list(sitting_ids))
 
 
 def check_sitting(sitting: Sitting) -> None:

@@ -4,9 +4,10 @@ and counted."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from config.demo_content import AGENDA_ITEMS
-from sessions_app import content_units
+from sessions_app import content_units, services
 from sessions_app.content_units import missing_counts, session_units
 from sessions_app.models import Series, Session, Sitting
 from tests.factories import SessionFactory, SittingFactory
@@ -320,3 +321,18 @@ def test_translating_what_a_feed_shows_gives_the_feed_a_new_version(client, sess
     content_units.save_content(session_units(session), {(f"{unit}.{obj.pk}.name", "fr"): "Nom"})
 
     assert client.get(feed, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 200
+
+
+def test_a_booking_keeps_its_purpose_in_english_whatever_the_savers_language(session):
+    """Saving a sitting from a French page, then changing its English title on the
+    content page: the room's booking reads the English title each time."""
+    sitting = session.sittings.get()
+    sitting.title_fr = "1re séance plénière"
+    with translation.override("fr"):
+        services.save_sitting(sitting)
+    content_units.save_content(
+        session_units(session), {(f"sitting.{sitting.pk}.title", "en"): "Opening meeting"}
+    )
+
+    (booking,) = sitting.bookings.all()
+    assert booking.purpose == f"Opening meeting, {session.short_name}"
