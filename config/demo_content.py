@@ -12,9 +12,8 @@ rather than as a stale translation; sessions, the venue and rooms are matched by
 import re
 from collections.abc import Iterable
 
-from django.db import transaction
-
 from config.demo_interpretation import JOINING_DETAILS
+from sessions_app.content_units import Unit, save_content
 from sessions_app.models import Room, Series, Session, Sitting, Venue
 
 LANGUAGE_SUFFIXES = ("ar", "zh_hans", "fr", "ru", "es")
@@ -239,7 +238,6 @@ ROOM_NAMES = {
 }
 
 
-@transaction.atomic
 def translate_content(
     series: Series,
     sessions: list[Session],
@@ -247,40 +245,41 @@ def translate_content(
     rooms: Iterable[Room] = (),
 ) -> None:
     """Writes the translations above into the language columns, leaving the English ones
-    as they are (idempotent). Sessions need their joining details set first."""
-    Series.objects.filter(pk=series.pk).update(
-        **_columns("name", SERIES_NAME),
-        **_columns("short_name", SERIES_SHORT_NAME),
-        **_columns("description", SERIES_DESCRIPTION),
-        **_columns("mandates", _mandates(series.mandates_en)),
-    )
-    for session in Session.objects.filter(pk__in=[session.pk for session in sessions]):
-        Session.objects.filter(pk=session.pk).update(
-            **_columns("title", SESSION_TITLES.get(session.slug)),
-            **_columns("short_name", SESSION_SHORT_NAMES.get(session.slug)),
-            **_columns("joining_details", _joining_details(session.joining_details_en)),
-        )
+    as they are (idempotent), through the service the officers' content page uses: the
+    same checks, all or nothing, only what changed written, and the calendar feeds of what
+    changed renewed. Sessions need their joining details set first."""
+    sessions = list(Session.objects.filter(pk__in=[session.pk for session in sessions]))
+    translations = [
+        (series, "name", SERIES_NAME),
+        (series, "short_name", SERIES_SHORT_NAME),
+        (series, "description", SERIES_DESCRIPTION),
+        (series, "mandates", _mandates(series.mandates_en)),
+    ]
+    for session in sessions:
+        translations += [
+            (session, "title", SESSION_TITLES.get(session.slug)),
+            (session, "short_name", SESSION_SHORT_NAMES.get(session.slug)),
+            (session, "joining_details", _joining_details(session.joining_details_en)),
+        ]
     for sitting in Sitting.objects.filter(session__in=sessions):
-        Sitting.objects.filter(pk=sitting.pk).update(
-            **_columns("title", _plenary_title(sitting.title_en)),
-            **_columns("agenda_items", _agenda_items(sitting.agenda_items_en)),
-        )
+        translations += [
+            (sitting, "title", _plenary_title(sitting.title_en)),
+            (sitting, "agenda_items", _agenda_items(sitting.agenda_items_en)),
+        ]
     if venue is not None:
-        Venue.objects.filter(pk=venue.pk).update(**_columns("name", VENUE_NAMES.get(venue.slug)))
+        translations.append((venue, "name", VENUE_NAMES.get(venue.slug)))
     for room in rooms:
         if room.slug in ROOM_NAMES:
             pattern, letter = ROOM_NAMES[room.slug]
-            Room.objects.filter(pk=room.pk).update(
-                **_columns(
-                    "name", {suffix: pattern[suffix].format(letter=letter) for suffix in pattern}
-                )
-            )
-
-
-def _columns(field: str, translations: dict[str, str] | None) -> dict[str, str]:
-    """`{"title_ar": ..., "title_fr": ...}` for update(); nothing where there is no
-    translation, so the English shows instead."""
-    return {f"{field}_{suffix}": text for suffix, text in (translations or {}).items()}
+            names = {suffix: pattern[suffix].format(letter=letter) for suffix in pattern}
+            translations.append((room, "name", names))
+    units, values = [], {}
+    for obj, field, by_suffix in translations:
+        unit = Unit(obj, field)
+        units.append(unit)
+        for suffix, text in (by_suffix or {}).items():
+            values[unit.id, suffix.replace("_", "-")] = text
+    save_content(units, values)
 
 
 def _lines(english: str | None, translate) -> dict[str, str] | None:

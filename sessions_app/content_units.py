@@ -263,11 +263,13 @@ def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
     do the sittings that show a changed session, room, venue or series, so that calendar
     feeds see the change (services.content_changed: their bookings and events follow)."""
     objects: dict[models.Model, set[str]] = defaultdict(set)  # each row's columns
+    instances: dict[tuple[type, object], models.Model] = {}  # one per row, the first seen
     for (unit_id, language), text in changes.items():
         unit = by_id[unit_id]
+        obj = instances.setdefault((type(unit.obj), unit.obj.pk), unit.obj)
         column = build_localized_fieldname(unit.field, language)
-        setattr(unit.obj, column, text)
-        objects[unit.obj].add(column)
+        setattr(obj, column, text)
+        objects[obj].add(column)
     now = timezone.now()
     groups: dict[tuple[type, frozenset], list[models.Model]] = defaultdict(list)
     changed_rows: dict[type, set[int]] = defaultdict(set)

@@ -125,6 +125,9 @@ def _render(
                                 (unit.id, language["code"]), unit.value(language["code"])
                             ),
                             "missing": unit.is_missing(language["code"]),
+                            # A line break typed into a title shows where it is.
+                            "textarea": unit.multiline
+                            or "\n" in typed.get((unit.id, language["code"]), ""),
                             "errors": errors.get((unit.id, language["code"]), []),
                         }
                         for language in languages

@@ -240,3 +240,15 @@ def test_seeding_again_in_another_language_keeps_the_sittings_and_the_english(de
 
     assert list(Sitting.objects.order_by("pk").values_list("pk", "title_en", "title_ru")) == before
     assert Session.objects.get(slug="ieg-2-2025").title_en == "Second meeting of the expert group"
+
+
+def test_seeding_again_changes_no_feed(demo):
+    """The translations go through the content service, which writes only what changed:
+    a second seed leaves the sittings' versions (and so the feeds' ETags) as they were.
+    (ieg-1-resumed-2024's long-remote sittings are touched by the interpretation seeding.)"""
+    sittings = Sitting.objects.filter(session__slug="ieg-2-2025").order_by("pk")
+    before = list(sittings.values_list("pk", "updated_at"))
+
+    seed(today=TODAY, log=quiet)
+
+    assert list(sittings.values_list("pk", "updated_at")) == before

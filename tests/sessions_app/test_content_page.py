@@ -336,3 +336,12 @@ def test_a_booking_keeps_its_purpose_in_english_whatever_the_savers_language(ses
 
     (booking,) = sitting.bookings.all()
     assert booking.purpose == f"Opening meeting, {session.short_name}"
+
+
+def test_a_title_typed_on_two_lines_shows_its_line_break_with_the_error(officer_client, session):
+    text = _post(
+        officer_client, session, {f"session.{session.pk}.title|fr": "Deuxième\nréunion"}
+    ).text
+
+    assert f'name="session.{session.pk}.title|fr" lang="fr" dir="ltr"' in text
+    assert ">Deuxième\nréunion</textarea>" in text
