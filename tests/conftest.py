@@ -59,6 +59,13 @@ def _site_language():
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Tests make many accounts: hashing each password with the real hasher (PBKDF2, a
+    third of a second here) was half of the suite's time. Logging in still checks them."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own folder, not var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
