@@ -5,10 +5,9 @@ from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_next_redirect_url
-from django.conf import settings
 from django.utils import translation
 
-from languages.official import interface_language
+from languages.official import active_language
 
 from .languages import in_language_of, set_preferred_language
 
@@ -24,9 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
         another on their profile."""
         user = super().save_user(request, user, form, commit=commit)
         if commit:
-            set_preferred_language(
-                user, interface_language(translation.get_language()) or settings.LANGUAGE_CODE
-            )
+            set_preferred_language(user, active_language())
         return user
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:

@@ -5,16 +5,14 @@ page runs this in a Celery task with progress; `render_badges` runs it in the te
 import tempfile
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from languages.dates import date_range
-from languages.official import interface_language
+from languages.official import active_language
 from registration.models import Registration
 from sessions_app.models import Session
 
@@ -81,7 +79,7 @@ def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=(
         session=session,
         requested_by=actor,
         layout=layout,
-        language=interface_language(get_language()) or settings.LANGUAGE_CODE,
+        language=active_language(),
         registrations=ids,
         reprint=kind == "reprint",
         total=len(ids),

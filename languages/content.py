@@ -6,8 +6,9 @@ which, so that a page marks it `lang="en"` and never shows blank."""
 
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language_info
 from modeltranslation.utils import build_localized_fieldname, get_language
+
+from .official import direction
 
 ENGLISH = "en"
 
@@ -48,8 +49,9 @@ def marked(text: str, language: str | None):
     """The text as HTML, inside `<span lang=.. dir=..>` where it is in another language
     than the reader's (a fallback), so that screen readers switch voice."""
     if language:
-        direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-        return format_html('<span lang="{}" dir="{}">{}</span>', language, direction, text)
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span>', language, direction(language), text
+        )
     return conditional_escape(text)
 
 

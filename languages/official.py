@@ -5,6 +5,7 @@ from here. No model imports: the settings import this module."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +41,14 @@ def interface_language(code: str | None) -> str | None:
         return translation.get_supported_language_variant(code.lower())
     except LookupError:
         return None
+
+
+def active_language() -> str:
+    """The site's language now active (the default where the active one is not the
+    site's: a task or command with none of its own)."""
+    return interface_language(translation.get_language()) or settings.LANGUAGE_CODE
+
+
+def direction(code: str) -> str:
+    """ "rtl" for a language written right to left (Arabic), else "ltr"."""
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"

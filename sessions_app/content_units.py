@@ -25,12 +25,11 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.errors import DomainError
 from core.validators import validate_single_line
-from languages.content import marked_content
+from languages.content import ENGLISH, marked_content
 
 from . import services
 from .models import Room, Series, Session, Sitting, Venue
 
-ENGLISH = "en"
 # English (the source) first, then the others in the UN's order.
 TARGET_LANGUAGES = tuple(code for code in settings.MODELTRANSLATION_LANGUAGES if code != ENGLISH)
 LANGUAGES = (ENGLISH, *TARGET_LANGUAGES)

@@ -7,11 +7,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.decorators import officer_required
-from languages.official import OFFICIAL
+from languages.official import OFFICIAL, direction
 
 from . import content_exchange
 from .content_units import (
@@ -29,11 +29,7 @@ LANGUAGE_NAMES = {language.locale: language.name for language in OFFICIAL}
 
 
 def _language(code: str) -> dict:
-    return {
-        "code": code,
-        "name": LANGUAGE_NAMES[code],
-        "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
-    }
+    return {"code": code, "name": LANGUAGE_NAMES[code], "dir": direction(code)}
 
 
 def _field_name(unit_id: str, language: str) -> str:
