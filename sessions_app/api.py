@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from accounts.permissions import IsConferenceOfficer
 from core.api import SlugRelatedField
 
-from . import content, services
+from . import services
 from .content_api import TranslationsMixin, TranslationsUpdateMixin, document_content
 from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
@@ -181,7 +181,6 @@ class BookingFilter(django_filters.FilterSet):
 
 @document_content(patch=True)
 class SeriesViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
-    save_translations = staticmethod(content.save_translations)
     queryset = Series.objects.all()
     serializer_class = SeriesSerializer
     lookup_field = "slug"
@@ -190,7 +189,6 @@ class SeriesViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
 
 @document_content(patch=True)
 class SessionViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
-    save_translations = staticmethod(content.save_translations)
     queryset = Session.objects.select_related("series", "venue", "room")
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
@@ -200,7 +198,6 @@ class SessionViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
 
 @document_content(patch=True)
 class SittingViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
-    save_translations = staticmethod(content.save_translations)
     queryset = Sitting.objects.select_related("session", "room").order_by("start")
     serializer_class = SittingSerializer
     filterset_class = SittingFilter
@@ -208,7 +205,6 @@ class SittingViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
 
 @document_content(patch=True)
 class RoomViewSet(TranslationsUpdateMixin, viewsets.ReadOnlyModelViewSet):
-    save_translations = staticmethod(content.save_translations)
     queryset = Room.objects.select_related("venue")
     serializer_class = RoomSerializer
     lookup_field = "slug"

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 
 from languages.translations import InvalidTranslations, languages, translated_fields
 
-from .content_units import ContentError, Unit, normalized, save_content, units_of
+from .content_units import ContentError, save_content, units_of
 from .models import Room, Series, Session, Sitting
 
 
 def _texts(obj, changes) -> tuple[dict[tuple[str, str], str], dict]:
-    """The texts asked for, normalized, by (field, language); and what is wrong with the
-    request's shape (unknown fields and languages, texts that are not strings)."""
+    """The texts asked for, by (field, language); and what is wrong with the request's
+    shape (unknown fields and languages, texts that are not strings)."""
     if not isinstance(changes, dict) or not changes:
         raise InvalidTranslations(
             [_("Give an object of content fields, each an object of languages and texts.")]
@@ -38,7 +38,7 @@ def _texts(obj, changes) -> tuple[dict[tuple[str, str], str], dict]:
                 elif not isinstance(text, str):
                     message = _("Give the text as a string.")
                 else:
-                    texts[field, language] = normalized(text, Unit(obj, field).multiline)
+                    texts[field, language] = text
                     continue
                 errors.setdefault(field, {})[str(language)] = [message]
     return texts, errors

@@ -28,6 +28,8 @@ from languages.translations import (
     translations_of,
 )
 
+from . import content
+
 TRANSLATIONS_PARAMETER = OpenApiParameter(
     "translations",
     OpenApiTypes.BOOL,
@@ -77,7 +79,7 @@ class TranslationsField(serializers.Field):
         return translations_of(obj)
 
     def to_internal_value(self, data):
-        return data  # checked by the service (sessions_app.content.set_translations)
+        return data  # checked by the service (sessions_app.content.save_translations)
 
 
 @cache
@@ -126,10 +128,8 @@ def translations_request(model) -> type[serializers.Serializer]:
 
 
 class TranslationsUpdateMixin:
-    """PATCH for conference officers: the content fields in the six languages, only those.
-    `save_translations(obj, changes)` (a service) checks and saves them."""
-
-    save_translations = None  # the service, as a staticmethod of the view
+    """PATCH for conference officers: the content fields in the six languages, only those,
+    checked and saved by the service (content.save_translations)."""
 
     def get_permissions(self):
         if self.request is not None and self.request.method == "PATCH":
@@ -152,7 +152,7 @@ class TranslationsUpdateMixin:
                 }
             )
         try:
-            obj = self.save_translations(obj, data["translations"])
+            obj = content.save_translations(obj, data["translations"])
         except InvalidTranslations as invalid:
             raise ValidationError({"translations": invalid.errors}) from invalid
         context = {**self.get_serializer_context(), "translations": True}

@@ -235,5 +235,7 @@ def import_file(units: list[Unit], uploaded, language: str) -> int:
     Nothing is saved if anything is wrong (ContentError)."""
     if language not in TARGET_LANGUAGES:
         raise _refused(_("Choose the language the file is translated into."))
+    if uploaded is None:
+        raise _refused(_("Choose the file to import."))
     values = check_entries(units, language, read_file(uploaded, language))
     return save_content(units, values)

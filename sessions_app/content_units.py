@@ -141,8 +141,12 @@ def session_content(session: Session) -> list[ContentObject]:
     return [ContentObject(obj, units) for obj in objects if (units := units_of(obj))]
 
 
+def units_in(content: Iterable[ContentObject]) -> list[Unit]:
+    return [unit for item in content for unit in item.units]
+
+
 def session_units(session: Session) -> list[Unit]:
-    return [unit for item in session_content(session) for unit in item.units]
+    return units_in(session_content(session))
 
 
 def missing_counts(units: Iterable[Unit]) -> dict[str, int]:

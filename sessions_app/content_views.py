@@ -22,6 +22,8 @@ from .content_units import (
     missing_counts,
     save_content,
     session_content,
+    session_units,
+    units_in,
 )
 from .models import Session
 
@@ -36,10 +38,9 @@ def _field_name(unit_id: str, language: str) -> str:
     return f"{unit_id}|{language}"
 
 
-def _shown_languages(request) -> tuple[str | None, list[str]]:
+def _shown_languages(chosen: str | None) -> tuple[str | None, list[str]]:
     """The one target language asked for (`?language=fr`: English beside it), or None and
     all six."""
-    chosen = request.GET.get("language")
     if chosen in TARGET_LANGUAGES:
         return chosen, [ENGLISH, chosen]
     return None, list(LANGUAGES)
@@ -48,9 +49,9 @@ def _shown_languages(request) -> tuple[str | None, list[str]]:
 @officer_required
 def session_content_page(request, slug: str):
     session = get_object_or_404(Session, slug=slug)
-    chosen, shown = _shown_languages(request)
+    chosen, shown = _shown_languages(request.GET.get("language"))
     content = session_content(session)
-    units = [unit for item in content for unit in item.units]
+    units = units_in(content)
     typed, problems = {}, []
     if request.method == "POST":
         typed = {
@@ -154,7 +155,7 @@ def _render(
         }
         for unit_id, language, message in problems
     ]
-    counts = missing_counts(unit for item in content for unit in item.units)
+    counts = missing_counts(units_in(content))
     return render(
         request,
         "sessions_app/session_content.html",
@@ -190,7 +191,7 @@ def export_content(request, slug: str, language: str, extension: str):
     if language not in TARGET_LANGUAGES or extension not in content_exchange.FORMATS:
         raise Http404
     session = get_object_or_404(Session, slug=slug)
-    units = [unit for item in session_content(session) for unit in item.units]
+    units = session_units(session)
     if extension == "xlf":
         original = request.build_absolute_uri(session.get_absolute_url())
         body = content_exchange.xliff_bytes(units, language, original)
@@ -213,15 +214,12 @@ def import_content(request, slug: str):
     session = get_object_or_404(Session, slug=slug)
     language = request.POST.get("language", "")
     content = session_content(session)
-    units = [unit for item in content for unit in item.units]
-    uploaded = request.FILES.get("file")
     try:
-        if uploaded is None:
-            raise ContentError([("", "", _("Choose the file to import."))])
-        changed = content_exchange.import_file(units, uploaded, language)
+        changed = content_exchange.import_file(
+            units_in(content), request.FILES.get("file"), language
+        )
     except ContentError as error:
-        chosen = language if language in TARGET_LANGUAGES else None
-        shown = [ENGLISH, chosen] if chosen else list(LANGUAGES)
+        chosen, shown = _shown_languages(language)
         return _render(
             request,
             session,
