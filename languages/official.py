@@ -43,6 +43,13 @@ def interface_language(code: str | None) -> str | None:
         return None
 
 
+def language_name(code: str) -> str:
+    """An official language's name in the reader's language, for a site code ("zh-hans")
+    or any code the site reads as one ("fr-FR"); the code itself for any other."""
+    site_code = interface_language(code)
+    return str(dict(INTERFACE_LANGUAGES)[site_code]) if site_code else code
+
+
 def active_language() -> str:
     """The site's language now active (the default where the active one is not the
     site's: a task or command with none of its own)."""

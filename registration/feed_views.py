@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +13,7 @@ from accounts import feed_tokens
 from accounts.languages import in_language_of, preferred_language
 from accounts.roles import is_conference_officer
 from core.confirm import confirm_first
+from languages.official import language_name
 from sessions_app.calendar_views import feed_response
 from sessions_app.views import room_feeds, subscribe_links
 
@@ -71,7 +72,7 @@ def _calendar_page(request, token: str | None):
             "feed": feed,
             "room_feeds": rooms,
             "has_link": token is not None or feed_tokens.has_token(request.user),
-            "feed_language": get_language_info(preferred_language(request.user))["name_translated"],
+            "feed_language": language_name(preferred_language(request.user)),
             "registrations": feeds.approved_registrations(request.user).select_related("session"),
         },
     )

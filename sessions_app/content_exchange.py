@@ -18,11 +18,10 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from core import tables
-from languages.official import interface_language
+from languages.official import interface_language, language_name
 
 from .content_units import (
     ENGLISH,
@@ -155,15 +154,8 @@ def _check_target_language(found: str | None, language: str) -> None:
     if interface_language(found) != language:
         raise _refused(
             _("The file is a translation into %(found)s, not %(expected)s.")
-            % {
-                "found": _language_name(found) if interface_language(found) else found or "?",
-                "expected": _language_name(language),
-            }
+            % {"found": language_name(found) if found else "?", "expected": language_name(language)}
         )
-
-
-def _language_name(code: str) -> str:
-    return get_language_info(interface_language(code))["name_translated"]
 
 
 def _text(element) -> str:

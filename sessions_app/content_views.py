@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.decorators import officer_required
-from languages.official import OFFICIAL, direction
+from languages.official import direction, language_name
 
 from . import content_exchange
 from .content_units import (
@@ -27,11 +27,9 @@ from .content_units import (
 )
 from .models import Session
 
-LANGUAGE_NAMES = {language.locale: language.name for language in OFFICIAL}
-
 
 def _language(code: str) -> dict:
-    return {"code": code, "name": LANGUAGE_NAMES[code], "dir": direction(code)}
+    return {"code": code, "name": language_name(code), "dir": direction(code)}
 
 
 def _field_name(unit_id: str, language: str) -> str:
@@ -150,7 +148,7 @@ def _render(
             if _field_name(unit_id, language) in cells
             else "",
             "place": places.get(unit_id, unit_id),
-            "language": LANGUAGE_NAMES.get(language, language),
+            "language": language_name(language),
             "message": message,
         }
         for unit_id, language, message in problems
