@@ -265,27 +265,26 @@ def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
     UPDATE per model and set of columns. Rows with an `updated_at` have it moved, and so
     do the sittings that show a changed session, room, venue or series, so that calendar
     feeds see the change (services.content_changed: their bookings and events follow)."""
-    objects: dict[models.Model, set[str]] = defaultdict(set)  # each row's columns
-    instances: dict[tuple[type, object], models.Model] = {}  # one per row, the first seen
+    # Each row once (its units' first instance) with the columns it changes.
+    rows: dict[tuple[type, object], tuple[models.Model, set[str]]] = {}
     for (unit_id, language), text in changes.items():
         unit = by_id[unit_id]
-        obj = instances.setdefault((type(unit.obj), unit.obj.pk), unit.obj)
+        obj, changed = rows.setdefault((type(unit.obj), unit.obj.pk), (unit.obj, set()))
         column = build_localized_fieldname(unit.field, language)
         setattr(obj, column, text)
-        objects[obj].add(column)
+        changed.add(column)
     now = timezone.now()
     groups: dict[tuple[type, frozenset], list[models.Model]] = defaultdict(list)
     changed_rows: dict[type, set[int]] = defaultdict(set)
-    for obj, changed in objects.items():
-        model = type(obj)
+    for (model, _pk), (obj, changed) in rows.items():
         if any(field.name == "updated_at" for field in model._meta.concrete_fields):
             obj.updated_at = now
             changed.add("updated_at")
         groups[model, frozenset(changed)].append(obj)
         changed_rows[model].add(obj.pk)
     with transaction.atomic():
-        for (model, changed), rows in groups.items():
-            model._base_manager.bulk_update(rows, sorted(changed))
+        for (model, changed), objects in groups.items():
+            model._base_manager.bulk_update(objects, sorted(changed))
         shown = Sitting.objects.filter(
             Q(pk__in=changed_rows[Sitting])
             | Q(session__in=changed_rows[Session])
