@@ -11,8 +11,6 @@ from languages.official import interface_language
 
 from .models import Profile
 
-LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
-
 
 def preferred_language(user, default: str | None = None) -> str:
     """The person's chosen language; where they have none, `default` or the site's. No
@@ -29,7 +27,7 @@ def preferred_language(user, default: str | None = None) -> str:
 def set_preferred_language(user, language: str) -> str:
     """Keeps the person's language; a code the site does not offer is refused."""
     code = interface_language(language)
-    if code not in LANGUAGE_CODES:
+    if code is None:
         raise ValidationError(_("Choose one of the languages offered."), code="language")
     profile, _created = Profile.objects.update_or_create(user=user, defaults={"language": code})
     user.profile = profile
