@@ -16,19 +16,21 @@ class OfficialLanguage:
     locale: str  # the interface's language code: "zh-hans"
     name: object  # translated lazily
     english_name: str
+    own_name: str  # the language's name in itself, as UN pages label language versions
 
 
 # In UN (English alphabetical) order.
 OFFICIAL = (
-    OfficialLanguage("ar", "ar", _("Arabic"), "Arabic"),
-    OfficialLanguage("zh", "zh-hans", _("Chinese"), "Chinese"),
-    OfficialLanguage("en", "en", _("English"), "English"),
-    OfficialLanguage("fr", "fr", _("French"), "French"),
-    OfficialLanguage("ru", "ru", _("Russian"), "Russian"),
-    OfficialLanguage("es", "es", _("Spanish"), "Spanish"),
+    OfficialLanguage("ar", "ar", _("Arabic"), "Arabic", "العربية"),
+    OfficialLanguage("zh", "zh-hans", _("Chinese"), "Chinese", "中文"),
+    OfficialLanguage("en", "en", _("English"), "English", "English"),
+    OfficialLanguage("fr", "fr", _("French"), "French", "Français"),
+    OfficialLanguage("ru", "ru", _("Russian"), "Russian", "Русский"),
+    OfficialLanguage("es", "es", _("Spanish"), "Spanish", "Español"),
 )
 OFFICIAL_LANGUAGES = [(language.code, language.name) for language in OFFICIAL]
 OFFICIAL_LANGUAGE_CODES = [language.code for language in OFFICIAL]
+OWN_NAMES = {language.code: language.own_name for language in OFFICIAL}
 INTERFACE_LANGUAGES = [(language.locale, language.name) for language in OFFICIAL]
 
 

@@ -3,7 +3,6 @@ from a sheet. Like services.py, every change of state of a delegation happens he
 
 import codecs
 import csv
-import io
 import itertools
 import zipfile
 from collections.abc import Iterator
@@ -16,7 +15,6 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from core import tables
@@ -25,7 +23,7 @@ from core.errors import DomainError
 from . import services
 from .forms import MemberRowForm
 from .models import Delegation, DelegationInvitation, Registration, new_token
-from .pdf_checks import active_content
+from .pdf_checks import active_content, read_pdf
 from .storage import delete_after_commit
 
 # The columns of a sheet of members, in the order of the template: the required ones, then
@@ -104,12 +102,7 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
         )
     content = uploaded.read()
     try:
-        if not content.startswith(b"%PDF-"):
-            raise PdfReadError
-        reader = PdfReader(io.BytesIO(content))
-        if not reader.pages:
-            raise PdfReadError
-        active = active_content(reader)
+        active = active_content(read_pdf(content))
     except (PdfReadError, ValueError, OSError, KeyError) as error:
         raise services.RegistrationError(_("The file is not a readable PDF.")) from error
     if active:

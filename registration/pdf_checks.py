@@ -3,7 +3,10 @@ PDF reader runs or opens by itself. Found by walking every object of the file as
 reads it, so that names written with escapes (/J#61vaScript) or objects packed in object
 streams are seen as a reader sees them."""
 
+import io
+
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 # Keys that make a reader run something: JavaScript, actions on events (/AA), forms that
@@ -13,6 +16,20 @@ ACTIVE_KEYS = {"/JS", "/JavaScript", "/AA", "/XFA", "/EmbeddedFile", "/EmbeddedF
 ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/Rendition"}
 # The one action a document may take when it opens: showing one of its own pages.
 OPENING_ACTIONS = {"/GoTo"}
+
+
+def read_pdf(content: bytes) -> PdfReader:
+    """The PDF with its pages read, or ValueError where the bytes are not a readable PDF
+    with at least one page (whatever the file's name says)."""
+    try:
+        if not content.startswith(b"%PDF-"):
+            raise PdfReadError
+        reader = PdfReader(io.BytesIO(content))
+        if not reader.pages:
+            raise PdfReadError
+    except (PdfReadError, ValueError, OSError, KeyError) as error:
+        raise ValueError("not a readable PDF") from error
+    return reader
 
 
 def active_content(reader: PdfReader) -> str | None:

@@ -15,7 +15,7 @@ FLOORS = [
     {"accounts"},
     {"sessions_app"},
     {"registration"},
-    {"interpretation", "badges"},
+    {"interpretation", "badges", "documents"},
 ]
 FLOOR = {app: level for level, apps in enumerate(FLOORS) for app in apps}
 

@@ -1,0 +1,78 @@
+from django.contrib import admin, messages
+from modeltranslation.admin import TranslationAdmin
+
+from core.errors import DomainError
+from languages.content import columns
+
+from . import services
+from .models import Call, Contribution, ContributionEvent, ContributionFile, Document, DocumentFile
+
+
+class DocumentFileInline(admin.TabularInline):
+    model = DocumentFile
+    fields = ["language", "extension", "size", "uploaded_at", "uploaded_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # files are checked by the upload pages and the API, not here
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationAdmin):
+    list_display = ["symbol", "title", "kind", "session", "status", "distribution", "issued_on"]
+    list_filter = ["session", "kind", "status", "distribution"]
+    search_fields = ["symbol", *columns("title")]
+    readonly_fields = ["revises"]
+    raw_id_fields = ["entity"]
+    inlines = [DocumentFileInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Through the service: the symbol's rules, and a published revision supersedes.
+        try:
+            services.save_document(obj, actor=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+
+
+@admin.register(Call)
+class CallAdmin(TranslationAdmin):
+    list_display = ["title", "session", "series", "opens_at", "deadline", "accepts_late"]
+    search_fields = columns("title")
+
+
+class ContributionEventInline(admin.TabularInline):
+    model = ContributionEvent
+    fields = ["at", "state", "actor", "reason", "files_replaced"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ContributionFileInline(admin.TabularInline):
+    model = ContributionFile
+    fields = ["language", "extension", "size", "uploaded_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    """Read only: screening goes through the officers' pages, which tell the submitter."""
+
+    list_display = ["title", "entity", "call", "state", "submitted_at"]
+    list_filter = ["call", "state"]
+    search_fields = ["title", *columns("entity__name")]
+    inlines = [ContributionFileInline, ContributionEventInline]
+    readonly_fields = [field.name for field in Contribution._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
