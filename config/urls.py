@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/v1/", include("sessions_app.api_urls")),
     path("api/v1/", include("interpretation.api_urls")),
     path("api/v1/", include("badges.api_urls")),
+    path("api/v1/", include("documents.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its set-up script as a file: the Content-Security-Policy allows
     # no inline script.
@@ -40,6 +41,7 @@ urlpatterns = [
     path("", include("interpretation.urls")),
     path("", include("badges.gate_urls")),
     path("", include("badges.print_urls")),
+    path("", include("documents.urls")),
     path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]
