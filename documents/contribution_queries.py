@@ -69,6 +69,10 @@ class Tally:
     invited: int = 0
     submitted: int = 0
 
+    @property
+    def missing(self) -> int:
+        return self.invited - self.submitted
+
 
 @dataclass
 class CallTable:
