@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from documents import contributions
-from documents.models import Contribution, Document
+from documents.models import Call, Contribution, Document
 from registration.models import Entity
 from tests.documents.common import upload
 from tests.documents.contribution_common import focal_point, open_call, submit
@@ -317,3 +317,24 @@ def test_the_table_is_for_officers_only(client, call, sender):
 
     assert client.get(reverse("documents:call-table", args=[call.pk])).status_code == 403
     assert client.get(reverse("documents:call-export", args=[call.pk, "csv"])).status_code == 403
+
+
+def test_an_officer_creates_a_call_in_the_admin_ticking_the_kinds_invited(officer_client, session):
+    answer = officer_client.post(
+        "/admin/documents/call/add/",
+        {
+            "session": session.pk,
+            "series": "",
+            "title_en": "Call for contributions on reducing reoffending",
+            **{f"title_{code}": "" for code in ("ar", "zh_hans", "fr", "ru", "es")},
+            **{f"themes_{code}": "" for code in ("en", "ar", "zh_hans", "fr", "ru", "es")},
+            "opens_at_0": "2025-01-01",
+            "opens_at_1": "09:00",
+            "deadline_0": "2025-02-01",
+            "deadline_1": "17:00",
+            "invited_kinds": ["member_state", "ngo"],
+        },
+    )
+
+    assert answer.status_code == 302, answer.status_code
+    assert Call.objects.get().invited_kinds == ["member_state", "ngo"]
