@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
 from config.demo_content import translate_content
+from config.demo_contributions import seed_contributions
 from config.demo_interpretation import seed_interpretation
 from config.demo_registrations import seed_registrations
 from languages.official import OFFICIAL_LANGUAGE_CODES
@@ -210,6 +211,8 @@ def _seed(today: date, log) -> dict:
         for session in sessions:
             if session.slug in REGISTRATION_DEMOS:
                 seed_registrations(session, log=log)
+            if session.is_demonstration:
+                seed_contributions(session, log=log)
     return {"series": series, "users": users}
 
 
