@@ -224,7 +224,8 @@ def _locked(contribution: Contribution) -> Contribution:
 
 def replace_files(contribution: Contribution, actor, files: dict) -> Contribution:
     """The entity's focal point replaces (or adds) files while the contribution is
-    editable; a returned contribution is submitted again."""
+    editable, whatever the call's dates (the Secretariat may return one after the
+    deadline); a returned contribution is submitted again."""
     if actor is None or not is_focal_point(actor, contribution.call, contribution.entity):
         raise ContributionError(
             _("Only a focal point of %(entity)s replaces its files.")
