@@ -55,7 +55,8 @@ class SessionDocumentsFeed(Feed):
 
     def item_title(self, version: DocumentFile) -> str:
         document = version.document
-        return f"{document.symbol or content_value(document, 'title')[0]} ({OWN_NAMES[version.language]})"
+        name = document.symbol or content_value(document, "title")[0]
+        return f"{name} ({OWN_NAMES[version.language]})"
 
     def item_description(self, version: DocumentFile) -> str:
         return content_value(version.document, "title")[0]
