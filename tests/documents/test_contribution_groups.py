@@ -64,7 +64,7 @@ def test_the_page_lists_contributions_by_entity_in_that_order(client, session, c
     section = html[html.index("Written contributions") :]
 
     names = ["austria", "Brazil", "Mexico", "Holy See", "UNDP", "UNICRI", "Council of Europe"]
-    positions = [section.index(name) for name in names + ["Penal Reform International"]]
+    positions = [section.index(name) for name in [*names, "Penal Reform International"]]
     assert positions == sorted(positions)
 
 

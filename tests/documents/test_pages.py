@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from documents import services
-from documents.models import Document
 from tests.documents.common import document
 from tests.documents.conftest import SEES_ALL, General, Limited, Restricted
 
@@ -49,7 +48,7 @@ def test_a_row_has_symbol_title_date_and_a_link_per_language_in_its_own_name(
     assert re.search(
         rf'<a href="{arabic}" lang="ar" hreflang="ar" dir="rtl"[^>]*>العربية</a>', html
     )
-    assert f'hreflang="en" dir="ltr" type="application/pdf">English</a>' in html
+    assert 'hreflang="en" dir="ltr" type="application/pdf">English</a>' in html
     assert 'type="application/pdf"' in html
 
 
