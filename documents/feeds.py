@@ -5,7 +5,6 @@ replaced."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models.functions import Greatest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -48,9 +47,10 @@ class SessionDocumentsFeed(Feed):
                 document__status__in=[Document.Status.PUBLISHED, Document.Status.SUPERSEDED],
             )
             .select_related("document")
-            # A document published after its files were uploaded is new when published.
-            .annotate(new_at=Greatest("uploaded_at", "document__updated_at"))
-            .order_by("-new_at", "-pk")[:FEED_ENTRIES]
+            # By upload: a change to the document (a version added, a revision published)
+            # must not make its other versions new again. A feed reader shows an entry it
+            # has not seen (a document published after its files came) whatever its date.
+            .order_by("-uploaded_at", "-pk")[:FEED_ENTRIES]
         )
 
     def item_title(self, version: DocumentFile) -> str:
@@ -73,7 +73,7 @@ class SessionDocumentsFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, version: DocumentFile):
-        return version.new_at
+        return version.uploaded_at
 
     def item_updateddate(self, version: DocumentFile):
-        return version.new_at
+        return version.uploaded_at
