@@ -34,7 +34,7 @@ def test_a_sitting_without_numbered_items_links_no_documents(client, session):
 
 def events(client, url):
     calendar = icalendar.Calendar.from_ical(client.get(url).content)
-    return [component for component in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_a_sittings_calendar_event_links_the_documents_of_its_items(client, settings, sitting):
