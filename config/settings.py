@@ -258,6 +258,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets used by fields of one name in several components, named once.
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "languages.official.OFFICIAL_LANGUAGES",
+        "ContributionStateEnum": "documents.models.Contribution.State",
+        "StateEnum": "registration.models.Registration.State",
+    },
 }
 
 # --- Internationalisation: the six official languages of the United Nations -----------
