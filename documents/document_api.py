@@ -15,7 +15,7 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.response import Response
 
 from accounts.permissions import IsConferenceOfficer
-from languages.official import OFFICIAL_LANGUAGE_CODES
+from languages.official import OFFICIAL_LANGUAGE_CODES, OFFICIAL_LANGUAGES
 from languages.translations import languages, translated_fields
 from registration.models import Entity
 from sessions_app.content_api import (
@@ -68,6 +68,12 @@ class DocumentSerializer(TranslationsMixin, serializers.ModelSerializer):
     entity = serializers.IntegerField(source="entity_id", allow_null=True, read_only=True)
     entity_name = serializers.CharField(
         source="entity.display_name", default=None, allow_null=True, read_only=True
+    )
+    original_language = serializers.ChoiceField(
+        choices=OFFICIAL_LANGUAGES,
+        allow_blank=True,
+        read_only=True,
+        help_text="For a document that exists only in the language it was written in.",
     )
     versions = VersionSerializer(many=True, read_only=True)
 
