@@ -7,7 +7,7 @@ import json
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -15,6 +15,7 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.response import Response
 
 from accounts.permissions import IsConferenceOfficer
+from accounts.roles import is_conference_officer
 from languages.official import OFFICIAL_LANGUAGE_CODES, OFFICIAL_LANGUAGES
 from languages.translations import languages, translated_fields
 from registration.models import Entity
@@ -75,7 +76,10 @@ class DocumentSerializer(TranslationsMixin, serializers.ModelSerializer):
         read_only=True,
         help_text="For a document that exists only in the language it was written in.",
     )
-    versions = VersionSerializer(many=True, read_only=True)
+    versions = serializers.SerializerMethodField(
+        help_text="Its language versions: of a forthcoming or withdrawn document, for "
+        "conference officers only."
+    )
 
     class Meta:
         model = Document
@@ -96,6 +100,18 @@ class DocumentSerializer(TranslationsMixin, serializers.ModelSerializer):
             "versions",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(VersionSerializer(many=True))
+    def get_versions(self, document) -> list[dict]:
+        if not (document.is_listed_with_files or self._officer()):
+            return []
+        return VersionSerializer(document.versions.all(), many=True, context=self.context).data
+
+    def _officer(self) -> bool:
+        if "officer" not in self.context:  # once per answer, not per document
+            request = self.context.get("request")
+            self.context["officer"] = bool(request) and is_conference_officer(request.user)
+        return self.context["officer"]
 
     def get_revised_by(self, document) -> list[str]:
         return [revision.symbol for revision in document.revisions.all()]
@@ -182,13 +198,6 @@ class DocumentWriteSerializer(serializers.ModelSerializer):
         ]
         validators = []  # the service checks the document whole
 
-    def validate(self, data):
-        if self.instance is None and not (
-            data.get("title") or data.get("translations", {}).get("title", {}).get("en")
-        ):
-            raise serializers.ValidationError({"title": [_("Give the document's title.")]})
-        return data
-
     def save_document(self, document: Document, actor) -> Document:
         """The fields set on the document, its files checked, then saved by the service
         (DocumentError and FileErrors as it raises them)."""
@@ -200,6 +209,12 @@ class DocumentWriteSerializer(serializers.ModelSerializer):
         for field, by_language in translations.items():
             for language, text in by_language.items():
                 setattr(document, build_localized_fieldname(field, language), text)
+        # Pages and feeds fall back to the English; a written contribution keeps the
+        # language it was written in.
+        if not document.title_en and document.kind != Document.Kind.WRITTEN_CONTRIBUTION:
+            raise serializers.ValidationError(
+                {"title": [_("Give the document's title in English (in `translations`).")]}
+            )
         versions = services.checked_versions(files) if files else []
         return services.save_document(document, versions, actor)
 

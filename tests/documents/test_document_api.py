@@ -161,6 +161,16 @@ def _approve(registration):
     return services.approve(registration, None)
 
 
+def test_the_files_of_a_forthcoming_document_are_for_officers_only(session):
+    document(session, "UNODC/CCPCJ/EG.10/2025/2", status=Document.Status.FORTHCOMING)
+
+    (anonymous,) = listed(APIClient(), session)
+    (officers,) = listed(officer_api(), session)
+
+    assert (anonymous["status"], anonymous["versions"]) == ("forthcoming", [])
+    assert [version["language"] for version in officers["versions"]] == ["en"]
+
+
 def test_a_session_that_is_not_there_is_404():
     assert APIClient().get("/api/v1/sessions/nowhere/documents/").status_code == 404
 
@@ -176,20 +186,21 @@ def test_a_revision_and_what_it_revises_name_each_other(session):
     assert by_symbol["UNODC/CCPCJ/EG.10/2025/2/Rev.1"]["revises"] == original.symbol
 
 
-@pytest.mark.parametrize("versions_each", [1, 6])
+@pytest.mark.parametrize(("who", "versions_each"), [("officer", 6), ("anonymous", 1)])
 def test_the_list_takes_the_same_queries_for_10_and_500_documents(
-    session, django_assert_num_queries, versions_each
+    session, django_assert_num_queries, who, versions_each
 ):
-    client = officer_api()
+    client = officer_api() if who == "officer" else APIClient()
+    share = 1 if who == "officer" else 2  # every other one is limited
     url = f"/api/v1/sessions/{session.slug}/documents/"
     params = {"limit": 1000, "translations": 1}
     _bulk_documents(session, 10, versions_each)
     with CaptureQueriesContext(connection) as few:
-        assert len(client.get(url, params).json()["results"]) == 10
+        assert len(client.get(url, params).json()["results"]) == 10 // share
     _bulk_documents(session, 490, versions_each)
 
     with django_assert_num_queries(len(few)):
-        assert len(client.get(url, params).json()["results"]) == 500
+        assert len(client.get(url, params).json()["results"]) == 500 // share
 
 
 def _bulk_documents(session, count: int, versions_each: int) -> None:
@@ -322,6 +333,39 @@ def test_a_document_needs_a_title(session):
 
     assert answer.status_code == 400
     assert "title" in answer.json()
+
+
+def test_a_document_needs_its_english_title(session):
+    answer = officer_api().post(
+        f"/api/v1/sessions/{session.slug}/documents/",
+        new_document(title="Document de travail"),
+        format="multipart",
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+
+    assert answer.status_code == 400
+    assert "English" in answer.json()["title"][0]
+    assert not Document.objects.exists()
+
+
+def test_an_officer_writes_the_title_in_the_readers_language_and_others_at_once(session, documents):
+    agenda, _ = documents
+
+    answer = officer_api().patch(
+        f"/api/v1/documents/{agenda.pk}/",
+        {"title": "Повестка дня", "translations": {"title": {"zh-hans": "临时议程"}}},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+
+    assert answer.status_code == 200, answer.content
+    agenda.refresh_from_db()
+    assert (agenda.title_ru, agenda.title_zh_hans, agenda.title_en) == (
+        "Повестка дня",
+        "临时议程",
+        "Provisional agenda",
+    )
+    assert answer.json()["title"] == "Повестка дня"
 
 
 def test_an_officer_publishes_a_revision_which_supersedes_the_original(session):
