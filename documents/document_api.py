@@ -225,11 +225,14 @@ class RefusedFileSerializer(serializers.Serializer):
 
 
 class FilesRefusedSerializer(serializers.Serializer):
-    """Files refused, each with its reason; nothing was written."""
+    """A change that the rules refuse; for files refused, each with its reason. Nothing
+    was written."""
 
     detail = serializers.CharField()
     code = serializers.CharField()
-    files = RefusedFileSerializer(many=True)
+    files = RefusedFileSerializer(
+        many=True, required=False, help_text="Each refused file (code `files_refused`)."
+    )
 
 
 REFUSED = OpenApiResponse(
