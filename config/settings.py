@@ -258,9 +258,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Choice sets used by fields of one name in several components, named once.
+    # Choice sets that several fields share, named once.
     "ENUM_NAME_OVERRIDES": {
-        "LanguageEnum": "languages.official.OFFICIAL_LANGUAGES",
+        "OfficialLanguageEnum": "languages.official.OFFICIAL_LANGUAGES",
+        "DocumentStatusEnum": "documents.models.Document.Status",
         "ContributionStateEnum": "documents.models.Contribution.State",
         "StateEnum": "registration.models.Registration.State",
     },

@@ -28,3 +28,17 @@ def test_the_demo_delegate_is_a_focal_point_who_may_submit(demo, client):
 
     assert page.status_code == 200
     assert "Submit the contribution" in page.content.decode()
+
+
+def test_seeding_again_adds_no_call_and_no_contribution(demo):
+    from config.demo import seed
+    from documents.models import Contribution
+    from tests.config.conftest import TODAY, quiet
+
+    seed(today=TODAY, log=quiet)
+
+    assert (
+        Call.objects.count(),
+        Contribution.objects.count(),
+        Document.objects.filter(kind="written_contribution").count(),
+    ) == (1, 3, 1)
