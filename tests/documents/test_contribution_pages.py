@@ -338,3 +338,15 @@ def test_an_officer_creates_a_call_in_the_admin_ticking_the_kinds_invited(office
 
     assert answer.status_code == 302, answer.status_code
     assert Call.objects.get().invited_kinds == ["member_state", "ngo"]
+
+
+def test_an_accepted_contribution_is_on_the_sessions_documents_page(client, call, sender, officer):
+    contribution = submit(call, sender[1], sender[0], languages=("fr",), original="fr")
+    submit(call, sender[1], sender[0], title="Not yet screened")
+    contributions.accept(contribution, officer)
+
+    page = client.get(reverse("documents:session-documents", args=["ieg-2-2025"])).content.decode()
+
+    assert "Reducing reoffending: our practice" in page
+    assert "Austria" in page
+    assert "Not yet screened" not in page
