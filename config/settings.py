@@ -262,6 +262,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OfficialLanguageEnum": "languages.official.OFFICIAL_LANGUAGES",
         "DocumentStatusEnum": "documents.models.Document.Status",
+        "ContributionStateEnum": "documents.models.Contribution.State",
+        "StateEnum": "registration.models.Registration.State",
     },
 }
 

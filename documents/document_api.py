@@ -5,7 +5,7 @@ through the same services as the pages (documents.services)."""
 import json
 
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from modeltranslation.utils import build_localized_fieldname
@@ -34,12 +34,7 @@ FILE_FIELDS = {f"file_{language}": language for language in OFFICIAL_LANGUAGE_CO
 
 def file_path(version: DocumentFile) -> str:
     """Where a language version is downloaded (the download view checks the reader)."""
-    try:
-        return reverse("documents:file", args=[version.document_id, version.language])
-    except NoReverseMatch:
-        # The download view comes from another branch of issue 14; until it is merged,
-        # the address it will have.
-        return f"/documents/{version.document_id}/{version.language}/"
+    return reverse("documents:file", args=[version.document_id, version.language])
 
 
 class VersionSerializer(serializers.ModelSerializer):

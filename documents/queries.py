@@ -2,11 +2,14 @@
 API list them, in a fixed number of queries whatever their number."""
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_conference_officer
-from registration.models import Delegation, Registration, owner_q
+from languages.official import OFFICIAL, OFFICIAL_LANGUAGE_CODES, active_language
+from registration.models import Delegation, Entity, Registration, owner_q
 from sessions_app.models import Session
 
 from .models import Call, Document, DocumentFile
@@ -57,6 +60,11 @@ def _item_number(item) -> int:
         return 10**6
 
 
+def agenda_numbers(document: Document) -> list[int]:
+    """The numbers of the agenda items the document belongs to, in order."""
+    return sorted(_item_number(item) for item in document.agenda_items)
+
+
 def item_numbers(agenda_lines: list[str]) -> list[int]:
     """The numbers of these agenda lines ("3. Promising practices…" is 3)."""
     return [int(match[1]) for line in agenda_lines if (match := ITEM_NUMBER.match(line))]
@@ -70,3 +78,72 @@ def translatable_content(session: Session) -> list:
         kind=Document.Kind.WRITTEN_CONTRIBUTION
     )
     return [*agenda_order(documents), *Call.objects.filter(session=session)]
+
+
+def parse_items(value: str | None) -> list[int]:
+    """The agenda item numbers of `?items=2,3` (anything else ignored)."""
+    return sorted({int(part) for part in (value or "").split(",") if part.strip().isdigit()})
+
+
+def of_items(documents, items: list[int]) -> list[Document]:
+    """The documents that belong to any of these agenda items (all of them for none)."""
+    if not items:
+        return list(documents)
+    wanted = set(items)
+    return [document for document in documents if wanted & set(agenda_numbers(document))]
+
+
+def reader_language() -> str:
+    """The UN code of the reader's language ("zh" for the site's "zh-hans")."""
+    site = active_language()
+    return next((language.code for language in OFFICIAL if language.locale == site), "en")
+
+
+def versions_for_reader(document: Document, language: str | None = None) -> list[DocumentFile]:
+    """The document's language versions, the reader's language first, then in UN order."""
+    language = language or reader_language()
+    return sorted(
+        document.versions.all(),
+        key=lambda version: (
+            version.language != language,
+            OFFICIAL_LANGUAGE_CODES.index(version.language),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class ContributionGroup:
+    label: str
+    documents: list
+
+
+# As the UN lists contributors, which is not Entity.Kind's order: States first, then
+# the UN's own entities and institutes, then other organisations.
+CONTRIBUTION_ORDER = (
+    (Entity.Kind.MEMBER_STATE, _("Member States")),
+    (Entity.Kind.OBSERVER_STATE, _("Observer States")),
+    (Entity.Kind.UN_ENTITY, _("United Nations entities")),
+    (Entity.Kind.PNI, _("Institutes of the programme network")),
+    (Entity.Kind.IGO, _("Intergovernmental organizations")),
+    (Entity.Kind.NGO, _("Non-governmental organizations")),
+)
+
+
+def contribution_groups(documents) -> list[ContributionGroup]:
+    """Written contributions grouped as the UN lists them (CONTRIBUTION_ORDER, any other
+    contributor last), each group in the alphabetical order of the entities' English
+    names, as UN lists are kept; empty groups left out."""
+    order = {kind: index for index, (kind, _label) in enumerate(CONTRIBUTION_ORDER)}
+    groups: dict[int, list] = {}
+    for document in documents:
+        kind = document.entity.kind if document.entity else None
+        groups.setdefault(order.get(kind, len(order)), []).append(document)
+    labels = [label for _kind, label in CONTRIBUTION_ORDER] + [_("Other contributors")]
+
+    def key(document: Document):
+        name = document.entity.name_en if document.entity else ""
+        return ((name or "").casefold(), document.symbol, document.pk)
+
+    return [
+        ContributionGroup(labels[index], sorted(groups[index], key=key)) for index in sorted(groups)
+    ]

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from languages.models import language_names
 
+from . import hooks
 from .models import Booking, MeetingFormat, Room, Series, Session, Sitting
 
 PRODID = "-//UN Meetings//Meeting logistics//EN"
@@ -74,6 +75,11 @@ def _description(sitting: Sitting) -> str:
     names = language_names(sitting.languages)
     if names:
         lines.append(_("Interpretation: %(languages)s") % {"languages": ", ".join(names)})
+    # What upper apps link (the documents of its agenda items); see hooks for why a link
+    # may depend on nothing the cache key of the event does not hold.
+    lines += [
+        f"{link.label}: {settings.SITE_URL}{link.path}" for link in hooks.sitting_links(sitting)
+    ]
     return "\n".join(lines)
 
 

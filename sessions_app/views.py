@@ -15,7 +15,7 @@ from accounts.roles import is_conference_officer
 from core.confirm import confirm_first
 from core.errors import DomainError
 
-from . import content_units, queries, services
+from . import content_units, hooks, queries, services
 from .forms import BookingForm
 from .models import Booking, Series
 
@@ -40,6 +40,9 @@ def home(request):
 def session_detail(request, slug: str):
     session = get_object_or_404(queries.session_detail(), slug=slug)
     days = queries.by_local_day(queries.programme(session), session.tzinfo)
+    for _day, sittings in days:
+        for sitting in sittings:
+            sitting.links = hooks.sitting_links(sitting)
     missing = None
     if is_conference_officer(request.user):
         missing = sum(content_units.missing_counts(content_units.session_units(session)).values())
@@ -53,6 +56,7 @@ def session_detail(request, slug: str):
                 request, reverse("sessions_app:session-feed", args=[slug]), public=True
             ),
             "missing_translations": missing,
+            "session_links": hooks.session_links(session),
         },
     )
 

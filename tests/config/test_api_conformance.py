@@ -97,16 +97,29 @@ def meeting(open_session):
     register(open_session)  # waitlisted: the one seat is taken
     badge_services.issue_badge(approved, None)
     badge_services.reprint(approved, None, "Lost")
+    contribution = _contribution(open_session)
     agenda = document(open_session, languages=("en", "ar"))
     document(open_session, "UNODC/CCPCJ/EG.10/2025/1/Rev.1", distribution="limited")
     return {
         "series": {"slug": open_session.series.slug},
-        "sessions": {"slug": open_session.slug, "session_slug": open_session.slug},
+        "sessions": {
+            "slug": open_session.slug,
+            "session_slug": open_session.slug,
+            "contribution_id": contribution.pk,
+        },
         "sittings": {"id": open_session.sittings.get().pk},
         "rooms": {"slug": room.slug},
         "bookings": {"id": Booking.objects.filter(status="confirmed").get().pk},
         "documents": {"id": agenda.pk},
     }
+
+
+def _contribution(session):
+    """A written contribution submitted to an open call of the session."""
+    from tests.documents.contribution_common import focal_point, open_call, submit
+
+    user, entity = focal_point(session)
+    return submit(open_call(session), entity, user)
 
 
 @pytest.fixture(params=["officer", "delegate"])
