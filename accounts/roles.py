@@ -8,7 +8,15 @@ INTERPRETATION_COORDINATORS = "Interpretation coordinators"
 ROLES = (CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS)
 
 # Conference officers run the Secretariat's console, including the admin of these apps.
-OFFICER_APPS = ("languages", "sessions_app", "registration", "interpretation", "badges", "knox")
+OFFICER_APPS = (
+    "languages",
+    "sessions_app",
+    "registration",
+    "interpretation",
+    "badges",
+    "documents",
+    "knox",
+)
 
 
 def has_role(user, role: str) -> bool:

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
 from config.demo_content import translate_content
+from config.demo_documents import seed_documents
 from config.demo_interpretation import seed_interpretation
 from config.demo_registrations import seed_registrations
 from languages.official import OFFICIAL_LANGUAGE_CODES
@@ -204,6 +205,7 @@ def _seed(today: date, log) -> dict:
     for session in sessions:
         seed_interpretation(session)
     translate_content(series, sessions, venue, rooms.values())
+    _seed_documentation(sessions)
     users = _seed_users(log)
     # The demo people have invented addresses: their mail goes nowhere, not to the console.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
@@ -211,6 +213,13 @@ def _seed(today: date, log) -> dict:
             if session.slug in REGISTRATION_DEMOS:
                 seed_registrations(session, log=log)
     return {"series": series, "users": users}
+
+
+def _seed_documentation(sessions: list[Session]) -> None:
+    """Each session's documents in the six languages (config.demo_documents); what the
+    Secretariat receives and publishes between and at meetings belongs here too."""
+    for session in sessions:
+        seed_documents(session, AGENDA)
 
 
 def _seed_session(series, venue, rooms, spec: SessionSpec, log) -> Session:

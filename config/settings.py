@@ -258,6 +258,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that several fields share, named once.
+    "ENUM_NAME_OVERRIDES": {
+        "OfficialLanguageEnum": "languages.official.OFFICIAL_LANGUAGES",
+        "DocumentStatusEnum": "documents.models.Document.Status",
+        "ContributionStateEnum": "documents.models.Contribution.State",
+        "StateEnum": "registration.models.Registration.State",
+    },
 }
 
 # --- Internationalisation: the six official languages of the United Nations -----------

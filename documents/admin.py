@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from core.errors import DomainError
 from languages.content import columns
+from registration.models import Entity
 
 from . import services
 from .models import Call, Contribution, ContributionEvent, ContributionFile, Document, DocumentFile
@@ -36,8 +39,32 @@ class DocumentAdmin(TranslationAdmin):
             messages.error(request, str(error))
 
 
+class CallAdminForm(forms.ModelForm):
+    """The kinds of entity invited as boxes to tick, not a list typed in JSON."""
+
+    invited_kinds = forms.MultipleChoiceField(
+        label=_("invited kinds of entity"),
+        choices=Entity.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Call
+        fields = [
+            "session",
+            "series",
+            "title",
+            "themes",
+            "opens_at",
+            "deadline",
+            "invited_kinds",
+            "accepts_late",
+        ]
+
+
 @admin.register(Call)
 class CallAdmin(TranslationAdmin):
+    form = CallAdminForm
     list_display = ["title", "session", "series", "opens_at", "deadline", "accepts_late"]
     search_fields = columns("title")
 

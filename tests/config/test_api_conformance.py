@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
 from badges import services as badge_services
 from registration import services as registration_services
 from sessions_app.models import Booking, Sitting
+from tests.documents.common import document
 from tests.factories import (
     BookingFactory,
     EntityFactory,
@@ -78,7 +79,8 @@ def before_generate_path_parameters(context, strategy):
 @pytest.fixture
 def meeting(open_session):
     """A session with what answers can hold: a room and none, a sitting cancelled, bookings
-    in every state, registrations waitlisted and approved with a badge, one revoked; and
+    in every state, registrations waitlisted and approved with a badge, one revoked,
+    documents, one revised and limited; and
     the path parameters that name them."""
     room = RoomFactory(slug="boardroom-d")
     placed = SessionFactory(room=room, venue=room.venue)
@@ -95,13 +97,29 @@ def meeting(open_session):
     register(open_session)  # waitlisted: the one seat is taken
     badge_services.issue_badge(approved, None)
     badge_services.reprint(approved, None, "Lost")
+    contribution = _contribution(open_session)
+    agenda = document(open_session, languages=("en", "ar"))
+    document(open_session, "UNODC/CCPCJ/EG.10/2025/1/Rev.1", distribution="limited")
     return {
         "series": {"slug": open_session.series.slug},
-        "sessions": {"slug": open_session.slug, "session_slug": open_session.slug},
+        "sessions": {
+            "slug": open_session.slug,
+            "session_slug": open_session.slug,
+            "contribution_id": contribution.pk,
+        },
         "sittings": {"id": open_session.sittings.get().pk},
         "rooms": {"slug": room.slug},
         "bookings": {"id": Booking.objects.filter(status="confirmed").get().pk},
+        "documents": {"id": agenda.pk},
     }
+
+
+def _contribution(session):
+    """A written contribution submitted to an open call of the session."""
+    from tests.documents.contribution_common import focal_point, open_call, submit
+
+    user, entity = focal_point(session)
+    return submit(open_call(session), entity, user)
 
 
 @pytest.fixture(params=["officer", "delegate"])

@@ -9,9 +9,12 @@ from modeltranslation.translator import translator
 
 from config.demo import ROOMS, seed
 from config.demo_content import BOARDROOM, LANGUAGE_SUFFIXES, PLENARY_TITLES
+from documents.models import Document, DocumentFile
+from languages.official import OFFICIAL_LANGUAGE_CODES
 from registration.models import Entity
 from sessions_app.models import Booking, Room, Series, Session, Sitting, Venue
 from tests.config.conftest import TODAY, quiet
+from tests.pdfs import assert_printed, read
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +255,97 @@ def test_seeding_again_changes_no_feed(demo):
     seed(today=TODAY, log=quiet)
 
     assert list(sittings.values_list("pk", "updated_at")) == before
+
+
+# --- Documents (config.demo_documents) -------------------------------------------------
+
+
+def demo_documents(slug: str) -> dict[str, Document]:
+    return {document.kind: document for document in Document.objects.filter(session__slug=slug)}
+
+
+@pytest.mark.parametrize(
+    ("slug", "kinds"),
+    [
+        ("egm-2022", ["information_note", "provisional_agenda", "working_paper"]),
+        ("ieg-1-2023", ["information_note", "provisional_agenda", "working_paper"]),
+        (
+            "ieg-1-resumed-2024",
+            ["information_note", "provisional_agenda", "report", "working_paper"],
+        ),
+        ("ieg-2-2025", ["chairs_draft", "information_note", "provisional_agenda"]),
+        ("demo", ["chairs_draft", "information_note", "provisional_agenda"]),
+    ],
+)
+def test_each_session_has_its_documents_in_the_six_languages(demo, slug, kinds):
+    documents = demo_documents(slug)
+
+    assert sorted(documents) == kinds
+    for document in documents.values():
+        languages = sorted(document.versions.values_list("language", flat=True))
+        if document.status == Document.Status.PUBLISHED:
+            assert languages == sorted(OFFICIAL_LANGUAGE_CODES), document.symbol
+        assert all(getattr(document, f"title_{suffix}") for suffix in ("en", *LANGUAGE_SUFFIXES))
+
+
+def test_the_first_meetings_report_is_e_cn_15_2024_15_on_the_adoption_of_the_report(demo):
+    report = demo_documents("ieg-1-resumed-2024")["report"]
+
+    assert (report.symbol, report.status, report.agenda_items) == (
+        "E/CN.15/2024/15",
+        "published",
+        [5],
+    )
+    assert report.versions.count() == 6
+
+
+def test_the_second_meetings_chairs_draft_is_forthcoming_without_files(demo):
+    documents = demo_documents("ieg-2-2025")
+
+    draft = documents["chairs_draft"]
+    assert (draft.symbol, draft.status, draft.agenda_items) == (
+        "UNODC/CCPCJ/EG.10/2025/2",
+        "forthcoming",
+        [3],
+    )
+    assert not draft.versions.exists()
+    assert documents["provisional_agenda"].symbol == "UNODC/CCPCJ/EG.10/2025/1"
+    assert documents["provisional_agenda"].agenda_items == [2]
+    assert documents["information_note"].symbol == "UNODC/CCPCJ/EG.10/2025/INF/1"
+
+
+@pytest.mark.parametrize(
+    ("language", "column", "notice"),
+    [
+        ("ar", "ar", "ملف للعرض التوضيحي، وليس وثيقة من وثائق الأمم المتحدة"),
+        ("zh", "zh_hans", "演示文件——并非联合国文件"),
+        ("en", "en", "DEMONSTRATION FILE: NOT A UNITED NATIONS DOCUMENT"),
+        ("fr", "fr", "FICHIER DE DÉMONSTRATION"),
+        ("ru", "ru", "ДЕМОНСТРАЦИОННЫЙ ФАЙЛ"),
+        ("es", "es", "ARCHIVO DE DEMOSTRACIÓN"),
+    ],
+)
+def test_each_file_is_a_readable_pdf_saying_it_is_a_demonstration_with_its_translated_title(
+    demo, language, column, notice
+):
+    report = demo_documents("ieg-1-resumed-2024")["report"]
+    version = report.versions.get(language=language)
+    with version.file.open("rb") as stored:
+        pdf = stored.read()
+
+    drawn = assert_printed(pdf, notice, getattr(report, f"title_{column}"))
+    assert "E/CN.15/2024/15" in drawn
+    assert len(read(pdf).pages) == 1
+    assert version.size == len(pdf)
+
+
+def test_seeding_again_keeps_the_documents_and_their_files(demo):
+    before = list(DocumentFile.objects.order_by("pk").values_list("pk", "document__symbol", "file"))
+
+    seed(today=TODAY, log=quiet)
+
+    assert before and (
+        list(DocumentFile.objects.order_by("pk").values_list("pk", "document__symbol", "file"))
+        == before
+    )
+    assert Document.objects.count() == 16

@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from . import mail
+from .models import ContributionEvent
+
+
+@shared_task
+def send_contribution_mail(event_id: int, kind: str):
+    event = ContributionEvent.objects.select_related(
+        "contribution__call__session",
+        "contribution__call__series",
+        "contribution__entity",
+        "contribution__document",
+        "contribution__submitted_by__profile",
+    ).get(pk=event_id)
+    mail.send(event, kind)
