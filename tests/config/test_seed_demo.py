@@ -356,3 +356,19 @@ def test_seeding_again_keeps_the_documents_and_their_files(demo):
         == before
     )
     assert Document.objects.exclude(kind=Document.Kind.WRITTEN_CONTRIBUTION).count() == 16
+
+
+def test_the_demonstration_sessions_documents_follow_it_into_the_next_year(demo):
+    seed(today=TODAY + timedelta(days=60), log=quiet)
+
+    documents = demo_documents("demo")
+    agenda = documents["provisional_agenda"]
+    with agenda.versions.get(language="en").file.open("rb") as stored:
+        pdf = stored.read()
+    assert sorted(document.symbol for document in documents.values()) == [
+        "UNODC/CCPCJ/EG.10/2027/1",
+        "UNODC/CCPCJ/EG.10/2027/2",
+        "UNODC/CCPCJ/EG.10/2027/INF/1",
+    ]
+    assert "UNODC/CCPCJ/EG.10/2027/1" in assert_printed(pdf, "Provisional agenda")
+    assert agenda.versions.count() == 6

@@ -96,6 +96,10 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("attendance", "officer", f"/sessions/{SESSION}/console/attendance/"),
         ("content", "officer", f"/sessions/{SESSION}/content/"),
         ("content in French", "officer", f"/sessions/{SESSION}/content/?language=fr"),
+        ("documents", "anonymous", f"/sessions/{SESSION}/documents/"),
+        ("documents (Secretariat)", "officer", f"/sessions/{SESSION}/documents/"),
+        ("add a document", "officer", f"/sessions/{SESSION}/documents/new/"),
+        ("upload a set of documents", "officer", f"/sessions/{SESSION}/documents/upload/"),
     ]
 
 

@@ -15,7 +15,7 @@ class Command(BaseCommand):
         for session in sessions:
             self.stdout.write(
                 f"  {session.slug:<20} {session.start_date} – {session.end_date}  "
-                f"{session.sittings.count()} sittings"
+                f"{session.sittings.count()} sittings, {session.documents.count()} documents"
             )
         self.stdout.write(
             self.style.SUCCESS(
