@@ -3,22 +3,28 @@ real Word document (DOCX), by its content and not its name; no larger than
 settings.DOCUMENT_MAX_BYTES. Checked before anything is written."""
 
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from defusedxml import ElementTree
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from pypdf.errors import PdfReadError
 
-from registration.pdf_checks import active_content, read_pdf
+from registration.pdf_checks import UnreadablePdf, inspect_pdf
 
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+# Parts that make Word run or fetch something: macros, embedded objects, ActiveX controls.
+ACTIVE_PARTS = re.compile(r"(^|/)vbaProject\.bin$|^word/(embeddings|activeX)/", re.IGNORECASE)
+# Relationships that make Word fetch a template, an object or a frame from outside.
+ACTIVE_RELATIONSHIPS = re.compile(r"/(attachedTemplate|oleObject|frame|subDocument)$")
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 # A Word document unpacks to a few times its size; far more is a zip bomb.
 DOCX_MAX_UNPACKED_RATIO = 20
 
@@ -53,11 +59,13 @@ def check_file(uploaded) -> CheckedFile:
 def _checked_pdf(content: bytes) -> str:
     """The PDF's title, once it is known to be a readable PDF without active content."""
     try:
-        reader = read_pdf(content)
-        active = active_content(reader)
-        title = (reader.metadata or {}).get("/Title") or ""
-    except (PdfReadError, ValueError, OSError, KeyError) as error:
+        reader, active = inspect_pdf(content)
+    except UnreadablePdf as error:
         raise ValueError(_("The file is not a readable PDF.")) from error
+    try:
+        title = (reader.metadata or {}).get("/Title") or ""
+    except Exception:  # damaged properties: the file has no title then
+        title = ""
     if active:
         raise ValueError(
             _(
@@ -72,7 +80,7 @@ def _checked_pdf(content: bytes) -> str:
 def _checked_docx(content: bytes) -> str:
     """The document's title, once it is known to be a zip holding a Word document's parts,
     its main part declared as one (a macro-enabled document, .docm, declares another and is
-    refused)."""
+    refused), with no active content (see _active_part)."""
     not_word = ValueError(_("The file is not a Word document (DOCX)."))
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -84,12 +92,45 @@ def _checked_docx(content: bytes) -> str:
                 raise not_word
             types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
             core = archive.read("docProps/core.xml") if "docProps/core.xml" in names else b""
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as error:
+            active = _active_part(archive, names)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, zlib.error) as error:
         raise not_word from error
-    if DOCX_MAIN not in types or "word/vbaProject.bin" in names:
+    if DOCX_MAIN not in types:
         raise not_word
+    if active:
+        raise ValueError(
+            _(
+                "The Word document holds active content (%(found)s: macros, embedded objects "
+                "or links to outside templates). Save it as a plain DOCX, or as a PDF, and "
+                "upload that."
+            )
+            % {"found": active}
+        )
+    return _text(core, DC_TITLE)
+
+
+def _active_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The first part that makes Word run or fetch something: macros, embedded objects,
+    ActiveX controls, or a relationship to a template, object or frame outside the file."""
+    for name in sorted(names):
+        if ACTIVE_PARTS.search(name):
+            return name
+    for name in sorted(name for name in names if name.endswith(".rels")):
+        try:
+            relationships = ElementTree.fromstring(archive.read(name)).iter(RELATIONSHIP)
+            for relationship in relationships:
+                if relationship.get("TargetMode") == "External" and ACTIVE_RELATIONSHIPS.search(
+                    relationship.get("Type", "")
+                ):
+                    return relationship.get("Type").rsplit("/", 1)[-1]
+        except (ElementTree.ParseError, ValueError):  # defusedxml refuses entities
+            return name
+    return None
+
+
+def _text(xml: bytes, tag: str) -> str:
     try:
-        title = ElementTree.fromstring(core).findtext(DC_TITLE) if core else ""
+        text = ElementTree.fromstring(xml).findtext(tag) if xml else ""
     except (ElementTree.ParseError, ValueError):  # defusedxml refuses entities
-        title = ""
-    return " ".join((title or "").split())
+        text = ""
+    return " ".join((text or "").split())

@@ -15,7 +15,6 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pypdf.errors import PdfReadError
 
 from core import tables
 from core.errors import DomainError
@@ -23,7 +22,7 @@ from core.errors import DomainError
 from . import services
 from .forms import MemberRowForm
 from .models import Delegation, DelegationInvitation, Registration, new_token
-from .pdf_checks import active_content, read_pdf
+from .pdf_checks import UnreadablePdf, inspect_pdf
 from .storage import delete_after_commit
 
 # The columns of a sheet of members, in the order of the template: the required ones, then
@@ -102,8 +101,8 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
         )
     content = uploaded.read()
     try:
-        active = active_content(read_pdf(content))
-    except (PdfReadError, ValueError, OSError, KeyError) as error:
+        _reader, active = inspect_pdf(content)
+    except UnreadablePdf as error:
         raise services.RegistrationError(_("The file is not a readable PDF.")) from error
     if active:
         raise services.RegistrationError(

@@ -6,7 +6,6 @@ streams are seen as a reader sees them."""
 import io
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 # Keys that make a reader run something: JavaScript, actions on events (/AA), forms that
@@ -18,18 +17,26 @@ ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/Rend
 OPENING_ACTIONS = {"/GoTo"}
 
 
-def read_pdf(content: bytes) -> PdfReader:
-    """The PDF with its pages read, or ValueError where the bytes are not a readable PDF
-    with at least one page (whatever the file's name says)."""
+class UnreadablePdf(ValueError):
+    """The bytes are not a PDF that can be read whole, with at least one page."""
+
+
+def inspect_pdf(content: bytes) -> tuple[PdfReader, str | None]:
+    """The PDF, read, and the first sign of active content in it (None: none), whatever
+    the file's name says; UnreadablePdf where it cannot be read. A damaged file makes pypdf
+    raise errors of many kinds (its own, and others from objects of unexpected types, a
+    number where a dictionary should be): each of them means unreadable."""
+    if not content.startswith(b"%PDF-"):
+        raise UnreadablePdf
     try:
-        if not content.startswith(b"%PDF-"):
-            raise PdfReadError
         reader = PdfReader(io.BytesIO(content))
         if not reader.pages:
-            raise PdfReadError
-    except (PdfReadError, ValueError, OSError, KeyError) as error:
-        raise ValueError("not a readable PDF") from error
-    return reader
+            raise UnreadablePdf
+        return reader, active_content(reader)
+    except UnreadablePdf:
+        raise
+    except Exception as error:  # see above
+        raise UnreadablePdf from error
 
 
 def active_content(reader: PdfReader) -> str | None:

@@ -31,9 +31,12 @@ def pdf_bytes(text: str = "A document", title: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def docx_bytes(title: str = "", main: str = WORD_MAIN) -> bytes:
+def docx_bytes(title: str = "", main: str = WORD_MAIN, parts: dict | None = None) -> bytes:
+    """A Word document; `parts` adds parts by name (an embedded object, relationships)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
+        for name, part in (parts or {}).items():
+            archive.writestr(name, part)
         archive.writestr("[Content_Types].xml", DOCX_TYPES.format(main=main))
         archive.writestr(
             "word/document.xml",
