@@ -104,25 +104,40 @@ def _validated(document: Document) -> Document:
 @transaction.atomic
 def save_document(document: Document, versions: list[Version] = (), actor=None) -> Document:
     """Register a new document or save a changed one, with these language versions (each
-    replaces the one of its language). Publishing a revision supersedes what it revises."""
-    was_published = bool(document.pk) and (
-        Document.objects.filter(pk=document.pk, status=Status.PUBLISHED).exists()
-    )
+    replaces the one of its language). One version of a document is current: publishing a
+    revision supersedes what it revises; withdrawing it makes that current again; an
+    original published again while its revision stands is superseded at once."""
+    before = Document.objects.filter(pk=document.pk).values_list("status", flat=True).first()
     _validated(document)
     if document.status == Status.PUBLISHED and document.issued_on is None:
         document.issued_on = timezone.localdate()
+    republished = document.status == Status.PUBLISHED and before not in (None, Status.PUBLISHED)
+    if republished and _revisions(document.pk).filter(status__in=LISTED).exists():
+        document.status = Status.SUPERSEDED
     document.save()
     save_versions(document, versions, actor)
-    if document.status == Status.PUBLISHED and not was_published:
-        _supersede(document)
+    if document.status != before and _is_revision(document) and document.revises_id:
+        if document.status == Status.PUBLISHED:
+            _set_status(document.revises_id, Status.PUBLISHED, Status.SUPERSEDED)
+        elif before == Status.PUBLISHED:
+            _set_status(document.revises_id, Status.SUPERSEDED, Status.PUBLISHED)
     return document
 
 
-def _supersede(document: Document) -> None:
-    if document.revises_id and parse_symbol(document.symbol).is_revision:
-        Document.objects.filter(pk=document.revises_id).exclude(status=Status.WITHDRAWN).update(
-            status=Status.SUPERSEDED, updated_at=timezone.now()
-        )
+LISTED = (Status.PUBLISHED, Status.SUPERSEDED)
+
+
+def _is_revision(document: Document) -> bool:
+    return bool(document.symbol) and parse_symbol(document.symbol).is_revision
+
+
+def _revisions(pk: int):
+    """The revisions (not corrigenda nor addenda) of a document."""
+    return Document.objects.filter(revises=pk, symbol__regex=r"/Rev\.[0-9]+$")
+
+
+def _set_status(pk: int, current: str, new: str) -> None:
+    Document.objects.filter(pk=pk, status=current).update(status=new, updated_at=timezone.now())
 
 
 def save_versions(document: Document, versions: list[Version], actor=None) -> None:

@@ -33,10 +33,15 @@ class Symbol:
     @property
     def previous(self) -> str | None:
         """The document this one revises, corrects or adds to: the symbol without its last
-        suffix (`E/CN.15/2024/15` for `E/CN.15/2024/15/Rev.1`)."""
+        suffix (`E/CN.15/2024/15` for `E/CN.15/2024/15/Rev.1` or `/Corr.2`), or the revision
+        before it (`…/15/Rev.1` for `…/15/Rev.2`), which it replaces."""
         if not self.suffixes:
             return None
-        return "/".join((self.base, *self.suffixes[:-1]))
+        *before, last = self.suffixes
+        kind, number = SUFFIX.fullmatch(last).groups()
+        if kind == "Rev" and int(number) > 1:
+            before.append(f"Rev.{int(number) - 1}")
+        return "/".join((self.base, *before))
 
     @property
     def is_revision(self) -> bool:

@@ -169,3 +169,39 @@ def test_a_set_may_not_add_to_another_sessions_document(session):
     assert refused.value.errors == [
         ("E_CN.15_2024_15_ru.pdf", "E/CN.15/2024/15 is a document of another session.")
     ]
+
+
+def test_a_second_revision_supersedes_the_first(session):
+    original = document(session, symbol="E/CN.15/2024/15")
+    first = document(session, symbol="E/CN.15/2024/15/Rev.1")
+    second = document(session, symbol="E/CN.15/2024/15/Rev.2")
+
+    statuses = dict(session.documents.values_list("symbol", "status"))
+    assert second.revises == first and first.revises == original
+    assert statuses == {
+        "E/CN.15/2024/15": "superseded",
+        "E/CN.15/2024/15/Rev.1": "superseded",
+        "E/CN.15/2024/15/Rev.2": "published",
+    }
+
+
+def test_withdrawing_a_revision_makes_what_it_revised_current_again(session):
+    original = document(session, symbol="E/CN.15/2024/15")
+    revision = document(session, symbol="E/CN.15/2024/15/Rev.1")
+
+    services.withdraw(revision)
+
+    original.refresh_from_db()
+    assert original.status == Document.Status.PUBLISHED
+
+
+def test_an_original_published_again_while_its_revision_stands_is_superseded(session):
+    original = document(session, symbol="E/CN.15/2024/15")
+    document(session, symbol="E/CN.15/2024/15/Rev.1")
+    original.refresh_from_db()
+    services.withdraw(original)
+
+    services.publish(original)
+
+    original.refresh_from_db()
+    assert original.status == Document.Status.SUPERSEDED

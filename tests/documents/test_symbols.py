@@ -60,6 +60,8 @@ def test_a_revision_revises_the_symbol_without_its_last_suffix():
     revision = parse_symbol("E/CN.15/2024/15/Add.1/Rev.1")
 
     assert revision.previous == "E/CN.15/2024/15/Add.1"
+    assert parse_symbol("E/CN.15/2024/15/Rev.3").previous == "E/CN.15/2024/15/Rev.2"
+    assert parse_symbol("E/CN.15/2024/15/Corr.2").previous == "E/CN.15/2024/15"
     assert revision.is_revision
 
 
