@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_conference_officer
 from languages.official import OFFICIAL, OFFICIAL_LANGUAGE_CODES, active_language
-from registration.models import Delegation, Entity, Registration, owner_q
+from registration.models import Delegation, Entity, Registration
 from sessions_app.models import Session
 
 from .models import Call, Document, DocumentFile
@@ -25,20 +25,21 @@ def sees_every_distribution(user, session: Session) -> bool:
     if is_conference_officer(user):
         return True
     return (
-        Registration.objects.approved().filter(owner_q(user), session=session).exists()
+        Registration.objects.owned_by(user).approved().filter(session=session).exists()
         or Delegation.objects.filter(session=session, focal_points=user).exists()
     )
 
 
 def readable(user, session: Session) -> QuerySet:
-    """The session's documents this reader may see, with their versions and what they
-    revise (two queries when listed)."""
-    documents = Document.objects.filter(session=session).select_related("revises", "entity")
+    """The session's documents this reader may see, with their versions and the published
+    revisions they may see too (three queries when listed)."""
+    documents = Document.objects.filter(session=session)
     if not sees_every_distribution(user, session):
         documents = documents.filter(distribution=Document.Distribution.GENERAL)
-    return documents.prefetch_related(
+    revisions = documents.filter(status__in=(Document.Status.PUBLISHED, Document.Status.SUPERSEDED))
+    return documents.select_related("revises", "entity").prefetch_related(
         Prefetch("versions", queryset=DocumentFile.objects.order_by("language")),
-        Prefetch("revisions", queryset=Document.objects.order_by("symbol")),
+        Prefetch("revisions", queryset=revisions.order_by("symbol")),
     )
 
 

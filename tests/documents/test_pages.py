@@ -158,3 +158,23 @@ def test_the_page_takes_the_same_queries_whatever_the_number_of_documents(
 
 
 QUERIES = 0
+
+
+def test_a_revision_a_reader_may_not_see_is_not_named_to_them(client, session):
+    """A restricted revision of a general document is named neither on the page nor in the
+    API to an anonymous reader; an officer sees both."""
+    from django.test import Client
+
+    from tests.factories import OfficerFactory
+
+    original = document(session, symbol="E/CN.15/2024/17", title_en="The original")
+    document(session, symbol="E/CN.15/2024/17/Rev.1", distribution="restricted")
+    officer = Client()
+    officer.force_login(OfficerFactory())
+
+    page = client.get(f"/sessions/{session.slug}/documents/").text
+    api = client.get(f"/api/v1/sessions/{session.slug}/documents/").json()["results"]
+
+    assert "E/CN.15/2024/17/Rev.1" not in page
+    assert [row["revised_by"] for row in api if row["id"] == original.pk] == [[]]
+    assert "E/CN.15/2024/17/Rev.1" in officer.get(f"/sessions/{session.slug}/documents/").text
