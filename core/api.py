@@ -13,7 +13,10 @@ from .errors import DomainError
 
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
-        return Response({"detail": exc.message, "code": exc.code}, status=status.HTTP_409_CONFLICT)
+        return Response(
+            {"detail": exc.message, "code": exc.code, **exc.details()},
+            status=status.HTTP_409_CONFLICT,
+        )
     return drf_exception_handler(exc, context)
 
 

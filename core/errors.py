@@ -16,3 +16,7 @@ class DomainError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+    def details(self) -> dict:
+        """More for the API's answer beside the message and code (refused files...)."""
+        return {}

@@ -204,12 +204,6 @@ class DocumentWriteSerializer(serializers.ModelSerializer):
         for field, by_language in translations.items():
             for language, text in by_language.items():
                 setattr(document, build_localized_fieldname(field, language), text)
-        # Pages and feeds fall back to the English; a written contribution keeps the
-        # language it was written in.
-        if not document.title_en and document.kind != Document.Kind.WRITTEN_CONTRIBUTION:
-            raise serializers.ValidationError(
-                {"title": [_("Give the document's title in English (in `translations`).")]}
-            )
         versions = services.checked_versions(files) if files else []
         return services.save_document(document, versions, actor)
 
@@ -241,17 +235,6 @@ WRITE_DESCRIPTION = (
     "checked first: one bad file refuses the whole request (409, `files` gives each "
     "reason). Publishing a revision (`/Rev.1`) marks what it revises superseded."
 )
-
-
-def refused_files(refusal: services.FileErrors) -> Response:
-    return Response(
-        {
-            "detail": refusal.message,
-            "code": refusal.code,
-            "files": [{"file": name, "reason": reason} for name, reason in refusal.errors],
-        },
-        status=status.HTTP_409_CONFLICT,
-    )
 
 
 class OfficersWriteMixin:
@@ -299,10 +282,7 @@ class SessionDocumentsView(OfficersWriteMixin, generics.ListCreateAPIView):
         session = self.get_session()
         serializer = DocumentWriteSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        try:
-            document = serializer.save_document(Document(session=session), request.user)
-        except services.FileErrors as refusal:
-            return refused_files(refusal)
+        document = serializer.save_document(Document(session=session), request.user)
         return self.answer(document, status.HTTP_201_CREATED)
 
 
@@ -325,8 +305,5 @@ class DocumentView(OfficersWriteMixin, generics.GenericAPIView):
             document, data=request.data, partial=True, context={"request": request}
         )
         serializer.is_valid(raise_exception=True)
-        try:
-            document = serializer.save_document(document, request.user)
-        except services.FileErrors as refusal:
-            return refused_files(refusal)
+        document = serializer.save_document(document, request.user)
         return self.answer(document)

@@ -45,7 +45,8 @@ class DocumentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title_en"].required = True
+        # As the service asks (a written contribution keeps the language it was written in).
+        self.fields["title_en"].required = self.instance.kind != Document.Kind.WRITTEN_CONTRIBUTION
         if self.instance.pk and not self.is_bound:
             self.initial["agenda_items"] = ", ".join(
                 str(item) for item in self.instance.agenda_items

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
 from core.errors import DomainError
@@ -45,8 +46,16 @@ class FileErrors(DocumentError):
     def __init__(self, errors: list[tuple[str, str]]):
         self.errors = errors  # (file name, reason)
         super().__init__(
-            _("Nothing was uploaded: %(count)d files have problems.") % {"count": len(errors)}
+            ngettext(
+                "Nothing was uploaded: %(count)d file has a problem.",
+                "Nothing was uploaded: %(count)d files have problems.",
+                len(errors),
+            )
+            % {"count": len(errors)}
         )
+
+    def details(self) -> dict:
+        return {"files": [{"file": name, "reason": reason} for name, reason in self.errors]}
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,13 @@ def _validated(document: Document) -> Document:
                     % {"symbol": previous},
                     code="revises_missing",
                 )
+    # Pages and feeds fall back to the English; a written contribution keeps the language
+    # it was written in.
+    if (
+        not (document.title_en or "").strip()
+        and document.kind != Document.Kind.WRITTEN_CONTRIBUTION
+    ):
+        raise DocumentError(_("Give the document's title in English."), code="title_missing")
     try:
         document.full_clean()
     except ValidationError as error:

@@ -331,8 +331,8 @@ def test_a_document_needs_a_title(session):
         f"/api/v1/sessions/{session.slug}/documents/", fields, format="multipart"
     )
 
-    assert answer.status_code == 400
-    assert "title" in answer.json()
+    assert answer.status_code == 409
+    assert answer.json()["code"] == "title_missing"
 
 
 def test_a_document_needs_its_english_title(session):
@@ -343,8 +343,8 @@ def test_a_document_needs_its_english_title(session):
         HTTP_ACCEPT_LANGUAGE="fr",
     )
 
-    assert answer.status_code == 400
-    assert "English" in answer.json()["title"][0]
+    assert answer.status_code == 409
+    assert answer.json()["code"] == "title_missing"
     assert not Document.objects.exists()
 
 
