@@ -94,6 +94,9 @@ def test_a_set_a_contribution_and_an_arabic_download(live_server, browser, call)
     contributed = officer.locator("#written-contributions ~ table tr", has_text=CONTRIBUTION)
     expect(contributed).to_contain_text("Austria")
     expect(contributed.locator("ul.language-versions a")).to_have_count(1)
+    delegate.reload()  # the focal point sees the outcome, and may no longer replace files
+    expect(mine.locator(".state")).to_have_text("Accepted for publication")
+    expect(mine.locator("details")).to_have_count(0)
 
     # 4. An anonymous reader, not offered the upload, reads the page in Arabic.
     reader = browser.new_page()
@@ -101,6 +104,10 @@ def test_a_set_a_contribution_and_an_arabic_download(live_server, browser, call)
     expect(reader.locator("table.documents tr", has_text=SYMBOL)).to_be_visible()
     expect(reader.locator("main a:text-is('Upload a set of files')")).to_have_count(0)
     expect(reader.locator(f"a[href$='/sessions/{SLUG}/documents/upload/']")).to_have_count(0)
+    reader.goto(f"{documents_url}upload/")  # nor let in by its address: asked to log in
+    expect(reader).to_have_url(re.compile("/accounts/login/"))
+    expect(reader.locator("input[name=files]")).to_have_count(0)
+    reader.goto(documents_url)
     reader.select_option("#language-select", "ar")
     reader.click("form.language-switcher button[type=submit]")
     expect(reader.locator("html")).to_have_attribute("dir", "rtl")
