@@ -298,6 +298,9 @@ NOMINATION_MAX_BYTES = int(os.environ.get("NOMINATION_MAX_MB", "10")) * 2**20
 PHOTO_MAX_BYTES = 5 * 2**20
 # A document's language version or a written contribution's file (PDF or DOCX).
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 2**20
+# A set of documents uploaded at once is checked whole in memory before anything is kept.
+DOCUMENT_SET_MAX_FILES = int(os.environ.get("DOCUMENT_SET_MAX_FILES", "60"))
+DOCUMENT_SET_MAX_BYTES = int(os.environ.get("DOCUMENT_SET_MAX_MB", "200")) * 2**20
 # A focal point invitation's link works for this many days.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 # A sheet of members (CSV or Excel) larger than this is refused unread: 500 rows fit in far less.

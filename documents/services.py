@@ -6,9 +6,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -205,6 +207,7 @@ def upload_set(session: Session, files: list, actor=None, defaults=SetDefaults()
     language (SET_FILE_NAME): a new symbol registers a document (its title from the file's
     properties, else the symbol), a known one gets the version. Every file is checked
     first; a set with any bad file is refused whole (FileErrors, one reason per file)."""
+    _check_set_size(files)
     errors: list[tuple[str, str]] = []
     by_symbol: dict[str, dict[str, object]] = defaultdict(dict)
     for uploaded in files:
@@ -252,6 +255,22 @@ def upload_set(session: Session, files: list, actor=None, defaults=SetDefaults()
             )
             saved.append(save_document(document, checked[symbol], actor))
     return saved
+
+
+def _check_set_size(files: list) -> None:
+    """A set is read whole into memory to be checked before anything is kept: its number
+    of files and their total size are limited (settings.DOCUMENT_SET_MAX_FILES, _MB)."""
+    if len(files) > settings.DOCUMENT_SET_MAX_FILES:
+        raise DocumentError(
+            _("At most %(count)d files at a time.") % {"count": settings.DOCUMENT_SET_MAX_FILES},
+            code="set_too_large",
+        )
+    if sum(uploaded.size for uploaded in files) > settings.DOCUMENT_SET_MAX_BYTES:
+        raise DocumentError(
+            _("At most %(size)s in one set: upload it in parts.")
+            % {"size": filesizeformat(settings.DOCUMENT_SET_MAX_BYTES)},
+            code="set_too_large",
+        )
 
 
 def _new_from_files(session, symbol, versions, defaults: SetDefaults) -> Document:

@@ -205,3 +205,21 @@ def test_an_original_published_again_while_its_revision_stands_is_superseded(ses
 
     original.refresh_from_db()
     assert original.status == Document.Status.SUPERSEDED
+
+
+def test_a_set_of_too_many_files_is_refused_unread(session, settings):
+    settings.DOCUMENT_SET_MAX_FILES = 2
+    files = [upload(f"E_CN.15_2024_15_{code}.pdf") for code in ("ar", "en", "fr")]
+
+    with pytest.raises(services.DocumentError, match="At most 2 files at a time"):
+        services.upload_set(session, files)
+
+    assert not Document.objects.exists()
+
+
+def test_a_set_larger_than_the_limit_is_refused_unread(session, settings):
+    settings.DOCUMENT_SET_MAX_BYTES = 1000
+    files = [upload(f"E_CN.15_2024_15_{code}.pdf") for code in ("ar", "en")]
+
+    with pytest.raises(services.DocumentError, match="upload it in parts"):
+        services.upload_set(session, files)
