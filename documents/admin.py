@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -22,8 +22,22 @@ class DocumentFileInline(admin.TabularInline):
         return False  # files are checked by the upload pages and the API, not here
 
 
+class DocumentAdminForm(forms.ModelForm):
+    """Checked by the service's rules (the symbol's, the English title), so that a refusal
+    shows on the form with what was typed, not after it is lost."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if not self.errors:
+            try:
+                services.validated(self.instance)
+            except DomainError as error:
+                self.add_error(None, str(error))
+
+
 @admin.register(Document)
 class DocumentAdmin(TranslationAdmin):
+    form = DocumentAdminForm
     list_display = ["symbol", "title", "kind", "session", "status", "distribution", "issued_on"]
     list_filter = ["session", "kind", "status", "distribution"]
     search_fields = ["symbol", *columns("title")]
@@ -32,11 +46,8 @@ class DocumentAdmin(TranslationAdmin):
     inlines = [DocumentFileInline]
 
     def save_model(self, request, obj, form, change) -> None:
-        # Through the service: the symbol's rules, and a published revision supersedes.
-        try:
-            services.save_document(obj, actor=request.user)
-        except DomainError as error:
-            messages.error(request, str(error))
+        # Through the service: a published revision supersedes what it revises.
+        services.save_document(obj, actor=request.user)
 
 
 class CallAdminForm(forms.ModelForm):
@@ -103,3 +114,6 @@ class ContributionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # its audit trail would go with it

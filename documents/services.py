@@ -88,7 +88,7 @@ def checked_versions(files: dict[str, object]) -> list[Version]:
     return versions
 
 
-def _validated(document: Document) -> Document:
+def validated(document: Document) -> Document:
     """The document's fields checked (the symbol's rules, one symbol one document), and
     the document it revises found by its symbol."""
     if document.symbol:
@@ -126,7 +126,7 @@ def save_document(document: Document, versions: list[Version] = (), actor=None) 
     revision supersedes what it revises; withdrawing it makes that current again; an
     original published again while its revision stands is superseded at once."""
     before = Document.objects.filter(pk=document.pk).values_list("status", flat=True).first()
-    _validated(document)
+    validated(document)
     if document.status == Status.PUBLISHED and document.issued_on is None:
         document.issued_on = timezone.localdate()
     republished = document.status == Status.PUBLISHED and before not in (None, Status.PUBLISHED)
