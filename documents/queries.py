@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import is_conference_officer
 from languages.official import OFFICIAL, OFFICIAL_LANGUAGE_CODES, active_language
 from registration.models import Delegation, Entity, Registration
+from registration.names import sort_key
 from sessions_app.models import Session
 
 from .models import Call, Document, DocumentFile
@@ -132,8 +133,9 @@ CONTRIBUTION_ORDER = (
 
 def contribution_groups(documents) -> list[ContributionGroup]:
     """Written contributions grouped as the UN lists them (CONTRIBUTION_ORDER, any other
-    contributor last), each group in the alphabetical order of the entities' English
-    names, as UN lists are kept; empty groups left out."""
+    contributor last), each group in the alphabetical order of the entities' names in the
+    reader's language, as each language version of a UN list is kept; empty groups left
+    out."""
     order = {kind: index for index, (kind, _label) in enumerate(CONTRIBUTION_ORDER)}
     groups: dict[int, list] = {}
     for document in documents:
@@ -142,8 +144,8 @@ def contribution_groups(documents) -> list[ContributionGroup]:
     labels = [label for _kind, label in CONTRIBUTION_ORDER] + [_("Other contributors")]
 
     def key(document: Document):
-        name = document.entity.name_en if document.entity else ""
-        return ((name or "").casefold(), document.symbol, document.pk)
+        name = document.entity.display_name if document.entity else ""
+        return (sort_key(name), document.symbol, document.pk)
 
     return [
         ContributionGroup(labels[index], sorted(groups[index], key=key)) for index in sorted(groups)

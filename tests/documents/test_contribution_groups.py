@@ -79,3 +79,18 @@ def test_a_version_in_the_original_language_only_is_marked(client, session):
     html = client.get(reverse("documents:session-documents", args=[session.slug])).content
 
     assert ">Français</a> <small>PDF, original</small>" in html.decode()
+
+
+def test_states_are_named_and_ordered_in_the_readers_language(session):
+    from django.utils import translation
+
+    states = [
+        EntityFactory(kind=Kind.MEMBER_STATE, name=name, code=code)
+        for name, code in (("Germany", "DEU"), ("Austria", "AUT"), ("Egypt", "EGY"))
+    ]
+    documents = [contribution(session, state) for state in states]
+
+    with translation.override("fr"):
+        names = [d.entity.display_name for d in contribution_groups(documents)[0].documents]
+
+    assert names == ["Allemagne", "Autriche", "Égypte"]
