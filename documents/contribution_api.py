@@ -5,6 +5,7 @@ for officers; submitting as multipart; accepting, returning and declining for of
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -91,7 +92,7 @@ class SubmitSerializer(serializers.Serializer):
         if self.session and not (
             call.session_id == self.session.pk or call.series_id == self.session.series_id
         ):
-            raise serializers.ValidationError("Not a call of this session or its series.")
+            raise serializers.ValidationError(_("Not a call of this session or its series."))
         return call
 
     def files(self) -> dict:
@@ -143,7 +144,7 @@ class SessionContributionViewSet(
         data = submitted.validated_data
         call, entity, user = data["call"], data["entity"], request.user
         if not (is_conference_officer(user) or contributions.is_focal_point(user, call, entity)):
-            raise PermissionDenied("Only the entity's focal points submit its contributions.")
+            raise PermissionDenied(_("Only the entity's focal points submit its contributions."))
         contribution = contributions.submit(
             call,
             entity,

@@ -143,12 +143,14 @@ def download(request, pk: int):
     )
     if not contributions.may_see(request.user, row.contribution):
         raise PermissionDenied
-    return FileResponse(
+    response = FileResponse(
         row.file.open("rb"),
         as_attachment=True,
         filename=f"contribution-{row.contribution_id}_{row.language}.{row.extension}",
         content_type=CONTENT_TYPES[row.extension],
     )
+    response["Cache-Control"] = "private, no-store"  # not yet public: never in a shared cache
+    return response
 
 
 @officer_required

@@ -11,19 +11,16 @@ sessions), a focal point of the entity's delegation to any session of the series
 Where a series' call publishes: the series' next session (the first that has not ended on
 the day of acceptance), else its latest; the call's own session for a session's call."""
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.roles import is_conference_officer
 from core.errors import DomainError
 from languages.official import OFFICIAL_LANGUAGE_CODES, interface_language
 from registration.models import Delegation, Entity
-from registration.storage import delete_after_commit
 from sessions_app.models import Session
 
 from . import services
@@ -131,7 +128,7 @@ def _check_submitter(call: Call, entity: Entity, actor) -> None:
 def _check_invited(call: Call, entity: Entity) -> None:
     if entity.kind not in call.invited_kinds or not entity.is_active:
         raise ContributionError(
-            _("The call does not invite contributions from a %(kind)s.")
+            _("The call does not invite contributions from this kind of entity: %(kind)s.")
             % {"kind": entity.get_kind_display()},
             code="not_invited",
         )
@@ -187,27 +184,9 @@ def submit(
             is_late=is_late,
             submitted_by=actor,
         )
-        _save_files(contribution, versions)
+        services.keep_files(contribution.files, versions)
         _record(contribution, actor, "submitted")
     return contribution
-
-
-def _save_files(contribution: Contribution, versions: list[services.Version]) -> None:
-    """Keep these files, each replacing the one of its language; replaced files are
-    deleted once the transaction commits."""
-    existing = {row.language: row for row in contribution.files.all()}
-    old = []
-    for version in versions:
-        row = existing.get(version.language) or ContributionFile(
-            contribution=contribution, language=version.language
-        )
-        if row.file:
-            old.append((row.file.storage, row.file.name))
-        row.extension = version.checked.extension
-        row.size = len(version.checked.content)
-        row.file.save(version.name, ContentFile(version.checked.content), save=False)
-        row.save()
-    delete_after_commit(old)
 
 
 def _locked(contribution: Contribution) -> Contribution:
@@ -224,8 +203,9 @@ def _locked(contribution: Contribution) -> Contribution:
 
 def replace_files(contribution: Contribution, actor, files: dict) -> Contribution:
     """The entity's focal point replaces (or adds) files while the contribution is
-    editable, whatever the call's dates (the Secretariat may return one after the
-    deadline); a returned contribution is submitted again."""
+    editable: a submitted one within the call's dates (after the deadline it becomes late,
+    where the call accepts late ones), a returned one whatever the dates (the Secretariat
+    asked for it); a returned contribution is submitted again."""
     if actor is None or not is_focal_point(actor, contribution.call, contribution.entity):
         raise ContributionError(
             _("Only a focal point of %(entity)s replaces its files.")
@@ -237,13 +217,15 @@ def replace_files(contribution: Contribution, actor, files: dict) -> Contributio
         fresh = _locked(contribution)
         if not fresh.is_editable:
             raise ContributionError(
-                _("The contribution is %(state)s: its files can no longer be replaced.")
-                % {"state": fresh.get_state_display().lower()},
+                _("Its files can no longer be replaced. The contribution's state: %(state)s.")
+                % {"state": fresh.get_state_display()},
                 code="not_editable",
             )
-        _save_files(fresh, versions)
+        if fresh.state == State.SUBMITTED and _check_window(fresh.call, timezone.now()):
+            fresh.is_late = True
+        services.keep_files(fresh.files, versions)
         fresh.state = State.SUBMITTED
-        fresh.save(update_fields=["state", "updated_at"])
+        fresh.save(update_fields=["state", "is_late", "updated_at"])
         _record(fresh, actor, "replaced", files_replaced=True)
     contribution.state = fresh.state
     return contribution
@@ -274,9 +256,8 @@ def decline(contribution: Contribution, actor, reason: str) -> Contribution:
 def accept(contribution: Contribution, actor, symbol: str = "") -> Contribution:
     """Officers accept a contribution: it is published as a document of the session, with
     the symbol the Secretariat gives (validated as any document's) or none."""
-    return _screen(
-        contribution, actor, State.ACCEPTED, "", Contribution.EDITABLE_STATES, symbol=symbol
-    )
+    # Not a returned one: its files are those the Secretariat sent back.
+    return _screen(contribution, actor, State.ACCEPTED, "", (State.SUBMITTED,), symbol=symbol)
 
 
 def _screen(contribution, actor, state, reason, allowed_from, symbol="") -> Contribution:
@@ -285,11 +266,8 @@ def _screen(contribution, actor, state, reason, allowed_from, symbol="") -> Cont
         fresh = _locked(contribution)
         if fresh.state not in allowed_from:
             raise ContributionError(
-                _("The contribution is %(state)s: it cannot be %(change)s.")
-                % {
-                    "state": fresh.get_state_display().lower(),
-                    "change": CHANGES[state],
-                },
+                _("This is not possible in the contribution's state: %(state)s.")
+                % {"state": fresh.get_state_display()},
                 code="wrong_state",
             )
         fresh.state = state
@@ -299,13 +277,6 @@ def _screen(contribution, actor, state, reason, allowed_from, symbol="") -> Cont
         _record(fresh, actor, state, reason=reason)
     contribution.state, contribution.document = fresh.state, fresh.document
     return contribution
-
-
-CHANGES = {
-    State.ACCEPTED: gettext_lazy("accepted"),
-    State.RETURNED: gettext_lazy("returned"),
-    State.DECLINED: gettext_lazy("declined"),
-}
 
 
 def publishing_session(call: Call) -> Session:

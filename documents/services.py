@@ -23,7 +23,7 @@ from registration.storage import delete_after_commit
 from sessions_app.models import Session
 
 from .files import CheckedFile, check_file
-from .models import Document, DocumentFile
+from .models import Document
 from .symbols import parse_symbol
 
 Status = Document.Status
@@ -160,24 +160,31 @@ def _set_status(pk: int, current: str, new: str) -> None:
 
 def save_versions(document: Document, versions: list[Version], actor=None) -> None:
     """Keep these language versions of the document, each replacing the one of its
-    language; the replaced files are deleted once the transaction commits."""
-    if not versions:
-        return
-    existing = {version.language: version for version in document.versions.all()}
+    language."""
+    if versions:
+        with transaction.atomic():
+            keep_files(document.versions, versions, uploaded_by=actor)
+            Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
+
+
+def keep_files(rows, versions: list[Version], **fields) -> None:
+    """Store these checked files in the rows of a related manager (a document's versions,
+    a contribution's files), one per language: each replaces the file of its language,
+    which is deleted once the transaction commits (a rollback keeps it)."""
+    existing = {row.language: row for row in rows.all()}
     old = []
-    with transaction.atomic():
-        for version in versions:
-            row = existing.get(version.language) or DocumentFile(
-                document=document, language=version.language
-            )
-            old.append((row.file.storage, row.file.name))
-            row.extension = version.checked.extension
-            row.size = len(version.checked.content)
-            row.uploaded_by = actor
-            row.file.save(version.name, ContentFile(version.checked.content), save=False)
-            row.save()
-        Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
-        delete_after_commit(old)
+    for version in versions:
+        row = existing.get(version.language) or rows.model(
+            **{rows.field.name: rows.instance, "language": version.language}
+        )
+        old.append((row.file.storage, row.file.name))
+        row.extension = version.checked.extension
+        row.size = len(version.checked.content)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.file.save(version.name, ContentFile(version.checked.content), save=False)
+        row.save()
+    delete_after_commit(old)
 
 
 def publish(document: Document) -> Document:

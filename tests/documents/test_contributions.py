@@ -328,3 +328,54 @@ def test_a_focal_point_sees_their_entitys_contributions_only(call, session, send
     assert list(contributions.visible_to(user)) == [theirs]
     assert contributions.visible_to(officer).count() == 2
     assert contributions.may_see(user, theirs) and not contributions.may_see(other_user, theirs)
+
+
+def _close(call, accepts_late=False):
+    call.opens_at, call.deadline = (
+        timezone.now() - timedelta(days=9),
+        timezone.now() - timedelta(days=1),
+    )
+    call.accepts_late = accepts_late
+    call.save()
+
+
+def test_a_submitted_contributions_files_may_not_be_replaced_after_the_deadline(call, sender):
+    user, entity = sender
+    contribution = submit(call, entity, user)
+    _close(call)
+
+    assert refusal(contributions.replace_files, contribution, user, {"en": upload("en.pdf")}) == (
+        "deadline_passed"
+    )
+
+
+def test_files_replaced_after_the_deadline_make_it_late_where_the_call_accepts_that(call, sender):
+    user, entity = sender
+    contribution = submit(call, entity, user)
+    _close(call, accepts_late=True)
+
+    contributions.replace_files(contribution, user, {"en": upload("en.pdf")})
+
+    contribution.refresh_from_db()
+    assert contribution.is_late
+
+
+def test_a_returned_contributions_files_may_be_replaced_after_the_deadline(call, sender, officer):
+    user, entity = sender
+    contribution = submit(call, entity, user)
+    contributions.return_to_submitter(contribution, officer, "Please add the French version.")
+    _close(call)
+
+    contributions.replace_files(contribution, user, {"fr": upload("fr.pdf")})
+
+    contribution.refresh_from_db()
+    assert (contribution.state, contribution.is_late) == (State.SUBMITTED, False)
+
+
+def test_a_returned_contribution_is_not_accepted_before_it_is_submitted_again(
+    call, sender, officer
+):
+    contribution = submit(call, sender[1], sender[0])
+    contributions.return_to_submitter(contribution, officer, "Please add the French version.")
+
+    assert refusal(contributions.accept, contribution, officer) == "wrong_state"
