@@ -31,6 +31,13 @@ def calls_of_focal_point(user) -> QuerySet:
     )
 
 
+def session_calls(session) -> list[Call]:
+    """The calls for contributions to the session, and to its series (one query)."""
+    return list(
+        Call.objects.filter(Q(session=session) | Q(series=session.series_id)).order_by("deadline")
+    )
+
+
 def with_files_and_trail(contributions: QuerySet) -> QuerySet:
     """Contributions with their entity, files and audit trail (three queries listed)."""
     return contributions.select_related("entity", "submitted_by", "document").prefetch_related(

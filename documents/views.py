@@ -11,6 +11,8 @@ from languages.official import OWN_NAMES, direction, interface_language
 from sessions_app.models import Session
 
 from . import queries
+from .contribution_queries import session_calls
+from .contributions import is_open
 from .files import CONTENT_TYPES
 from .models import Document, DocumentFile
 
@@ -67,6 +69,7 @@ def session_documents(request, slug: str):
             "contribution_groups": queries.contribution_groups(contributions),
             "items": items,
             "feed_url": reverse("documents:feed", args=[slug]),
+            "open_calls": [call for call in session_calls(session) if is_open(call)],
         },
     )
 

@@ -151,13 +151,11 @@ def test_the_page_takes_the_same_queries_whatever_the_number_of_documents(
 
     # The session row, the login session, the user, their groups, their approved
     # registration, then the documents (with entity and what they revise), their
-    # versions and their revisions: the same for 10 and 500.
-    with django_assert_num_queries(8):
+    # versions and their revisions, and the session's calls for contributions: the same
+    # for 10 and 500.
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert response.content.decode().count('hreflang="') == count * 3
-
-
-QUERIES = 0
 
 
 def test_a_revision_a_reader_may_not_see_is_not_named_to_them(client, session):
@@ -178,3 +176,20 @@ def test_a_revision_a_reader_may_not_see_is_not_named_to_them(client, session):
     assert "E/CN.15/2024/17/Rev.1" not in page
     assert [row["revised_by"] for row in api if row["id"] == original.pk] == [[]]
     assert "E/CN.15/2024/17/Rev.1" in officer.get(f"/sessions/{session.slug}/documents/").text
+
+
+def test_an_open_call_for_contributions_is_announced_on_the_documents_page(client, session):
+    from tests.documents.contribution_common import open_call
+
+    call = open_call(session, title_en="Call for written contributions on reoffending")
+    closed = open_call(session, title_en="An earlier call")
+    closed.opens_at, closed.deadline = (
+        closed.opens_at.replace(year=2020),
+        closed.deadline.replace(year=2020),
+    )
+    closed.save()
+
+    text = client.get(f"/sessions/{session.slug}/documents/").text
+
+    assert f'href="/contributions/calls/{call.pk}/"' in text
+    assert "An earlier call" not in text

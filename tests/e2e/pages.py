@@ -75,7 +75,10 @@ def _session():
 
 def main_pages(people: dict) -> list[tuple[str, str, str]]:
     """(name, role, path) of each main page."""
+    from documents.models import Call
+
     delegation, registration = people["delegation"].pk, people["registration"].pk
+    call = Call.objects.get(session__slug=SESSION).pk
     return [
         ("home", "anonymous", "/"),
         ("session", "anonymous", f"/sessions/{SESSION}/"),
@@ -100,6 +103,10 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("documents (Secretariat)", "officer", f"/sessions/{SESSION}/documents/"),
         ("add a document", "officer", f"/sessions/{SESSION}/documents/new/"),
         ("upload a set of documents", "officer", f"/sessions/{SESSION}/documents/upload/"),
+        ("calls for contributions", "focal point", "/contributions/"),
+        ("call for contributions", "focal point", f"/contributions/calls/{call}/"),
+        ("screening contributions", "officer", f"/contributions/calls/{call}/screening/"),
+        ("who has contributed", "officer", f"/contributions/calls/{call}/table/"),
     ]
 
 
