@@ -7,6 +7,7 @@ import pytest
 from documents.models import Document
 from registration import services as registration
 from tests.documents.common import document
+from tests.documents.contribution_common import focal_point, open_call
 from tests.factories import EntityFactory, OfficerFactory, SessionFactory, UserFactory, register
 
 General, Limited, Restricted = (
@@ -19,6 +20,18 @@ General, Limited, Restricted = (
 @pytest.fixture
 def session(db):
     return SessionFactory(slug="ieg-2-2025", title="Second meeting of the expert group")
+
+
+@pytest.fixture
+def call(session):
+    """A call for contributions to the session, open for a week, to States."""
+    return open_call(session)
+
+
+@pytest.fixture
+def sender(session):
+    """(user, entity): a focal point of an entity's delegation to the session."""
+    return focal_point(session)
 
 
 @pytest.fixture

@@ -15,21 +15,6 @@ from tests.factories import EntityFactory, SessionFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def session():
-    return SessionFactory(slug="ieg-2-2025")
-
-
-@pytest.fixture
-def call(session):
-    return open_call(session)
-
-
-@pytest.fixture
-def sender(session):
-    return focal_point(session)
-
-
 def api(user=None) -> APIClient:
     client = APIClient()
     if user:

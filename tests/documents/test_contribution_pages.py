@@ -21,16 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session():
-    return SessionFactory(slug="ieg-2-2025")
-
-
-@pytest.fixture
-def call(session):
-    return open_call(session)
-
-
-@pytest.fixture
 def sender(session):
     return focal_point(
         session, EntityFactory(name="Austria", regional_group="WESTERN_EUROPE_OTHERS")

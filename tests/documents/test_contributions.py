@@ -22,21 +22,6 @@ State = Contribution.State
 
 
 @pytest.fixture
-def session():
-    return SessionFactory(slug="ieg-2-2025")
-
-
-@pytest.fixture
-def call(session):
-    return open_call(session)
-
-
-@pytest.fixture
-def sender(session):
-    return focal_point(session)  # (user, entity)
-
-
-@pytest.fixture
 def mails(django_capture_on_commit_callbacks):
     """The mail sent by the changes made inside (after their transaction commits)."""
 
