@@ -64,6 +64,11 @@ def seed_contributions(session, log=print) -> int:
         "récidive",
         title_es="Convocatoria de contribuciones escritas sobre estrategias modelo para "
         "reducir la reincidencia",
+        title_ar="دعوة إلى تقديم مساهمات مكتوبة بشأن الاستراتيجيات النموذجية للحد من العود "
+        "إلى الإجرام",
+        title_zh_hans="关于减少再犯罪示范战略的书面材料征集",
+        title_ru="Запрос о представлении письменных материалов о типовых стратегиях "
+        "сокращения рецидивизма",
         themes_en=THEMES,
         opens_at=now - timedelta(days=14),
         deadline=now + timedelta(days=21),
