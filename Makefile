@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test lint format worker messages browser node
+.PHONY: install run test lint format worker messages browser node gettext
 
 install: $(STAMP)
 
@@ -25,8 +25,12 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install lint browser node
+test: install lint browser node gettext
 	$(BIN)/python -m pytest
+
+# GNU gettext: `make messages`, and the test that every marked string is in the catalogues.
+gettext:
+	command -v xgettext >/dev/null || (apt-get update -q && apt-get install -y -q gettext)
 
 # The browser tests drive Debian's Chromium with Playwright.
 browser:
@@ -52,8 +56,7 @@ worker: install
 
 # Update the catalogues of the five other official languages after changing strings, then
 # translate the new entries in locale/*/LC_MESSAGES/django.po (needs GNU gettext).
-messages: install
-	command -v msgfmt >/dev/null || apt-get install -y gettext
+messages: install gettext
 	$(BIN)/python manage.py makemessages -l ar -l zh_Hans -l fr -l ru -l es \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
