@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from accounts.roles import is_conference_officer
 from languages.official import OWN_NAMES, direction, interface_language
 from sessions_app.models import Session
 
@@ -30,8 +31,10 @@ class VersionLink:
     is_original: bool  # the only version, in the language it was written in
 
 
-def version_links(document: Document, language: str) -> list[VersionLink]:
-    if not document.is_listed_with_files:
+def version_links(document: Document, language: str, preview: bool) -> list[VersionLink]:
+    """The links to the document's versions, once published (`preview`: officers' links
+    before, to check the files)."""
+    if not (document.is_listed_with_files or preview):
         return []
     return [
         VersionLink(
@@ -56,8 +59,9 @@ def session_documents(request, slug: str):
         queries.agenda_order(queries.readable(request.user, session)), items
     )
     language = queries.reader_language()
+    preview = is_conference_officer(request.user)
     for document in documents:
-        document.links = version_links(document, language)
+        document.links = version_links(document, language, preview)
         document.item_numbers = queries.agenda_numbers(document)
     contributions = [d for d in documents if d.kind == Document.Kind.WRITTEN_CONTRIBUTION]
     return render(
@@ -76,10 +80,12 @@ def session_documents(request, slug: str):
 
 def download(request, pk: int, language: str):
     """A language version's file, for whoever may read the document (else 404, as if it
-    were not there), once published: with its own name (E_CN.15_2024_15_ar.pdf)."""
+    were not there), once published (officers before, to check it): with its own name
+    (E_CN.15_2024_15_ar.pdf)."""
     document = get_object_or_404(Document.objects.select_related("session"), pk=pk)
     readable = queries.readable(request.user, document.session).filter(pk=pk).exists()
-    if not readable or not document.is_listed_with_files:
+    preview = is_conference_officer(request.user)
+    if not readable or not (document.is_listed_with_files or preview):
         raise Http404
     version = get_object_or_404(DocumentFile, document=document, language=language)
     version.document = document

@@ -60,13 +60,21 @@ def test_a_limited_file_is_not_kept_by_shared_caches(client, documents, readers)
     assert "private" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("role", ["anonymous", "officer"])
+@pytest.mark.parametrize("role", ["anonymous", "participant", "focal point"])
 def test_forthcoming_and_withdrawn_files_are_not_served(client, session, readers, role):
     forthcoming = make_document(session, "UNODC/CCPCJ/EG.10/2025/4", status="forthcoming")
     withdrawn = services.withdraw(make_document(session, "UNODC/CCPCJ/EG.10/2025/5"))
 
     for document in (forthcoming, withdrawn):
         assert download(client, document, user=readers[role]).status_code == 404
+
+
+def test_an_officer_checks_the_files_of_a_forthcoming_document(client, session, readers):
+    forthcoming = make_document(session, "UNODC/CCPCJ/EG.10/2025/4", status="forthcoming")
+
+    assert download(client, forthcoming, user=readers["officer"]).status_code == 200
+    page = client.get(f"/sessions/{session.slug}/documents/").text
+    assert f"/documents/{forthcoming.pk}/en/" in page
 
 
 def test_a_superseded_documents_files_stay_available(client, session):
