@@ -174,7 +174,7 @@ def submit(
             code="consent",
         )
     versions = _checked_files(files, original_language)
-    with transaction.atomic():
+    with services.atomic_with_files():
         contribution = Contribution.objects.create(
             call=call,
             entity=entity,
@@ -213,7 +213,7 @@ def replace_files(contribution: Contribution, actor, files: dict) -> Contributio
             code="not_focal_point",
         )
     versions = _checked_files(files, None)
-    with transaction.atomic():
+    with services.atomic_with_files():
         fresh = _locked(contribution)
         if not fresh.is_editable:
             raise ContributionError(
@@ -262,7 +262,7 @@ def accept(contribution: Contribution, actor, symbol: str = "") -> Contribution:
 
 def _screen(contribution, actor, state, reason, allowed_from, symbol="") -> Contribution:
     _require_officer(actor)
-    with transaction.atomic():
+    with services.atomic_with_files():
         fresh = _locked(contribution)
         if fresh.state not in allowed_from:
             raise ContributionError(

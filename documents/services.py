@@ -4,6 +4,8 @@ whole set by file names. Views, the API, the admin and the demo all call these."
 
 import re
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -119,26 +121,48 @@ def validated(document: Document) -> Document:
     return document
 
 
-@transaction.atomic
+_stored: ContextVar[list | None] = ContextVar("stored_files", default=None)
+
+
+@contextmanager
+def atomic_with_files():
+    """A transaction whose newly stored files are deleted again if it fails: its rows roll
+    back, and no row would point to them. Nested, the outermost one cleans up."""
+    outer = _stored.get()
+    stored = [] if outer is None else outer
+    token = _stored.set(stored)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        if outer is None:
+            for storage, name in stored:
+                storage.delete(name)
+        raise
+    finally:
+        _stored.reset(token)
+
+
 def save_document(document: Document, versions: list[Version] = (), actor=None) -> Document:
     """Register a new document or save a changed one, with these language versions (each
     replaces the one of its language). One version of a document is current: publishing a
     revision supersedes what it revises; withdrawing it makes that current again; an
     original published again while its revision stands is superseded at once."""
-    before = Document.objects.filter(pk=document.pk).values_list("status", flat=True).first()
-    validated(document)
-    if document.status == Status.PUBLISHED and document.issued_on is None:
-        document.issued_on = timezone.localdate()
-    republished = document.status == Status.PUBLISHED and before not in (None, Status.PUBLISHED)
-    if republished and _revisions(document.pk).filter(status__in=LISTED).exists():
-        document.status = Status.SUPERSEDED
-    document.save()
-    save_versions(document, versions, actor)
-    if document.status != before and _is_revision(document) and document.revises_id:
-        if document.status == Status.PUBLISHED:
-            _set_status(document.revises_id, Status.PUBLISHED, Status.SUPERSEDED)
-        elif before == Status.PUBLISHED:
-            _set_status(document.revises_id, Status.SUPERSEDED, Status.PUBLISHED)
+    with atomic_with_files():
+        before = Document.objects.filter(pk=document.pk).values_list("status", flat=True).first()
+        validated(document)
+        if document.status == Status.PUBLISHED and document.issued_on is None:
+            document.issued_on = timezone.localdate()
+        republished = document.status == Status.PUBLISHED and before not in (None, Status.PUBLISHED)
+        if republished and _revisions(document.pk).filter(status__in=LISTED).exists():
+            document.status = Status.SUPERSEDED
+        document.save()
+        save_versions(document, versions, actor)
+        if document.status != before and _is_revision(document) and document.revises_id:
+            if document.status == Status.PUBLISHED:
+                _set_status(document.revises_id, Status.PUBLISHED, Status.SUPERSEDED)
+            elif before == Status.PUBLISHED:
+                _set_status(document.revises_id, Status.SUPERSEDED, Status.PUBLISHED)
     return document
 
 
@@ -162,7 +186,7 @@ def save_versions(document: Document, versions: list[Version], actor=None) -> No
     """Keep these language versions of the document, each replacing the one of its
     language."""
     if versions:
-        with transaction.atomic():
+        with atomic_with_files():
             keep_files(document.versions, versions, uploaded_by=actor)
             Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
 
@@ -183,6 +207,8 @@ def keep_files(rows, versions: list[Version], **fields) -> None:
         for name, value in fields.items():
             setattr(row, name, value)
         row.file.save(version.name, ContentFile(version.checked.content), save=False)
+        if (stored := _stored.get()) is not None:
+            stored.append((row.file.storage, row.file.name))
         row.save()
     delete_after_commit(old)
 
@@ -254,7 +280,7 @@ def upload_set(session: Session, files: list, actor=None, defaults=SetDefaults()
     if errors:
         raise FileErrors(errors)
     saved = []
-    with transaction.atomic():
+    with atomic_with_files():
         # Base symbols before what revises them, so that a set may bring both.
         for symbol in sorted(checked, key=lambda symbol: (symbol.count("/"), symbol)):
             document = found.get(symbol) or _new_from_files(

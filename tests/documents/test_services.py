@@ -223,3 +223,19 @@ def test_a_set_larger_than_the_limit_is_refused_unread(session, settings):
 
     with pytest.raises(services.DocumentError, match="upload it in parts"):
         services.upload_set(session, files)
+
+
+def test_a_set_that_fails_while_saving_leaves_no_file_behind(session):
+    """The second document's title (from its file) is refused after the first one's files
+    were stored: the rows roll back, and so do the stored files."""
+    files = [
+        upload("E_CN.15_2024_15_en.pdf", pdf_bytes(title="Report")),
+        upload("E_CN.15_2024_16_en.pdf", pdf_bytes(title="A title with a bell \x07 in it")),
+    ]
+
+    with pytest.raises(services.DocumentError):
+        services.upload_set(session, files)
+
+    assert not Document.objects.exists()
+    folder = f"documents/{session.pk}"
+    assert not default_storage.exists(folder) or default_storage.listdir(folder) == ([], [])
