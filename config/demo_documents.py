@@ -20,7 +20,7 @@ from config.demo_content import SESSION_TITLES
 from documents import services
 from documents.models import Document
 from documents.queries import item_numbers
-from languages.official import OFFICIAL
+from languages.official import OFFICIAL, interface_language
 from pdftext.document import BODY, HEADING, TITLE, Paragraph, Style, build
 from sessions_app.models import Session
 
@@ -197,7 +197,7 @@ def _changed(document: Document) -> bool:
 
 def demo_pdf(session: Session, planned: DemoDocument, code: str) -> bytes:
     """A one-page PDF in this language: the notice, the symbol, the session and the title."""
-    locale = next(language.locale for language in OFFICIAL if language.code == code)
+    locale = interface_language(code)
     session_title = (
         session.title_en if code == "en" else SESSION_TITLES[session.slug][locale.replace("-", "_")]
     )

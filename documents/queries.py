@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_conference_officer
-from languages.official import OFFICIAL, OFFICIAL_LANGUAGE_CODES, active_language
+from languages.official import OFFICIAL_LANGUAGE_CODES, un_code
 from registration.models import Delegation, Entity, Registration
 from registration.names import sort_key
 from sessions_app.models import Session
@@ -95,15 +95,9 @@ def of_items(documents, items: list[int]) -> list[Document]:
     return [document for document in documents if wanted & set(agenda_numbers(document))]
 
 
-def reader_language() -> str:
-    """The UN code of the reader's language ("zh" for the site's "zh-hans")."""
-    site = active_language()
-    return next((language.code for language in OFFICIAL if language.locale == site), "en")
-
-
 def versions_for_reader(document: Document, language: str | None = None) -> list[DocumentFile]:
     """The document's language versions, the reader's language first, then in UN order."""
-    language = language or reader_language()
+    language = language or un_code()
     return sorted(
         document.versions.all(),
         key=lambda version: (

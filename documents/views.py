@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from accounts.roles import is_conference_officer
-from languages.official import OWN_NAMES, direction, interface_language
+from languages.official import OWN_NAMES, direction, interface_language, un_code
 from sessions_app.models import Session
 
 from . import queries
@@ -58,7 +58,7 @@ def session_documents(request, slug: str):
     documents = queries.of_items(
         queries.agenda_order(queries.readable(request.user, session)), items
     )
-    language = queries.reader_language()
+    language = un_code()
     preview = is_conference_officer(request.user)
     for document in documents:
         document.links = version_links(document, language, preview)

@@ -45,6 +45,14 @@ def interface_language(code: str | None) -> str | None:
         return None
 
 
+def un_code(language: str | None = None) -> str:
+    """The UN's code ("zh") of a site language ("zh-hans", "zh-Hans", "fr-FR", or a UN
+    code itself), the active one by default; English for a language the site does not
+    offer."""
+    site = interface_language(language) if language else active_language()
+    return next((official.code for official in OFFICIAL if official.locale == site), "en")
+
+
 def language_name(code: str) -> str:
     """An official language's name in the reader's language, for a site code ("zh-hans")
     or any code the site reads as one ("fr-FR"); the code itself for any other."""

@@ -15,11 +15,10 @@ from pathlib import Path
 from babel import Locale
 from babel.core import get_global
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from languages.official import OFFICIAL
+from languages.official import OFFICIAL, OFFICIAL_LANGUAGE_CODES, un_code
 
 UN_NAMES_CSV = Path(__file__).parent / "data" / "un_names.csv"
 STATES_CSV = Path(__file__).parent / "data" / "states.csv"
@@ -27,7 +26,6 @@ STATE_KINDS = ("member_state", "observer_state")
 ENGLISH = "en"
 
 # The interface's language ("zh-hans") to the UN's code in data ("zh") and Babel's locale.
-_CODES = {language.locale: language.code for language in OFFICIAL}
 _LOCALES = {language.code: language.locale for language in OFFICIAL}
 _BABEL_LOCALES = {"ar": "ar", "zh": "zh_Hans", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
 
@@ -35,10 +33,7 @@ _BABEL_LOCALES = {"ar": "ar", "zh": "zh_Hans", "en": "en", "fr": "fr", "ru": "ru
 def language_code(language: str | None = None) -> str:
     """The UN code ("zh") of this interface language, the active one by default; English
     for any language that is not official."""
-    language = (language or translation.get_language() or ENGLISH).lower()
-    if language in _CODES.values():
-        return language
-    return _CODES.get(language, _CODES.get(language.split("-")[0], ENGLISH))
+    return un_code(language)
 
 
 @cache
@@ -103,7 +98,7 @@ def entity_name(entity, language: str | None = None) -> str:
 
 def validate_names(value) -> None:
     """Names once kept as {language code: name}; migration 0009 still refers to it."""
-    codes = set(_CODES.values())
+    codes = set(OFFICIAL_LANGUAGE_CODES)
     if not isinstance(value, dict) or not all(
         key in codes and isinstance(name, str) and name.strip() and "\n" not in name
         for key, name in value.items()
