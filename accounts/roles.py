@@ -15,6 +15,7 @@ OFFICER_APPS = (
     "interpretation",
     "badges",
     "documents",
+    "online",
     "knox",
 )
 

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "interpretation",
     "badges",
     "documents",
+    "online",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +297,8 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 NOMINATION_MAX_BYTES = int(os.environ.get("NOMINATION_MAX_MB", "10")) * 2**20
 PHOTO_MAX_BYTES = 5 * 2**20
+# A personal join link leads to the platform from this many minutes before a sitting.
+JOIN_OPENS_MINUTES_BEFORE = int(os.environ.get("JOIN_OPENS_MINUTES_BEFORE", "30"))
 # A document's language version or a written contribution's file (PDF or DOCX).
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 2**20
 # A set of documents uploaded at once is checked whole in memory before anything is kept.

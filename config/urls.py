@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("badges.gate_urls")),
     path("", include("badges.print_urls")),
     path("", include("documents.urls")),
+    path("", include("online.urls")),
     path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]

@@ -1,0 +1,162 @@
+"""The online half of a meeting: who may join, their personal link (made, replaced,
+revoked), and opening it: every opening recorded, attendance once per person per sitting,
+and the way on to the platform only during a sitting's window."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from registration.models import Registration
+from sessions_app.models import ParticipationMode, Sitting
+
+from . import links
+from .models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
+
+Outcome = JoinOpening.Outcome
+
+
+def may_join(registration: Registration) -> bool:
+    """The one rule: an approved registration to take part online."""
+    return (
+        registration.state == Registration.State.APPROVED
+        and registration.participation_mode == ParticipationMode.ONLINE
+    )
+
+
+def join_link(registration: Registration) -> JoinLink | None:
+    """The participant's link, made the first time it is asked for; None for anyone who may
+    not join (in person, not approved)."""
+    if not may_join(registration):
+        return None
+    try:
+        return registration.join_link
+    except JoinLink.DoesNotExist:
+        pass
+    salt = links.new_salt()
+    link, _created = JoinLink.objects.get_or_create(
+        registration=registration,
+        defaults={"salt": salt, "digest": links.digest(links.token(salt))},
+    )
+    registration.join_link = link
+    return link
+
+
+def join_url(registration: Registration) -> str | None:
+    link = join_link(registration)
+    return links.url(link.salt) if link else None
+
+
+def replace_link(registration: Registration) -> JoinLink:
+    """A new link for the participant; the old one stops working at once."""
+    link = join_link(registration)
+    if link is None:
+        raise ValueError("Only an approved online participant has a join link.")
+    link.salt = links.new_salt()
+    link.digest = links.digest(links.token(link.salt))
+    link.save(update_fields=["salt", "digest", "created_at"])
+    return link
+
+
+def revoke(registration: Registration) -> int:
+    """The participant's link dies (withdrawn, rejected, cancelled, moved to in person);
+    a later approval online gives a new one. Returns how many links died."""
+    deleted, _ = JoinLink.objects.filter(registration=registration).delete()
+    return deleted
+
+
+# --- Opening a link --------------------------------------------------------------------
+
+
+def window(sitting: Sitting) -> tuple[datetime, datetime]:
+    """From a set number of minutes before the sitting's start to its end."""
+    return sitting.start - timedelta(minutes=settings.JOIN_OPENS_MINUTES_BEFORE), sitting.end
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What opening a link comes to: the platform's link to go on to (joined), or the page
+    to show (outside the windows: the next sitting, if any; refused)."""
+
+    outcome: str
+    registration: Registration | None = None
+    sitting: Sitting | None = None
+    meeting_url: str = ""
+    next_sitting: Sitting | None = None
+
+
+def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Opened:
+    """Open a personal link: unknown tokens come to nothing; every opening of a known one
+    is recorded; during a sitting's window an approved online participant's attendance is
+    recorded (once per sitting) and they go on to the platform."""
+    now = now or timezone.now()
+    found = (
+        JoinLink.objects.select_related("registration__session")
+        .filter(digest=links.digest(token or ""))
+        .first()
+    )
+    if found is None:
+        return Opened(Outcome.REFUSED)
+    registration = found.registration
+    if not may_join(registration):
+        _record(registration, None, Outcome.REFUSED, now, ip, user_agent)
+        return Opened(Outcome.REFUSED, registration)
+    sittings = list(
+        Sitting.objects.filter(session=registration.session_id, end__gte=now)
+        .select_related("session")
+        .exclude(status=Sitting.Status.CANCELLED)
+        .order_by("start", "pk")
+    )
+    current = next((s for s in sittings if window(s)[0] <= now <= window(s)[1]), None)
+    if current is None:
+        _record(registration, None, Outcome.OUTSIDE, now, ip, user_agent)
+        return Opened(Outcome.OUTSIDE, registration, next_sitting=next(iter(sittings), None))
+    meeting = meeting_link(current)
+    with transaction.atomic():
+        _record(registration, current, Outcome.JOINED, now, ip, user_agent)
+        _attend(registration, current, now)
+    return Opened(Outcome.JOINED, registration, current, meeting.url if meeting else "")
+
+
+def meeting_link(sitting: Sitting) -> MeetingLink | None:
+    """The sitting's own link, else its session's."""
+    links_of = MeetingLink.objects.filter(session=sitting.session_id)
+    own = links_of.filter(sitting=sitting).first()
+    return own or links_of.filter(sitting__isnull=True).first()
+
+
+def _record(registration, sitting, outcome, now, ip: str, user_agent: str) -> None:
+    JoinOpening.objects.create(
+        registration=registration,
+        sitting=sitting,
+        at=now,
+        outcome=outcome,
+        ip_prefix=ip_prefix(ip),
+        user_agent=user_agent[:300],
+    )
+
+
+def _attend(registration, sitting: Sitting, now) -> None:
+    if OnlineAttendance.objects.filter(registration=registration, sitting=sitting).exists():
+        return
+    try:
+        with transaction.atomic():  # two devices at once: the constraint keeps one
+            OnlineAttendance.objects.create(
+                registration=registration,
+                sitting=sitting,
+                day=timezone.localtime(sitting.start, sitting.session.tzinfo).date(),
+                first_joined_at=now,
+            )
+    except IntegrityError:
+        pass
+
+
+def ip_prefix(ip: str) -> str:
+    """The first part of an address, enough to tell places apart, not to find a person:
+    two bytes of IPv4 (203.0.x.x), three groups of IPv6."""
+    if ":" in ip:
+        return ":".join(ip.split(":")[:3]) + ":…"
+    parts = ip.split(".")
+    return ".".join(parts[:2]) + ".x.x" if len(parts) == 4 else ""

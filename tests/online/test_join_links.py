@@ -1,0 +1,167 @@
+"""Personal join links: the way on to the platform only during a sitting's window, every
+opening recorded, attendance once per person per sitting, and a link that dies at once
+when its registration may no longer join."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from online import links, services
+from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
+from registration import services as registration
+from tests.factories import OfficerFactory, SessionFactory, SittingFactory, register, vienna
+
+pytestmark = pytest.mark.django_db
+
+DAY = date(2025, 1, 27)
+ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
+
+
+@pytest.fixture
+def session():
+    session = SessionFactory(
+        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
+    )
+    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
+    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
+    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
+    return session
+
+
+@pytest.fixture
+def officer():
+    return OfficerFactory()
+
+
+@pytest.fixture
+def online(session, officer):
+    """An approved online participant."""
+    return registration.approve(register(session, mode="online"), officer)
+
+
+def token_of(participant) -> str:
+    return links.token(services.join_link(participant).salt)
+
+
+def opening(participant, hour, minute=0, day=DAY, **request):
+    return services.open_link(token_of(participant), now=vienna(day, hour, minute), **request)
+
+
+def test_a_link_opened_during_a_sitting_leads_to_the_platform_and_records_attendance(online):
+    opened = opening(online, 10, 30)
+
+    assert (opened.outcome, opened.meeting_url) == ("joined", ZOOM)
+    attended = OnlineAttendance.objects.get()
+    assert (attended.sitting.title, attended.day) == ("1st plenary", DAY)
+
+
+def test_the_link_opens_the_set_number_of_minutes_before_the_start(online, settings):
+    settings.JOIN_OPENS_MINUTES_BEFORE = 30
+
+    assert opening(online, 9, 29).outcome == "outside"
+    assert opening(online, 9, 30).outcome == "joined"
+
+
+def test_after_the_last_sitting_the_link_leads_nowhere(online):
+    opened = opening(online, 18, 1)
+
+    assert (opened.outcome, opened.next_sitting, opened.meeting_url) == ("outside", None, "")
+
+
+def test_between_sittings_the_page_names_the_next_one(online):
+    opened = opening(online, 13, 30)
+
+    assert opened.outcome == "outside"
+    assert opened.next_sitting.title == "2nd plenary"
+    assert not OnlineAttendance.objects.exists()
+
+
+def test_a_sittings_own_link_wins_over_the_sessions(session, online):
+    second = session.sittings.get(title="2nd plenary")
+    MeetingLink.objects.create(
+        session=session, sitting=second, platform="kudo", url="https://kudo.example.org/x"
+    )
+
+    assert opening(online, 15, 5).meeting_url == "https://kudo.example.org/x"
+
+
+def test_a_cancelled_sitting_opens_no_window(session, online):
+    session.sittings.filter(title="1st plenary").update(status="cancelled")
+
+    assert opening(online, 10, 30).outcome == "outside"
+
+
+def test_attendance_is_counted_once_per_person_per_sitting(online):
+    for minute in (0, 5, 40):
+        opening(online, 10, minute)
+    opening(online, 15, 10)
+
+    assert OnlineAttendance.objects.count() == 2
+    assert JoinOpening.objects.filter(outcome="joined").count() == 4
+
+
+def test_every_opening_is_recorded_with_the_start_of_the_address_and_the_browser(online):
+    opening(online, 10, 0, ip="203.0.113.77", user_agent="Firefox")
+    opening(online, 10, 1, ip="2001:db8:85a3::8a2e:370:7334", user_agent="Safari")
+
+    assert sorted(JoinOpening.objects.values_list("ip_prefix", "user_agent")) == [
+        ("2001:db8:85a3:…", "Safari"),
+        ("203.0.x.x", "Firefox"),
+    ]
+
+
+def test_an_unknown_token_leads_nowhere_and_records_nothing(online):
+    opened = services.open_link("not-a-token", now=vienna(DAY, 10, 30))
+
+    assert (opened.outcome, opened.meeting_url) == ("refused", "")
+    assert not JoinOpening.objects.exists()
+
+
+def test_an_in_person_participant_has_no_link(session, officer):
+    in_person = registration.approve(register(session, mode="in_person"), officer)
+
+    assert services.join_link(in_person) is None
+    assert services.join_url(in_person) is None
+
+
+def test_the_token_is_long_random_and_stored_only_as_a_digest(online):
+    token = token_of(online)
+    stored = JoinLink.objects.get()
+
+    assert len(token) >= 32  # 192 bits in base64
+    assert token not in stored.digest and token not in stored.salt
+    assert stored.digest == links.digest(token)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda r, officer: registration.withdraw(r, officer),
+        lambda r, officer: registration.cancel(r, officer, "No longer attending"),
+        lambda r, officer: registration.change_mode(r, "in_person", officer),
+    ],
+    ids=["withdrawn", "cancelled", "moved to in person"],
+)
+def test_the_link_dies_at_once_when_the_registration_may_no_longer_join(online, officer, change):
+    token = token_of(online)
+
+    change(online, officer)
+
+    opened = services.open_link(token, now=vienna(DAY, 10, 30))
+    assert (opened.outcome, opened.meeting_url) == ("refused", "")
+    assert not JoinLink.objects.exists()
+
+
+def test_a_rejected_registration_has_no_link(session, officer):
+    rejected = registration.reject(register(session, mode="online"), officer, "Not eligible")
+
+    assert services.join_link(rejected) is None
+
+
+def test_replacing_the_link_kills_the_old_one(online):
+    old = token_of(online)
+
+    services.replace_link(online)
+
+    assert services.open_link(old, now=vienna(DAY, 10, 30)).outcome == "refused"
+    assert opening(online, 10, 30).outcome == "joined"

@@ -1,0 +1,75 @@
+"""The join page: a redirect to the platform during a sitting, a page that says when the
+next sitting opens, and a clear page (never the meeting link) for anyone else."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from online import links, services
+from online.models import MeetingLink
+from registration import services as registration
+from tests.factories import OfficerFactory, SessionFactory, SittingFactory, register
+
+pytestmark = pytest.mark.django_db
+
+ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
+
+
+def session_with_sitting(start, hours=3):
+    session = SessionFactory(format="hybrid")
+    SittingFactory(
+        session=session, title="1st plenary", start=start, end=start + timedelta(hours=hours)
+    )
+    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
+    return session
+
+
+def join_path(participant) -> str:
+    return links.path(services.join_link(participant).salt)
+
+
+def approved(session, mode="online"):
+    return registration.approve(register(session, mode=mode), OfficerFactory())
+
+
+def test_during_a_sitting_the_link_redirects_to_the_platform_without_a_referer(client):
+    participant = approved(session_with_sitting(timezone.now() - timedelta(hours=1)))
+
+    response = client.get(join_path(participant))
+
+    assert (response.status_code, response["Location"]) == (302, ZOOM)
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_before_the_sitting_the_page_says_when_it_opens_and_not_where(client):
+    participant = approved(session_with_sitting(timezone.now() + timedelta(days=1)))
+
+    response = client.get(join_path(participant))
+
+    assert response.status_code == 200
+    assert "1st plenary" in response.text and "The link opens at" in response.text
+    assert "zoom.example.org" not in response.text
+
+
+def test_an_in_person_participant_gets_a_clear_page_and_no_link(client):
+    session = session_with_sitting(timezone.now() - timedelta(hours=1))
+    participant = approved(session)
+    path = join_path(participant)
+    registration.change_mode(participant, "in_person", OfficerFactory())
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert "does not lead to a meeting" in response.text
+    assert "zoom.example.org" not in response.text
+
+
+def test_a_made_up_link_gets_the_same_clear_page(client):
+    session_with_sitting(timezone.now() - timedelta(hours=1))
+
+    response = client.get("/join/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/")
+
+    assert response.status_code == 404
+    assert "zoom.example.org" not in response.text
