@@ -21,6 +21,7 @@ from config.demo_content import translate_content
 from config.demo_contributions import seed_contributions
 from config.demo_documents import seed_documents
 from config.demo_interpretation import seed_interpretation
+from config.demo_online import seed_meeting_link
 from config.demo_registrations import seed_registrations
 from languages.official import OFFICIAL_LANGUAGE_CODES
 from registration.services import load_states
@@ -205,6 +206,7 @@ def _seed(today: date, log) -> dict:
     sessions = [_seed_session(series, venue, rooms, spec, log) for spec in session_specs(today)]
     for session in sessions:
         seed_interpretation(session)
+        seed_meeting_link(session)
     translate_content(series, sessions, venue, rooms.values())
     _seed_documentation(sessions)
     users = _seed_users(log)

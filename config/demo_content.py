@@ -136,23 +136,22 @@ SESSION_SHORT_NAMES = {
     },
 }
 
-# config.demo_interpretation.JOINING_DETAILS: the words translated, link and IDs as they are.
+# config.demo_interpretation.JOINING_DETAILS: the words translated, the ID as it is.
 JOINING_DETAILS_TRANSLATED = {
-    "ar": "الرابط: https://meet.example.org/unodc-ieg (للعرض التوضيحي)\n"
-    "معرّف الاجتماع: 123 4567 8901\n"
-    "رمز المرور: في رسالة الموافقة بالبريد الإلكتروني",
-    "zh_hans": "链接：https://meet.example.org/unodc-ieg（演示）\n"
-    "会议 ID：123 4567 8901\n"
-    "密码：见批准邮件",
-    "fr": "Lien : https://meet.example.org/unodc-ieg (démonstration)\n"
-    "ID de la réunion : 123 4567 8901\n"
-    "Code d'accès : dans le courriel d'approbation",
-    "ru": "Ссылка: https://meet.example.org/unodc-ieg (демонстрация)\n"
-    "Идентификатор совещания: 123 4567 8901\n"
-    "Код доступа: в письме об одобрении",
-    "es": "Enlace: https://meet.example.org/unodc-ieg (demostración)\n"
-    "ID de la reunión: 123 4567 8901\n"
-    "Código de acceso: en el correo electrónico de aprobación",
+    "ar": "معرّف الاجتماع: 123 4567 8901 (للعرض التوضيحي)\n"
+    "انضم برابطك الشخصي، الموجود في صفحة تسجيلك وفي رسالة الموافقة بالبريد الإلكتروني:"
+    " لا يحتاج إلى رمز مرور.",
+    "zh_hans": "会议 ID：123 4567 8901（演示）\n"
+    "请使用您的个人链接加入，该链接见您的登记页面和批准邮件：无需密码。",
+    "fr": "ID de la réunion : 123 4567 8901 (démonstration)\n"
+    "Rejoignez la réunion avec votre lien personnel, sur votre page d'inscription et dans"
+    " votre courriel d'approbation : il ne demande pas de code d'accès.",
+    "ru": "Идентификатор совещания: 123 4567 8901 (демонстрация)\n"
+    "Подключайтесь по своей личной ссылке со страницы регистрации или из письма об"
+    " одобрении: код доступа не нужен.",
+    "es": "ID de la reunión: 123 4567 8901 (demostración)\n"
+    "Únase con su enlace personal, que figura en su página de inscripción y en el correo"
+    " electrónico de aprobación: no necesita código de acceso.",
 }
 
 # config.demo.planned_sittings titles ("1st plenary meeting"), numbered as UN journals do.

@@ -16,7 +16,15 @@ CHANNELS = {
     "es": (6, "Español (ES)"),
 }
 PLATFORM = "Interprefy (demonstration)"
+# What is the same for every participant: the platform's own link is a MeetingLink
+# (config.demo_online), reached through each participant's personal link only.
 JOINING_DETAILS = (
+    "Meeting ID: 123 4567 8901 (demonstration)\n"
+    "Join with your personal link, on your registration page and in your approval e-mail:"
+    " it needs no passcode."
+)
+# What earlier demo databases hold, with the platform's link: replaced when seeded again.
+FORMER_JOINING_DETAILS = (
     "Link: https://meet.example.org/unodc-ieg (demonstration)\n"
     "Meeting ID: 123 4567 8901\n"
     "Passcode: in the approval e-mail"
@@ -27,7 +35,7 @@ LONG_REMOTE = {"ieg-1-resumed-2024": ("3rd plenary meeting", "4th plenary meetin
 
 def seed_interpretation(session: Session) -> None:
     online = session.format != MeetingFormat.IN_PERSON
-    if online and not session.joining_details:
+    if online and session.joining_details_en in ("", None, FORMER_JOINING_DETAILS):
         session.joining_details = JOINING_DETAILS
         session.save(update_fields=["joining_details"])
     services.save_session_setup(

@@ -7,4 +7,6 @@ class OnlineConfig(AppConfig):
     verbose_name = _("Online participation")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (connects the receivers)
+        from . import guides, receivers  # noqa: F401  (connects the receivers)
+
+        guides.connect()

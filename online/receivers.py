@@ -1,4 +1,5 @@
-"""A registration that may no longer join loses its link at once."""
+"""A registration approved online gets its personal link (so that the page, the mail and
+the feed only read it); one that may no longer join loses it at once."""
 
 from django.dispatch import receiver
 
@@ -9,5 +10,9 @@ from . import services
 
 @receiver(registration_changed, dispatch_uid="revoke_join_link_of_leaver")
 def revoke_join_link(sender, registration, **kwargs) -> None:
-    if not services.may_join(registration):
+    if kwargs.get("from_state") == "":  # a new registration: no link to make or revoke yet
+        return
+    if services.may_join(registration):
+        services.join_link(registration)
+    else:
         services.revoke(registration)

@@ -7,8 +7,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from core.errors import DomainError
 from registration.models import Registration
 from sessions_app.models import ParticipationMode, Sitting
 
@@ -16,6 +19,10 @@ from . import links
 from .models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
 
 Outcome = JoinOpening.Outcome
+
+
+class NoJoinLink(DomainError):
+    code = "no_join_link"
 
 
 def may_join(registration: Registration) -> bool:
@@ -49,11 +56,25 @@ def join_url(registration: Registration) -> str | None:
     return links.url(link.salt) if link else None
 
 
+def join_urls(registrations) -> dict[int, str]:
+    """The personal link of each registration that may join, by its id: one query whatever
+    their number, none for registrations whose link is already fetched (each keeps its link,
+    so that the page, the mail and the feed reuse it). A link missing (approved before
+    links were made) is made here."""
+    registrations = [r for r in registrations if may_join(r)]
+    prefetch_related_objects(registrations, "join_link")
+    found = {}
+    for registration in registrations:
+        link = join_link(registration)
+        found[registration.pk] = links.url(link.salt)
+    return found
+
+
 def replace_link(registration: Registration) -> JoinLink:
     """A new link for the participant; the old one stops working at once."""
     link = join_link(registration)
     if link is None:
-        raise ValueError("Only an approved online participant has a join link.")
+        raise NoJoinLink(_("Only an approved online participant has a personal link."))
     link.salt = links.new_salt()
     link.digest = links.digest(links.token(link.salt))
     link.save(update_fields=["salt", "digest", "created_at"])

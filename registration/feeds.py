@@ -55,8 +55,12 @@ def version(user, token: str) -> tuple[str, object]:
 
 def personal_calendar(user) -> bytes:
     """In person: the sittings with their rooms and the channels of the person's language;
-    online: shown as online, with how to join and listen."""
+    online: shown as online, with how to join and listen, their URL the person's own join
+    link (hooks.event_urls)."""
     registrations = list(approved_registrations(user).select_related("session"))
+    notes = personal_notes(registrations)
+    # After the notes: a provider may use what the guides' providers fetched.
+    urls = hooks.event_urls(registrations)
     return calendars.calendar(
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
@@ -66,5 +70,6 @@ def personal_calendar(user) -> bytes:
             for registration in registrations
             if registration.participation_mode == ParticipationMode.ONLINE
         },
-        notes=personal_notes(registrations),
+        notes=notes,
+        urls={r.session_id: urls[r.pk] for r in registrations if r.pk in urls},
     )

@@ -19,8 +19,9 @@ class Guide:
     template: str  # without the extension
     context: dict = field(default_factory=dict)
 
-    def html(self) -> SafeString:
-        return render_to_string(f"{self.template}.html", self.context)
+    def html(self, request=None) -> SafeString:
+        """With the request on a page (its forms need their CSRF token)."""
+        return render_to_string(f"{self.template}.html", self.context, request=request)
 
     def text(self) -> str:
         return render_to_string(f"{self.template}.txt", self.context).strip()
@@ -43,9 +44,35 @@ _providers: list[_Provider] = []
 def add_guide_provider(guides: GuideProvider, feed_version: dict[str, Aggregate]) -> None:
     """Register a provider. `feed_version` names the aggregates over a person's sittings
     (relations from Sitting) whose change must change their personal feed's ETag, because
-    the guides show what they hold."""
+    the guides show what they hold; `mine` reaches the person's own approved registration
+    of the sitting's session (registration.feeds.version)."""
     if all(provider.guides is not guides for provider in _providers):
         _providers.append(_Provider(guides, feed_version))
+
+
+# The address of each registration's sittings in the person's own calendar feed (online:
+# their personal join link), by registration id, for those that have one; in a fixed
+# number of queries, and the registrations are the same objects the guide providers got.
+EventUrlProvider = Callable[[list], dict[int, str]]
+
+_event_url_providers: list[EventUrlProvider] = []
+
+
+def add_event_url_provider(provider: EventUrlProvider) -> None:
+    """Register a provider of the events' URL in personal feeds (its change must change the
+    feed's version: name it in add_guide_provider's `feed_version`)."""
+    if all(known is not provider for known in _event_url_providers):
+        _event_url_providers.append(provider)
+
+
+def event_urls(registrations) -> dict[int, str]:
+    """The event URL of each registration that has one, by registration id (the first
+    provider's wins); the others keep the session's page."""
+    found: dict[int, str] = {}
+    for provider in _event_url_providers:
+        for pk, url in provider(list(registrations)).items():
+            found.setdefault(pk, url)
+    return found
 
 
 def guides(registrations) -> dict[int, list[Guide]]:

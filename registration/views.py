@@ -55,7 +55,7 @@ def register(request, slug: str):
                 "events": registration.events.select_related("actor"),
                 # Channels and joining details: for the approved participant only.
                 "guides": (
-                    hooks.guides_of(registration)
+                    [guide.html(request) for guide in hooks.guides_of(registration)]
                     if registration.state == Registration.State.APPROVED
                     else []
                 ),

@@ -83,9 +83,10 @@ def _description(sitting: Sitting) -> str:
     return "\n".join(lines)
 
 
-def sitting_event(sitting: Sitting, online: bool = False, note: str = "") -> Event:
+def sitting_event(sitting: Sitting, online: bool = False, note: str = "", url: str = "") -> Event:
     """The sitting as an event; `online` for a person taking part online (no room); `note`
-    ends the description (a person's listening guide, in their own feed only)."""
+    ends the description (a person's listening guide, in their own feed only); `url` takes
+    the place of the session's page (a person's join link, in their own feed only)."""
     session = sitting.session
     event = Event()
     event.add("uid", sitting_uid(sitting))
@@ -100,7 +101,7 @@ def sitting_event(sitting: Sitting, online: bool = False, note: str = "") -> Eve
     if venue and venue.latitude is not None and venue.longitude is not None:
         event.add("geo", (float(venue.latitude), float(venue.longitude)))
     event.add("description", "\n\n".join(filter(None, [_description(sitting), note])))
-    event.add("url", f"{settings.SITE_URL}{session.get_absolute_url()}")
+    event.add("url", url or f"{settings.SITE_URL}{session.get_absolute_url()}")
     event.add("status", "CANCELLED" if sitting.status == Sitting.Status.CANCELLED else "CONFIRMED")
     return event
 
@@ -148,11 +149,13 @@ def calendar(
     extra_events=(),
     time_zones=(),
     notes=None,
+    urls=None,
 ) -> bytes:
     """A calendar of these sittings (cancelled ones stay, marked CANCELLED); sittings of
-    `online_sessions` (ids) are shown as online, and `notes` (text by session id) end their
-    sessions' sittings' descriptions. `extra_events` (sessions, bookings) go along, with the
-    `time_zones` (tzid, date) they use."""
+    `online_sessions` (ids) are shown as online, `notes` (text by session id) end their
+    sessions' sittings' descriptions and `urls` (by session id) replace their URL.
+    `extra_events` (sessions, bookings) go along, with the `time_zones` (tzid, date) they
+    use."""
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -179,7 +182,7 @@ def calendar(
         )
     body = feed.to_ical()
     end = body.rindex(b"END:VCALENDAR")
-    return body[:end] + sitting_events(rows, online_sessions, notes or {}) + body[end:]
+    return body[:end] + sitting_events(rows, online_sessions, notes or {}, urls or {}) + body[end:]
 
 
 # What a sitting's event shows (and so its cache key): a change to any of these, or to
@@ -207,16 +210,23 @@ SHOWN = (
 PK, START, TIME_ZONE, SESSION = 0, 1, 2, 3
 
 
-def sitting_events(rows: list[tuple], online_sessions, notes: dict) -> bytes:
+def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -> bytes:
     """The sittings' VEVENT blocks. Serialising an event is most of a feed's cost, so each
-    is kept in the cache under a key made of everything it shows: with a note, the note
-    too, so a public feed (no notes) never gets an event made for one person."""
+    is kept in the cache under a key made of everything it shows: with a note and a URL,
+    those too, so a public feed (neither) never gets an event made for one person."""
+    urls = urls or {}
     language = get_language() or ""
     keys = {
         row[PK]: "ical:"
         + hashlib.sha256(
             repr(
-                (row, row[SESSION] in online_sessions, language, notes.get(row[SESSION], ""))
+                (
+                    row,
+                    row[SESSION] in online_sessions,
+                    language,
+                    notes.get(row[SESSION], ""),
+                    urls.get(row[SESSION], ""),
+                )
             ).encode()
         ).hexdigest()
         for row in rows
@@ -229,6 +239,7 @@ def sitting_events(rows: list[tuple], online_sessions, notes: dict) -> bytes:
                 sitting,
                 sitting.session_id in online_sessions,
                 notes.get(sitting.session_id, ""),
+                urls.get(sitting.session_id, ""),
             ).to_ical()
             for sitting in feed_sittings(Sitting.objects.filter(pk__in=missing))
         }

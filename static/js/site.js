@@ -45,3 +45,20 @@
     summary.focus();
   }
 })();
+
+// Times marked data-local-time (the sittings on an online participant's registration page)
+// are shown in the reader's own time zone. Without this script they stay in UTC, as written.
+(function () {
+  "use strict";
+  if (!window.Intl || !Intl.DateTimeFormat) return;
+  var language = document.documentElement.lang || undefined;
+  var day = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
+  var hour = new Intl.DateTimeFormat(language, { timeStyle: "short", timeZoneName: "short" });
+  document.querySelectorAll("time[data-local-time]").forEach(function (element) {
+    var start = new Date(element.getAttribute("datetime"));
+    var end = new Date(element.dataset.end || element.getAttribute("datetime"));
+    if (isNaN(start) || isNaN(end)) return;
+    var startTime = new Intl.DateTimeFormat(language, { timeStyle: "short" }).format(start);
+    element.textContent = day.format(start) + ", " + startTime + "–" + hour.format(end);
+  });
+})();

@@ -11,6 +11,7 @@ from config.demo import ROOMS, seed
 from config.demo_content import BOARDROOM, LANGUAGE_SUFFIXES, PLENARY_TITLES
 from documents.models import Document, DocumentFile
 from languages.official import OFFICIAL_LANGUAGE_CODES
+from online.models import MeetingLink
 from registration.models import Entity
 from sessions_app.models import Booking, Room, Series, Session, Sitting, Venue
 from tests.config.conftest import TODAY, quiet
@@ -210,13 +211,22 @@ def test_no_demo_translation_is_a_copy_of_the_english(demo):
     assert copies == []
 
 
-def test_translated_joining_details_keep_the_link_and_ids(demo):
+def test_translated_joining_details_keep_the_id_and_carry_no_link(demo):
     session = Session.objects.get(slug="demo")
 
     assert all(
-        "https://meet.example.org/unodc-ieg" in text and "123 4567 8901" in text
+        "123 4567 8901" in text and "https://" not in text
         for text in (getattr(session, f"joining_details_{suffix}") for suffix in LANGUAGE_SUFFIXES)
     )
+
+
+def test_each_online_or_hybrid_demo_session_has_its_platform_link(demo):
+    remote = Session.objects.exclude(format="in_person")
+
+    assert remote.exists()
+    assert set(
+        MeetingLink.objects.filter(sitting=None).values_list("session__slug", "platform")
+    ) == {(session.slug, "zoom") for session in remote}
 
 
 @pytest.mark.parametrize(
