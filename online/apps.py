@@ -7,4 +7,9 @@ class OnlineConfig(AppConfig):
     verbose_name = _("Online participation")
 
     def ready(self) -> None:
+        from badges.hooks import add_attendance_provider
+
         from . import receivers  # noqa: F401  (connects the receivers)
+        from .reports import attendance_part
+
+        add_attendance_provider(attendance_part)

@@ -1,8 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import officer_views, views
 
 app_name = "online"
 urlpatterns = [
     path("join/<str:token>/", views.join, name="join"),
+    path(
+        "sessions/<slug:slug>/online-attendance/",
+        officer_views.attendance,
+        name="attendance",
+    ),
+    path(
+        "sessions/<slug:slug>/online-attendance/export.<str:fmt>",
+        officer_views.attendance_export,
+        name="attendance_export",
+    ),
 ]
