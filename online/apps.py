@@ -8,8 +8,11 @@ class OnlineConfig(AppConfig):
 
     def ready(self) -> None:
         from badges.hooks import add_attendance_provider
+        from registration.hooks import add_api_field
 
         from . import receivers  # noqa: F401  (connects the receivers)
+        from .api_fields import JoinUrlField
         from .reports import attendance_part
 
         add_attendance_provider(attendance_part)
+        add_api_field("join_url", JoinUrlField, related=("join_link",))
