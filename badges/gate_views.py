@@ -11,7 +11,7 @@ from accounts.decorators import officer_required
 from registration.queries import attendance_summary
 from sessions_app.models import Session
 
-from . import queries
+from . import hooks, queries
 from .checkin import CheckInRefused
 
 
@@ -38,7 +38,11 @@ def attendance(request, slug: str):
     checked in at the gate."""
     session = get_object_or_404(Session, slug=slug)
     summary = attendance_summary(session) | queries.checked_in(session)
-    return render(request, "badges/attendance.html", {"session": session, "summary": summary})
+    return render(
+        request,
+        "badges/attendance.html",
+        {"session": session, "summary": summary, "parts": hooks.attendance_parts(session)},
+    )
 
 
 @officer_required

@@ -299,6 +299,9 @@ NOMINATION_MAX_BYTES = int(os.environ.get("NOMINATION_MAX_MB", "10")) * 2**20
 PHOTO_MAX_BYTES = 5 * 2**20
 # A personal join link leads to the platform from this many minutes before a sitting.
 JOIN_OPENS_MINUTES_BEFORE = int(os.environ.get("JOIN_OPENS_MINUTES_BEFORE", "30"))
+# A personal join link opened from this many places (address start and browser) is shown
+# to officers: it may have been passed on.
+JOIN_MANY_PLACES = int(os.environ.get("JOIN_MANY_PLACES", "3"))
 # A document's language version or a written contribution's file (PDF or DOCX).
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 2**20
 # A set of documents uploaded at once is checked whole in memory before anything is kept.

@@ -7,6 +7,13 @@ class OnlineConfig(AppConfig):
     verbose_name = _("Online participation")
 
     def ready(self) -> None:
+        from badges.hooks import add_attendance_provider
+        from registration.hooks import add_api_field
+
         from . import guides, receivers  # noqa: F401  (connects the receivers)
+        from .api_fields import JoinUrlField
+        from .reports import attendance_part
 
         guides.connect()
+        add_attendance_provider(attendance_part)
+        add_api_field("join_url", JoinUrlField, related=("join_link",))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import participant_views, views
+from . import officer_views, participant_views, views
 
 app_name = "online"
 urlpatterns = [
@@ -9,5 +9,15 @@ urlpatterns = [
         "registrations/<int:pk>/join-link/replace/",
         participant_views.replace_link,
         name="replace-link",
+    ),
+    path(
+        "sessions/<slug:slug>/online-attendance/",
+        officer_views.attendance,
+        name="attendance",
+    ),
+    path(
+        "sessions/<slug:slug>/online-attendance/export.<str:fmt>",
+        officer_views.attendance_export,
+        name="attendance_export",
     ),
 ]

@@ -19,7 +19,7 @@ from accounts.roles import is_conference_officer
 from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
-from . import delegations, queries, services
+from . import delegations, hooks, queries, services
 from .models import Entity, Registration
 
 
@@ -33,7 +33,10 @@ class CachedFieldsMixin:
         cls = type(self)
         if cls not in self._built_fields:
             self._built_fields[cls] = super().get_fields()
-        return copy.deepcopy(self._built_fields[cls])
+        return copy.deepcopy(self._built_fields[cls]) | self.provided_fields()
+
+    def provided_fields(self) -> dict:
+        return {}
 
 
 class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
@@ -62,6 +65,10 @@ class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):
         read_only_fields = ["category", "state", "state_changed_at"]
         # Given, never shown: focal points list their delegation's registrations.
         extra_kwargs = {name: {"write_only": True} for name in services.PERSONAL_FIELDS}
+
+    def provided_fields(self) -> dict:
+        """Read-only fields that upper apps add (registration.hooks.add_api_field)."""
+        return hooks.api_fields()
 
     def get_waitlist_position(self, registration) -> int | None:
         if registration.state != Registration.State.WAITLISTED:
@@ -122,6 +129,7 @@ class SessionRegistrationViewSet(
         return queries.with_waitlist_position(
             queries.visible_to(self.request.user)
             .filter(session__slug=self.kwargs["session_slug"])
+            .select_related(*hooks.api_related())
             .order_by("pk")
         )
 
@@ -161,7 +169,7 @@ class RegistrationViewSet(
     http_method_names = ["get", "patch", "post", "head", "options"]
 
     def get_queryset(self):
-        return queries.visible_to(self.request.user)
+        return queries.visible_to(self.request.user).select_related(*hooks.api_related())
 
     def perform_update(self, serializer):
         user = self.request.user
@@ -183,7 +191,7 @@ class RegistrationViewSet(
     def _change(self, change, *args):
         registration = self.get_object()
         change(registration, self.request.user, *args)
-        return Response(RegistrationDetailSerializer(registration).data)
+        return Response(self.get_serializer(registration).data)
 
     def _reason(self) -> str:
         serializer = ReasonSerializer(data=self.request.data)

@@ -91,3 +91,32 @@ def guides_of(registration) -> list[Guide]:
 
 def feed_version() -> dict[str, Aggregate]:
     return {name: value for provider in _providers for name, value in provider.feed_version.items()}
+
+
+# --- Fields of the registration API ------------------------------------------------------
+# Upper apps add read-only fields to the registration API's answers (online: the person's
+# join link), each a serializer field over the whole registration (source="*") that
+# decides itself whom it shows its value to (the request is in its context), and the
+# relations it reads, which the API's querysets select with the registrations so that a
+# list keeps a fixed number of queries.
+
+
+@dataclass(frozen=True)
+class _ApiField:
+    make: Callable[[], object]  # a new serializer field
+    related: tuple[str, ...]
+
+
+_api_fields: dict[str, _ApiField] = {}
+
+
+def add_api_field(name: str, make: Callable[[], object], related: tuple[str, ...] = ()) -> None:
+    _api_fields[name] = _ApiField(make, related)
+
+
+def api_fields() -> dict[str, object]:
+    return {name: field.make() for name, field in _api_fields.items()}
+
+
+def api_related() -> list[str]:
+    return [name for field in _api_fields.values() for name in field.related]

@@ -1,0 +1,207 @@
+"""Read side of online attendance for officers: who joined each sitting online and when,
+the counts for the meeting report, and the links opened from many places. Each in a fixed
+number of queries whatever the number of participants."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q
+
+from registration.models import Entity, RegionalGroup, Registration
+from sessions_app.models import Session, Sitting
+
+from .models import JoinOpening, OnlineAttendance
+
+
+@dataclass
+class SittingAttendance:
+    sitting: Sitting
+    attendance: list[OnlineAttendance] = field(default_factory=list)
+
+
+def by_sitting(session: Session) -> list[SittingAttendance]:
+    """Each sitting of the session with the participants who joined it online, by entity
+    and name, with the first time they joined (two queries)."""
+    sittings = {
+        sitting.pk: SittingAttendance(sitting)
+        for sitting in Sitting.objects.filter(session=session).order_by("start", "pk")
+    }
+    rows = (
+        OnlineAttendance.objects.filter(sitting__session=session)
+        .select_related("registration__entity")
+        .order_by(
+            "registration__entity__name_en",
+            "registration__family_name",
+            "registration__given_name",
+            "pk",
+        )
+    )
+    for row in rows:
+        sittings[row.sitting_id].attendance.append(row)
+    return list(sittings.values())
+
+
+def export_rows(session: Session, groups: list[SittingAttendance]):
+    """The attendance as table rows (for core.tables), a heading row first."""
+    from django.utils.translation import gettext as _
+
+    yield [
+        _("Sitting"),
+        _("Start"),
+        _("Given name"),
+        _("Family name"),
+        _("Entity"),
+        _("Kind of entity"),
+        _("First joined"),
+    ]
+    tz = session.tzinfo
+    for group in groups:
+        for row in group.attendance:
+            registration = row.registration
+            yield [
+                group.sitting.title,
+                group.sitting.start.astimezone(tz).replace(tzinfo=None),
+                registration.given_name,
+                registration.family_name,
+                registration.entity.display_name,
+                str(registration.entity.get_kind_display()),
+                row.first_joined_at.astimezone(tz).replace(tzinfo=None),
+            ]
+
+
+@dataclass
+class ManyPlaces:
+    registration: Registration
+    places: int
+    openings: list[JoinOpening] = field(default_factory=list)
+
+
+def opened_from_many_places(session: Session) -> list[ManyPlaces]:
+    """Participants whose link was opened from at least JOIN_MANY_PLACES distinct places
+    (address start and browser), with all their openings (two queries)."""
+    threshold = settings.JOIN_MANY_PLACES
+    openings = JoinOpening.objects.filter(registration__session=session)
+    places = defaultdict(set)
+    for registration, prefix, agent in openings.values_list(
+        "registration", "ip_prefix", "user_agent"
+    ).distinct():
+        places[registration].add((prefix, agent))
+    many = {pk: len(found) for pk, found in places.items() if len(found) >= threshold}
+    if not many:
+        return []
+    found: dict[int, ManyPlaces] = {}
+    for opening in (
+        openings.filter(registration__in=many)
+        .select_related("registration__entity", "sitting")
+        .order_by("registration__family_name", "registration__given_name", "registration", "at")
+    ):
+        entry = found.setdefault(
+            opening.registration_id, ManyPlaces(opening.registration, many[opening.registration_id])
+        )
+        entry.openings.append(opening)
+    return list(found.values())
+
+
+def summary(session: Session) -> dict:
+    """Online attendance counts for the meeting report, beside the gate's check-ins: people
+    who joined at least once, per sitting and per day; entities by kind and Member States
+    by regional group (five queries)."""
+    attended = OnlineAttendance.objects.filter(sitting__session=session)
+    kinds = dict(Entity.Kind.choices)
+    by_kind = {
+        row["registration__entity__kind"]: row["entities"]
+        for row in attended.values("registration__entity__kind").annotate(
+            entities=Count("registration__entity", distinct=True)
+        )
+    }
+    by_group = (
+        attended.filter(registration__entity__kind=Entity.Kind.MEMBER_STATE)
+        .values("registration__entity__regional_group")
+        .annotate(
+            states=Count("registration__entity", distinct=True),
+            participants=Count("registration", distinct=True),
+        )
+        .order_by("registration__entity__regional_group")
+    )
+    return {
+        "joined_online": attended.aggregate(people=Count("registration", distinct=True))["people"],
+        "member_states": by_kind.get(Entity.Kind.MEMBER_STATE, 0),
+        "entities_by_kind": [
+            (kinds[kind], by_kind[kind])
+            for kind in Entity.Kind.values
+            if kind in by_kind and kind != Entity.Kind.MEMBER_STATE
+        ],
+        "by_group": [
+            {
+                "label": RegionalGroup(row["registration__entity__regional_group"]).label
+                if row["registration__entity__regional_group"]
+                else "",
+                "states": row["states"],
+                "participants": row["participants"],
+            }
+            for row in by_group
+        ],
+        "by_sitting": list(
+            attended.values("sitting", "sitting__title", "sitting__start")
+            .annotate(people=Count("registration"))
+            .order_by("sitting__start", "sitting")
+        ),
+        "by_day": list(
+            attended.values("day")
+            .annotate(people=Count("registration", distinct=True))
+            .order_by("day")
+        ),
+    }
+
+
+def attended(session: Session) -> dict:
+    """People who attended in person (checked in at the gate) or online (joined a sitting),
+    counted once whichever way, with their entities by kind and the Member States by
+    regional group, and per day (four queries): "53 Member States and 16 other entities"."""
+    from badges.models import CheckIn
+
+    gate = CheckIn.objects.filter(session=session)
+    online = OnlineAttendance.objects.filter(sitting__session=session)
+    people = Registration.objects.filter(session=session).filter(
+        Q(pk__in=gate.values("registration")) | Q(pk__in=online.values("registration"))
+    )
+    kinds = dict(Entity.Kind.choices)
+    by_kind = {
+        row["entity__kind"]: row["entities"]
+        for row in people.values("entity__kind").annotate(entities=Count("entity", distinct=True))
+    }
+    by_group = (
+        people.filter(entity__kind=Entity.Kind.MEMBER_STATE)
+        .values("entity__regional_group")
+        .annotate(states=Count("entity", distinct=True), participants=Count("pk"))
+        .order_by("entity__regional_group")
+    )
+    days = defaultdict(set)
+    for pk, day in [
+        *gate.values_list("registration", "day"),
+        *online.values_list("registration", "day"),
+    ]:
+        days[day].add(pk)
+    member_states = by_kind.get(Entity.Kind.MEMBER_STATE, 0)
+    return {
+        "people": people.count(),
+        "member_states": member_states,
+        "other_entities": sum(by_kind.values()) - member_states,
+        "entities_by_kind": [
+            (kinds[kind], by_kind[kind])
+            for kind in Entity.Kind.values
+            if kind in by_kind and kind != Entity.Kind.MEMBER_STATE
+        ],
+        "by_group": [
+            {
+                "label": RegionalGroup(row["entity__regional_group"]).label
+                if row["entity__regional_group"]
+                else "",
+                "states": row["states"],
+                "participants": row["participants"],
+            }
+            for row in by_group
+        ],
+        "by_day": [{"day": day, "people": len(days[day])} for day in sorted(days)],
+    }
