@@ -116,7 +116,8 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
     meeting = meeting_link(current)
     with transaction.atomic():
         _record(registration, current, Outcome.JOINED, now, ip, user_agent)
-        _attend(registration, current, now)
+        if meeting:  # attending is going on to the platform: not without its link
+            _attend(registration, current, now)
     return Opened(Outcome.JOINED, registration, current, meeting.url if meeting else "")
 
 

@@ -165,3 +165,12 @@ def test_replacing_the_link_kills_the_old_one(online):
 
     assert services.open_link(old, now=vienna(DAY, 10, 30)).outcome == "refused"
     assert opening(online, 10, 30).outcome == "joined"
+
+
+def test_without_the_platforms_link_nobody_is_counted_as_attending(session, online):
+    MeetingLink.objects.all().delete()
+
+    opened = opening(online, 10, 30)
+
+    assert (opened.outcome, opened.meeting_url) == ("joined", "")
+    assert not OnlineAttendance.objects.exists()
