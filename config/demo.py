@@ -21,7 +21,7 @@ from config.demo_content import translate_content
 from config.demo_contributions import seed_contributions
 from config.demo_documents import seed_documents
 from config.demo_interpretation import seed_interpretation
-from config.demo_online import seed_meeting_link
+from config.demo_online import seed_meeting_link, seed_online
 from config.demo_registrations import seed_registrations
 from languages.official import OFFICIAL_LANGUAGE_CODES
 from registration.services import load_states
@@ -215,6 +215,9 @@ def _seed(today: date, log) -> dict:
         for session in sessions:
             if session.slug in REGISTRATION_DEMOS:
                 seed_registrations(session, log=log)
+                # As if it were `today` at this hour: the sittings before are over.
+                now = timezone.now() + (today - timezone.localdate())
+                seed_online(session, now=now, log=log)
             if session.is_demonstration:
                 seed_contributions(session, log=log)
     return {"series": series, "users": users}

@@ -1,10 +1,81 @@
-"""The platform's meeting link of each demo session held online or hybrid: kept on the
-server, reached only through a participant's personal join link. A demonstration value."""
+"""The online half of the demo sessions: the platform's meeting link (kept on the server),
+each approved online participant's personal link, and for the sittings already over the
+openings of those links and the attendance they recorded: most joined, some twice (a second
+device), a few not at all. Seeding again adds nothing twice; sittings over since the last
+seeding get theirs."""
 
-from online.models import MeetingLink, Platform
-from sessions_app.models import MeetingFormat, Session
+from datetime import timedelta
 
-MEETING_URL = "https://meet.example.org/unodc-ieg"
+from django.utils import timezone
+
+from online import services
+from online.models import JoinOpening, MeetingLink, OnlineAttendance, Platform
+from registration.models import Registration
+from sessions_app.models import MeetingFormat, ParticipationMode, Session, Sitting
+
+# A demonstration value: no platform answers it.
+MEETING_URL = "https://meet.example.org/unodc-ieg/{slug}?pwd=demonstration"
+BROWSER = "Mozilla/5.0 (demonstration)"
+
+
+def seed_online(session, *, now=None, log=print) -> int:
+    """Links and attendance for the session's approved online participants; returns how
+    many attendances were added."""
+    if ParticipationMode.ONLINE not in session.participation_modes:
+        return 0
+    now = now or timezone.now()
+    # Only where no link is set yet (the session's link may come from elsewhere).
+    MeetingLink.objects.get_or_create(
+        session=session,
+        sitting=None,
+        defaults={"platform": Platform.INTERPREFY, "url": MEETING_URL.format(slug=session.slug)},
+    )
+    participants = list(
+        Registration.objects.filter(
+            session=session,
+            state=Registration.State.APPROVED,
+            participation_mode=ParticipationMode.ONLINE,
+        ).order_by("pk")
+    )
+    for registration in participants:
+        services.join_link(registration)
+    past = (
+        Sitting.objects.filter(session=session, end__lt=now)
+        .exclude(status=Sitting.Status.CANCELLED)
+        .exclude(online_attendance__isnull=False)
+        .order_by("start", "pk")
+    )
+    added = 0
+    for index, sitting in enumerate(past):
+        day = timezone.localtime(sitting.start, session.tzinfo).date()
+        openings, attendance = [], []
+        for number, registration in enumerate(participants):
+            if (number + index) % 5 == 4:  # one in five missed this sitting
+                continue
+            joined = sitting.start - timedelta(minutes=12) + timedelta(minutes=(number * 7) % 25)
+            again = [joined, joined + timedelta(minutes=40)] if number % 6 == 1 else [joined]
+            openings += [
+                JoinOpening(
+                    registration=registration,
+                    sitting=sitting,
+                    at=at,
+                    outcome=JoinOpening.Outcome.JOINED,
+                    ip_prefix=f"203.{number % 200}.x.x",
+                    user_agent=BROWSER,
+                )
+                for at in again
+            ]
+            attendance.append(
+                OnlineAttendance(
+                    registration=registration, sitting=sitting, day=day, first_joined_at=joined
+                )
+            )
+        JoinOpening.objects.bulk_create(openings)
+        OnlineAttendance.objects.bulk_create(attendance, ignore_conflicts=True)
+        added += len(attendance)
+    if added:
+        log(f"  {session.slug}: {added} demo online attendances")
+    return added
 
 
 def seed_meeting_link(session: Session) -> None:
@@ -14,5 +85,5 @@ def seed_meeting_link(session: Session) -> None:
     MeetingLink.objects.update_or_create(
         session=session,
         sitting=None,
-        defaults={"platform": Platform.ZOOM, "url": MEETING_URL},
+        defaults={"platform": Platform.ZOOM, "url": MEETING_URL.format(slug=session.slug)},
     )

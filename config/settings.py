@@ -178,6 +178,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+# `celery -A config beat`: the online participants' reminders, each sent once however
+# often this runs (where no broker is set, cron runs `manage.py send_reminders`).
+CELERY_BEAT_SCHEDULE = {
+    "online-reminders": {"task": "online.tasks.send_reminders", "schedule": 300.0},
+}
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -148,3 +148,35 @@ class OnlineAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration}: {self.sitting}"
+
+
+class Reminder(models.Model):
+    """A reminder mailed to an approved online participant with their personal link: the
+    day before the session, and an hour before the first sitting of each day. One of each
+    kind per day, whoever runs the sending and however often."""
+
+    class Kind(models.TextChoices):
+        DAY_BEFORE = "day_before", _("The day before the session")
+        HOUR_BEFORE = "hour_before", _("An hour before the day's first sitting")
+
+    registration = models.ForeignKey(
+        "registration.Registration",
+        on_delete=models.CASCADE,
+        related_name="online_reminders",
+        verbose_name=_("registration"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    day = models.DateField(_("day"), help_text=_("The day of sittings it reminds of."))
+    sent_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "kind", "day"], name="one_reminder_of_a_kind_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration}: {self.get_kind_display()} {self.day}"

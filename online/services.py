@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
+from django.db import transaction
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -126,10 +126,11 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
         return Opened(Outcome.REFUSED, registration)
     sittings = list(
         Sitting.objects.filter(session=registration.session_id, end__gte=now)
-        .select_related("session")
         .exclude(status=Sitting.Status.CANCELLED)
         .order_by("start", "pk")
     )
+    for sitting in sittings:  # the session is at hand already
+        sitting.session = registration.session
     current = next((s for s in sittings if window(s)[0] <= now <= window(s)[1]), None)
     if current is None:
         _record(registration, None, Outcome.OUTSIDE, now, ip, user_agent)
@@ -143,10 +144,13 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
 
 
 def meeting_link(sitting: Sitting) -> MeetingLink | None:
-    """The sitting's own link, else its session's."""
-    links_of = MeetingLink.objects.filter(session=sitting.session_id)
-    own = links_of.filter(sitting=sitting).first()
-    return own or links_of.filter(sitting__isnull=True).first()
+    """The sitting's own link, else its session's (one query: its own sorts first)."""
+    return (
+        MeetingLink.objects.filter(session=sitting.session_id)
+        .filter(Q(sitting=sitting) | Q(sitting__isnull=True))
+        .order_by(F("sitting").asc(nulls_last=True))
+        .first()
+    )
 
 
 def _record(registration, sitting, outcome, now, ip: str, user_agent: str) -> None:
@@ -161,18 +165,18 @@ def _record(registration, sitting, outcome, now, ip: str, user_agent: str) -> No
 
 
 def _attend(registration, sitting: Sitting, now) -> None:
-    if OnlineAttendance.objects.filter(registration=registration, sitting=sitting).exists():
-        return
-    try:
-        with transaction.atomic():  # two devices at once: the constraint keeps one
-            OnlineAttendance.objects.create(
+    # One statement: the constraint keeps the first (two devices at once, a second opening).
+    OnlineAttendance.objects.bulk_create(
+        [
+            OnlineAttendance(
                 registration=registration,
                 sitting=sitting,
                 day=timezone.localtime(sitting.start, sitting.session.tzinfo).date(),
                 first_joined_at=now,
             )
-    except IntegrityError:
-        pass
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def ip_prefix(ip: str) -> str:

@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation.translator import translator
 
 from config.demo import ROOMS, seed
@@ -382,3 +382,44 @@ def test_the_demonstration_sessions_documents_follow_it_into_the_next_year(demo)
     ]
     assert "UNODC/CCPCJ/EG.10/2027/1" in assert_printed(pdf, "Provisional agenda")
     assert agenda.versions.count() == 6
+
+
+def test_the_demo_sessions_online_participants_have_links_and_attendance(demo):
+    from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
+
+    session = Session.objects.get(slug="demo")
+    online = session.registrations.filter(state="approved", participation_mode="online")
+    now = timezone.now() + (TODAY - timezone.localdate())  # as the seeding saw it
+    past = session.sittings.filter(end__lt=now)
+
+    assert online.exists() and past.exists()
+    assert JoinLink.objects.filter(registration__session=session).count() == online.count()
+    assert MeetingLink.objects.get(session=session, sitting=None).url.startswith("https://")
+    attended = OnlineAttendance.objects.filter(sitting__session=session)
+    assert set(attended.values_list("sitting", flat=True)) == set(past.values_list("pk", flat=True))
+    assert 0 < attended.count() < online.count() * past.count()  # some missed a sitting
+    openings = JoinOpening.objects.filter(sitting__session=session)
+    assert openings.count() > attended.count()  # some joined twice
+    coming = session.sittings.filter(start__gt=now)
+    assert coming.exists() and not coming.filter(online_attendance__isnull=False).exists()
+
+
+def test_seeding_again_adds_no_link_opening_or_attendance_twice(demo):
+    from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
+
+    models = (JoinLink, JoinOpening, MeetingLink, OnlineAttendance)
+    before = [model.objects.count() for model in models]
+
+    seed(today=TODAY, log=quiet)
+
+    assert [model.objects.count() for model in models] == before
+
+
+def test_a_meeting_link_set_elsewhere_is_kept(demo):
+    from online.models import MeetingLink
+
+    MeetingLink.objects.filter(session__slug="demo").update(url="https://zoom.example.org/j/1")
+
+    seed(today=TODAY, log=quiet)
+
+    assert MeetingLink.objects.get(session__slug="demo").url == "https://zoom.example.org/j/1"

@@ -1,0 +1,142 @@
+"""Reminders to approved online participants: the day before the session and an hour
+before the first sitting of each day, each sent once, with the personal link, in the
+participant's language, never with the platform's meeting link."""
+
+from datetime import date, timedelta
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from accounts.languages import set_preferred_language
+from online import reminders, services, tasks
+from online.models import MeetingLink, Reminder
+from registration import services as registration
+from tests.factories import (
+    OfficerFactory,
+    SessionFactory,
+    SittingFactory,
+    UserFactory,
+    register,
+    vienna,
+)
+
+pytestmark = pytest.mark.django_db
+
+DAY = date(2025, 1, 27)
+ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
+
+
+@pytest.fixture
+def session():
+    session = SessionFactory(
+        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
+    )
+    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
+    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
+    SittingFactory(
+        session=session,
+        title="3rd plenary",
+        start=vienna(DAY + timedelta(days=1), 9),
+        end=vienna(DAY + timedelta(days=1), 12),
+    )
+    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
+    return session
+
+
+@pytest.fixture
+def officer():
+    return OfficerFactory()
+
+
+@pytest.fixture
+def online(session, officer):
+    participant = registration.approve(register(session, mode="online"), officer)
+    mail.outbox.clear()
+    return participant
+
+
+def sent(now) -> list:
+    mail.outbox.clear()
+    reminders.send_due(now)
+    return list(mail.outbox)
+
+
+def test_the_day_before_the_session_brings_a_reminder_with_the_personal_link(online):
+    (message,) = sent(vienna(DAY - timedelta(days=1), 8))
+
+    assert message.to == [online.email]
+    assert services.join_url(online) in message.body
+    assert ZOOM not in message.body and "zoom.example.org" not in message.body
+    assert Reminder.objects.get().kind == "day_before"
+
+
+def test_two_days_before_nothing_is_due(online):
+    assert sent(vienna(DAY - timedelta(days=2), 23, 50)) == []
+
+
+def test_an_hour_before_each_days_first_sitting_brings_a_reminder(online):
+    assert sent(vienna(DAY, 8, 59)) == []
+    (first_day,) = sent(vienna(DAY, 9, 0))
+    assert sent(vienna(DAY, 14, 30)) == []  # the day's second sitting: none
+    (second_day,) = sent(vienna(DAY + timedelta(days=1), 8, 10))
+
+    assert services.join_url(online) in first_day.body and "1st plenary" in first_day.body
+    assert "3rd plenary" in second_day.body and ZOOM not in second_day.body
+    assert [(r.kind, r.day) for r in Reminder.objects.order_by("day")] == [
+        ("hour_before", DAY),
+        ("hour_before", DAY + timedelta(days=1)),
+    ]
+
+
+def test_once_the_sitting_has_begun_the_hours_reminder_is_no_longer_due(online):
+    assert sent(vienna(DAY, 10, 0)) == []
+
+
+def test_a_reminder_is_sent_once_however_often_it_runs(online):
+    now = vienna(DAY, 9, 5)
+
+    assert len(sent(now)) == 1
+    assert sent(now) == []
+    assert sent(vienna(DAY, 9, 15)) == []
+    assert Reminder.objects.count() == 1
+
+
+def test_nobody_in_person_or_not_approved_gets_one(session, officer, online):
+    registration.approve(register(session, mode="in_person"), officer)
+    register(session, mode="online")  # submitted, not approved
+    registration.reject(register(session, mode="online"), officer, "Late.")
+
+    messages = sent(vienna(DAY, 9, 30))
+
+    assert [m.to for m in messages] == [[online.email]]
+
+
+def test_the_reminder_is_in_the_participants_language(session, officer):
+    reader = UserFactory()
+    set_preferred_language(reader, "fr")
+    participant = registration.approve(
+        register(session, mode="online", email=reader.email, participant=reader), officer
+    )
+
+    (message,) = sent(vienna(DAY - timedelta(days=1), 12))
+
+    assert "janvier" in message.body and "Programme\xa0:" in message.body
+    assert services.join_url(participant) in message.body
+
+
+def test_the_task_and_the_command_send_what_is_due(online):
+    with mock.patch("online.reminders.timezone.now", return_value=vienna(DAY, 9, 1)):
+        mail.outbox.clear()
+        tasks.send_reminders.delay()
+        assert len(mail.outbox) == 1
+        call_command("send_reminders", stdout=StringIO())
+        assert len(mail.outbox) == 1
+
+
+def test_beat_runs_the_task(settings):
+    (entry,) = settings.CELERY_BEAT_SCHEDULE.values()
+    assert entry["task"] == "online.tasks.send_reminders"
+    assert entry["schedule"] <= 600
