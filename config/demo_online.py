@@ -24,12 +24,6 @@ def seed_online(session, *, now=None, log=print) -> int:
     if ParticipationMode.ONLINE not in session.participation_modes:
         return 0
     now = now or timezone.now()
-    # Only where no link is set yet (the session's link may come from elsewhere).
-    MeetingLink.objects.get_or_create(
-        session=session,
-        sitting=None,
-        defaults={"platform": Platform.INTERPREFY, "url": MEETING_URL.format(slug=session.slug)},
-    )
     participants = list(
         Registration.objects.filter(
             session=session,
@@ -79,10 +73,12 @@ def seed_online(session, *, now=None, log=print) -> int:
 
 
 def seed_meeting_link(session: Session) -> None:
+    """The platform's link of a session held online or hybrid, where none is set yet (one
+    set by hand is kept)."""
     if session.format == MeetingFormat.IN_PERSON:
         MeetingLink.objects.filter(session=session, sitting__isnull=True).delete()
         return
-    MeetingLink.objects.update_or_create(
+    MeetingLink.objects.get_or_create(
         session=session,
         sitting=None,
         defaults={"platform": Platform.ZOOM, "url": MEETING_URL.format(slug=session.slug)},
