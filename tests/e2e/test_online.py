@@ -1,7 +1,8 @@
 """Joining online in a real browser: an approved online participant opens the personal link
 from their reminder while a sitting runs and lands on the platform (a file of the
 site standing in for it), never seeing the platform's link on
-the site; the opening and their attendance are recorded once."""
+the site; the opening and their attendance are recorded once, and an officer sees them on the online
+attendance page."""
 
 import re
 from datetime import timedelta
@@ -15,6 +16,7 @@ from online import reminders
 from online.models import JoinOpening, MeetingLink, OnlineAttendance
 from registration import services as registration
 from tests.e2e.pages import restore_migration_data
+from tests.e2e.test_browser import logged_in
 from tests.factories import OfficerFactory, SessionFactory, SittingFactory, register
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,7 +60,6 @@ def test_a_participant_joins_from_the_reminder_and_lands_on_the_platform(
 
     expect(page).to_have_url(platform)
     assert response.ok and response.request.redirected_from.url == link
-    # The online attendance page is not on main yet: its records, in the database.
     opening = JoinOpening.objects.get()
     assert (opening.outcome, opening.registration) == ("joined", participant)
     attended = OnlineAttendance.objects.get()
@@ -67,3 +68,12 @@ def test_a_participant_joins_from_the_reminder_and_lands_on_the_platform(
     page.goto(link)  # a second opening: recorded, attendance still once
     expect(page).to_have_url(platform)
     assert (JoinOpening.objects.count(), OnlineAttendance.objects.count()) == (2, 1)
+
+    # An officer sees them on the online attendance page, under the sitting, once.
+    officer = logged_in(browser, live_server, OfficerFactory())
+    officer.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
+    name = f"{participant.given_name} {participant.family_name}"
+    rows = officer.locator("main table.stack tbody tr", has_text=name)
+    expect(rows.first).to_be_visible()
+    expect(officer.locator("main")).to_contain_text("Opening plenary")
+    assert "meeting=4242" not in officer.content()  # never the platform's link
