@@ -50,15 +50,20 @@
 // are shown in the reader's own time zone. Without this script they stay in UTC, as written.
 (function () {
   "use strict";
-  if (!window.Intl || !Intl.DateTimeFormat) return;
+  var times = document.querySelectorAll("time[data-local-time]");
+  if (!times.length || !window.Intl || !Intl.DateTimeFormat) return;
   var language = document.documentElement.lang || undefined;
-  var day = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
-  var hour = new Intl.DateTimeFormat(language, { timeStyle: "short", timeZoneName: "short" });
-  document.querySelectorAll("time[data-local-time]").forEach(function (element) {
+  var day = new Intl.DateTimeFormat(language, { year: "numeric", month: "long", day: "numeric" });
+  var hour = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
+  var zoned = new Intl.DateTimeFormat(language, {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+  times.forEach(function (element) {
     var start = new Date(element.getAttribute("datetime"));
-    var end = new Date(element.dataset.end || element.getAttribute("datetime"));
-    if (isNaN(start) || isNaN(end)) return;
-    var startTime = new Intl.DateTimeFormat(language, { timeStyle: "short" }).format(start);
-    element.textContent = day.format(start) + ", " + startTime + "–" + hour.format(end);
+    var end = new Date(element.getAttribute("data-end") || element.getAttribute("datetime"));
+    if (isNaN(start.getTime()) || isNaN(end.getTime())) return;
+    element.textContent = day.format(start) + ", " + hour.format(start) + "–" + zoned.format(end);
   });
 })();

@@ -24,6 +24,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from badges import services as badge_services
+from online import services as online_services
+from online.models import OnlineAttendance
 from registration import services as registration_services
 from sessions_app.models import Booking, Sitting
 from tests.documents.common import document
@@ -79,8 +81,8 @@ def before_generate_path_parameters(context, strategy):
 @pytest.fixture
 def meeting(open_session):
     """A session with what answers can hold: a room and none, a sitting cancelled, bookings
-    in every state, registrations waitlisted and approved with a badge, one revoked,
-    documents, one revised and limited; and
+    in every state, registrations waitlisted and approved with a badge, one revoked, one
+    approved online who joined a sitting, documents, one revised and limited; and
     the path parameters that name them."""
     room = RoomFactory(slug="boardroom-d")
     placed = SessionFactory(room=room, venue=room.venue)
@@ -96,6 +98,15 @@ def meeting(open_session):
     approved = registration_services.approve(register(open_session), None)
     register(open_session)  # waitlisted: the one seat is taken
     badge_services.issue_badge(approved, None)
+    joined = registration_services.approve(register(open_session, mode="online"), None)
+    sitting = open_session.sittings.get()
+    online_services.join_link(joined)
+    OnlineAttendance.objects.create(
+        registration=joined,
+        sitting=sitting,
+        day=sitting.start.date(),
+        first_joined_at=sitting.start,
+    )
     badge_services.reprint(approved, None, "Lost")
     contribution = _contribution(open_session)
     agenda = document(open_session, languages=("en", "ar"))
