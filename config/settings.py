@@ -200,6 +200,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Meetings Secretariat <meetings@localhost>"
 )
+# Whom participants write to (online participants' guide); the sender above by default.
+SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Accounts (django-allauth) --------------------------------------------------------

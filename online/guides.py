@@ -48,7 +48,7 @@ class JoinGuide:
 
 def secretariat_email() -> str:
     """The Secretariat's address: SECRETARIAT_EMAIL where set, else the one mail comes from."""
-    found = getattr(settings, "SECRETARIAT_EMAIL", "") or settings.DEFAULT_FROM_EMAIL
+    found = settings.SECRETARIAT_EMAIL or settings.DEFAULT_FROM_EMAIL
     return parseaddr(found)[1] or found
 
 
