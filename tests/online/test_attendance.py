@@ -83,7 +83,7 @@ def test_the_page_lists_per_sitting_who_joined_online_and_when(client, officer, 
         ("3rd plenary", 0),
     ]
     page = response.content.decode()
-    assert "Eva Berger" in page and "Austria" in page and "10:05" in page and "15:02" in page
+    assert "Eva BERGER" in page and "Austria" in page and "10:05" in page and "15:02" in page
     assert ZOOM not in page
 
 
