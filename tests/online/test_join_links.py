@@ -174,3 +174,25 @@ def test_without_the_platforms_link_nobody_is_counted_as_attending(session, onli
 
     assert (opened.outcome, opened.meeting_url) == ("joined", "")
     assert not OnlineAttendance.objects.exists()
+
+
+def test_in_another_time_zone_the_window_and_the_day_are_the_sessions(officer):
+    """A meeting in Tokyo: its 08:00 sitting starts at 23:00 UTC the day before; the link
+    opens 30 minutes before in any zone, and the attendance is on Tokyo's day."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    tokyo = ZoneInfo("Asia/Tokyo")
+    session = SessionFactory(format="online", time_zone="Asia/Tokyo", start_date=DAY, end_date=DAY)
+    start = datetime(2025, 1, 27, 8, tzinfo=tokyo)
+    SittingFactory(session=session, start=start, end=start + timedelta(hours=3))
+    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
+    participant = registration.approve(register(session, mode="online"), officer)
+    token = token_of(participant)
+    utc = ZoneInfo("UTC")
+
+    early = services.open_link(token, now=datetime(2025, 1, 26, 22, 29, tzinfo=utc))
+    opened = services.open_link(token, now=datetime(2025, 1, 26, 22, 30, tzinfo=utc))
+
+    assert (early.outcome, opened.outcome) == ("outside", "joined")
+    assert OnlineAttendance.objects.get().day == DAY
