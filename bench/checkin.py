@@ -26,7 +26,6 @@ import http.client
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
 import threading
@@ -36,7 +35,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import serving
-from serving import percentile
+from serving import report
 
 DATABASE = "unmeetings_checkin_bench"
 PORT = 8767
@@ -166,20 +165,6 @@ def scan(path: str, codes: list[str], options, headers: dict) -> dict:
         thread.join()
     out["wall"] = time.perf_counter() - start
     return out
-
-
-def report(name: str, out: dict) -> None:
-    latencies, statuses = out["latencies"], Counter(out["statuses"])
-    errors = sum(count for status, count in statuses.items() if status >= 400 or status == 0)
-    print(
-        f"{name}: requests {len(latencies)}   errors {errors}   "
-        f"throughput {len(latencies) / out['wall']:.1f} req/s"
-    )
-    print(
-        f"{name}: latency ms   median {statistics.median(latencies):.1f}   "
-        f"p95 {percentile(latencies, 0.95):.1f}   p99 {percentile(latencies, 0.99):.1f}   "
-        f"max {max(latencies):.1f}"
-    )
 
 
 def main() -> None:

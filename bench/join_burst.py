@@ -20,7 +20,6 @@ Uses (and re-creates) the PostgreSQL database `unmeetings_join_bench` on 127.0.0
 import argparse
 import http.client
 import os
-import statistics
 import sys
 import tempfile
 import threading
@@ -30,7 +29,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import serving
-from serving import percentile
+from serving import report
 
 DATABASE = "unmeetings_join_bench"
 PORT = 8768
@@ -163,20 +162,6 @@ def burst(paths: list[str], clients: int, seconds: float) -> dict:
         thread.join()
     out["wall"] = time.perf_counter() - start
     return out
-
-
-def report(name: str, out: dict) -> None:
-    latencies, statuses = out["latencies"], Counter(out["statuses"])
-    errors = sum(count for status, count in statuses.items() if status >= 400 or status == 0)
-    print(
-        f"{name}: requests {len(latencies)}   errors {errors}   "
-        f"throughput {len(latencies) / out['wall']:.1f} req/s   in {out['wall']:.1f} s"
-    )
-    print(
-        f"{name}: latency ms   median {statistics.median(latencies):.1f}   "
-        f"p95 {percentile(latencies, 0.95):.1f}   p99 {percentile(latencies, 0.99):.1f}   "
-        f"max {max(latencies):.1f}"
-    )
 
 
 def main() -> None:

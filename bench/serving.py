@@ -4,9 +4,11 @@ a fresh database, the server, and percentiles."""
 import contextlib
 import http.client
 import os
+import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +17,22 @@ ROOT = Path(__file__).resolve().parent.parent
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def report(name: str, out: dict) -> None:
+    """A load's figures: requests, errors (4xx, 5xx, failed connections), throughput and
+    latencies (`out` holds `latencies` in ms, `statuses` and the `wall` time)."""
+    latencies, statuses = out["latencies"], Counter(out["statuses"])
+    errors = sum(count for status, count in statuses.items() if status >= 400 or status == 0)
+    print(
+        f"{name}: requests {len(latencies)}   errors {errors}   "
+        f"throughput {len(latencies) / out['wall']:.1f} req/s   in {out['wall']:.1f} s"
+    )
+    print(
+        f"{name}: latency ms   median {statistics.median(latencies):.1f}   "
+        f"p95 {percentile(latencies, 0.95):.1f}   p99 {percentile(latencies, 0.99):.1f}   "
+        f"max {max(latencies):.1f}"
+    )
 
 
 def environment(database: str, **extra: str) -> dict:
