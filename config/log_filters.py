@@ -1,13 +1,14 @@
 """Some URLs carry their only secret: calendar feeds, in the path of a personal feed and in
 the `token=` of a room feed (the same token opens the officer's personal feed and every
-room's), and focal-point invitations in their path. Logs keep just the first characters
-of the token."""
+room's), focal-point invitations and personal join links in their path. Logs keep just the
+first characters of the token."""
 
 import logging
 import re
 
 TOKEN_IN_URL = re.compile(
-    r"(/calendar/feed/|/invitations/|[?&;]token=|[?&;]token%3D)([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+",
+    r"(/calendar/feed/|/invitations/|/join/|[?&;]token=|[?&;]token%3D)"
+    r"([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+",
     re.IGNORECASE,
 )
 

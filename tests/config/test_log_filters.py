@@ -37,6 +37,7 @@ TOKEN = "AbCdEf" + "x" * 37
             "GET /calendar/rooms/boardroom-d.ics?TOKEN%3DAbCdEf…",
         ),
         (f"GET /invitations/{TOKEN}/ HTTP/1.1", "GET /invitations/AbCdEf…/ HTTP/1.1"),
+        (f"GET /join/{TOKEN}/ HTTP/1.1", "GET /join/AbCdEf…/ HTTP/1.1"),
     ],
 )
 def test_a_token_keeps_only_its_start(line, masked):
