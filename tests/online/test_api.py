@@ -1,45 +1,24 @@
 """The API of online attendance (conference officers only), and the registration API's
 join link: the person's and officers', never a focal point's nor anyone else's."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from rest_framework.test import APIClient
 
 from online import links, services
-from online.models import MeetingLink
 from registration import services as registration
 from tests.factories import (
     EntityFactory,
-    OfficerFactory,
-    SessionFactory,
-    SittingFactory,
     UserFactory,
     register,
     vienna,
 )
+from tests.online.common import DAY, ZOOM
 
 pytestmark = pytest.mark.django_db
 
-DAY = date(2025, 1, 27)
-ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
 URL = "/api/v1/sessions/ieg-2-2025/online-attendance/"
-
-
-@pytest.fixture
-def session():
-    session = SessionFactory(
-        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
-    )
-    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
-    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
-    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
-    return session
-
-
-@pytest.fixture
-def officer():
-    return OfficerFactory()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 opened from many places, and the people who joined online beside those checked in at the
 gate in the attendance summary for the meeting report."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
@@ -11,45 +11,31 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from online import links, queries, services
-from online.models import MeetingLink, OnlineAttendance
+from online.models import OnlineAttendance
 from registration import services as registration
 from registration.models import Entity
 from tests.factories import (
     EntityFactory,
-    OfficerFactory,
-    SessionFactory,
     SittingFactory,
     UserFactory,
     register,
     vienna,
 )
+from tests.online.common import DAY, ZOOM
 
 pytestmark = pytest.mark.django_db
 
-DAY = date(2025, 1, 27)
-ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
-
 
 @pytest.fixture
-def session():
-    session = SessionFactory(
-        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
-    )
-    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
-    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
+def session(session):
+    """The conftest's session, with a third sitting the next day."""
     SittingFactory(
         session=session,
         title="3rd plenary",
         start=vienna(DAY + timedelta(days=1), 10),
         end=vienna(DAY + timedelta(days=1), 13),
     )
-    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
     return session
-
-
-@pytest.fixture
-def officer():
-    return OfficerFactory()
 
 
 def participant(session, officer, entity=None, **fields):

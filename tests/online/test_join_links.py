@@ -2,35 +2,17 @@
 opening recorded, attendance once per person per sitting, and a link that dies at once
 when its registration may no longer join."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from online import links, services
 from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
 from registration import services as registration
-from tests.factories import OfficerFactory, SessionFactory, SittingFactory, register, vienna
+from tests.factories import SessionFactory, SittingFactory, register, vienna
+from tests.online.common import DAY, ZOOM
 
 pytestmark = pytest.mark.django_db
-
-DAY = date(2025, 1, 27)
-ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
-
-
-@pytest.fixture
-def session():
-    session = SessionFactory(
-        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
-    )
-    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
-    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
-    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
-    return session
-
-
-@pytest.fixture
-def officer():
-    return OfficerFactory()
 
 
 @pytest.fixture

@@ -11,43 +11,24 @@ from django.core import mail
 
 from accounts import feed_tokens
 from online import links, services
-from online.models import JoinLink, MeetingLink
+from online.models import JoinLink
 from registration import services as registration
 from tests.factories import (
     EntityFactory,
-    OfficerFactory,
-    SessionFactory,
     SittingFactory,
     UserFactory,
     register,
     vienna,
 )
+from tests.online.common import DAY, ZOOM
 
 pytestmark = pytest.mark.django_db
 
-DAY = date(2025, 1, 27)
-ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
 IDENTITY = {
     "identity_document_type": "passport",
     "identity_document_number": "X1234567",
     "identity_document_expiry": date(2030, 1, 1),
 }
-
-
-@pytest.fixture
-def session():
-    session = SessionFactory(
-        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
-    )
-    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
-    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
-    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
-    return session
-
-
-@pytest.fixture
-def officer():
-    return OfficerFactory()
 
 
 @pytest.fixture

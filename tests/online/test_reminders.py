@@ -2,7 +2,7 @@
 before the first sitting of each day, each sent once, with the personal link, in the
 participant's language, never with the platform's meeting link."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from io import StringIO
 from unittest import mock
 
@@ -12,43 +12,29 @@ from django.core.management import call_command
 
 from accounts.languages import set_preferred_language
 from online import reminders, services, tasks
-from online.models import MeetingLink, Reminder
+from online.models import Reminder
 from registration import services as registration
 from tests.factories import (
-    OfficerFactory,
-    SessionFactory,
     SittingFactory,
     UserFactory,
     register,
     vienna,
 )
+from tests.online.common import DAY, ZOOM
 
 pytestmark = pytest.mark.django_db
 
-DAY = date(2025, 1, 27)
-ZOOM = "https://zoom.example.org/j/123456?pwd=secret"
-
 
 @pytest.fixture
-def session():
-    session = SessionFactory(
-        slug="ieg-2-2025", format="hybrid", start_date=DAY, end_date=DAY + timedelta(days=1)
-    )
-    SittingFactory(session=session, title="1st plenary", start=vienna(DAY, 10), end=vienna(DAY, 13))
-    SittingFactory(session=session, title="2nd plenary", start=vienna(DAY, 15), end=vienna(DAY, 18))
+def session(session):
+    """The conftest's session, with a third sitting the next day."""
     SittingFactory(
         session=session,
         title="3rd plenary",
         start=vienna(DAY + timedelta(days=1), 9),
         end=vienna(DAY + timedelta(days=1), 12),
     )
-    MeetingLink.objects.create(session=session, platform="zoom", url=ZOOM)
     return session
-
-
-@pytest.fixture
-def officer():
-    return OfficerFactory()
 
 
 @pytest.fixture
