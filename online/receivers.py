@@ -10,9 +10,7 @@ from . import services
 
 @receiver(registration_changed, dispatch_uid="revoke_join_link_of_leaver")
 def revoke_join_link(sender, registration, **kwargs) -> None:
-    if kwargs.get("from_state") == "":  # a new registration: no link to make or revoke yet
-        return
     if services.may_join(registration):
         services.join_link(registration)
-    else:
+    elif kwargs.get("from_state") != "":  # a new registration has no link to revoke
         services.revoke(registration)

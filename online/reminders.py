@@ -4,10 +4,12 @@ language: the day before the session and an hour before the first sitting of eac
 however often it runs (Celery beat: online.tasks.send_reminders; without a broker, cron:
 `manage.py send_reminders`). The platform's meeting link is never in the mail."""
 
+import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 
 from registration.mail import _message, participant_language
@@ -19,6 +21,8 @@ from .models import Reminder
 
 Kind = Reminder.Kind
 HOUR_BEFORE = timedelta(hours=1)
+
+logger = logging.getLogger(__name__)
 
 
 def due(now: datetime) -> list[tuple[str, Sitting]]:
@@ -58,7 +62,9 @@ def send_due(now: datetime | None = None) -> int:
                 state=Registration.State.APPROVED,
                 participation_mode=ParticipationMode.ONLINE,
             )
-            .exclude(online_reminders__kind=kind, online_reminders__day=day)
+            .exclude(
+                Exists(Reminder.objects.filter(registration=OuterRef("pk"), kind=kind, day=day))
+            )
             .select_related("session", "participant__profile", "join_link")
             .order_by("pk")
         )
@@ -68,11 +74,21 @@ def send_due(now: datetime | None = None) -> int:
 
 
 def _send(registration, kind: str, sitting: Sitting, day, now) -> int:
+    """Claim the reminder (its row, committed: a second run at once sends nothing), then
+    send it outside any transaction. A mail that fails gives the claim back for the next
+    run, and the others are still sent."""
     try:
-        with transaction.atomic():  # the row first: a second run at once sends nothing
-            Reminder.objects.create(registration=registration, kind=kind, day=day, sent_at=now)
-            message(registration, kind, sitting).send()
+        with transaction.atomic():
+            claim = Reminder.objects.create(
+                registration=registration, kind=kind, day=day, sent_at=now
+            )
     except IntegrityError:
+        return 0
+    try:
+        message(registration, kind, sitting).send()
+    except Exception:  # the mail server refused or is down: try again next time
+        logger.exception("Reminder to registration %s not sent", registration.pk)
+        claim.delete()
         return 0
     return 1
 

@@ -62,8 +62,11 @@
   });
   times.forEach(function (element) {
     var start = new Date(element.getAttribute("datetime"));
-    var end = new Date(element.getAttribute("data-end") || element.getAttribute("datetime"));
-    if (isNaN(start.getTime()) || isNaN(end.getTime())) return;
-    element.textContent = day.format(start) + ", " + hour.format(start) + "–" + zoned.format(end);
+    var end = element.getAttribute("data-end") ? new Date(element.getAttribute("data-end")) : null;
+    if (isNaN(start.getTime()) || (end && isNaN(end.getTime()))) return;
+    // A sitting: its start and end; a single moment (when a link opens): that time alone.
+    element.textContent = end
+      ? day.format(start) + ", " + hour.format(start) + "–" + zoned.format(end)
+      : day.format(start) + ", " + zoned.format(start);
   });
 })();

@@ -107,6 +107,7 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("call for contributions", "focal point", f"/contributions/calls/{call}/"),
         ("screening contributions", "officer", f"/contributions/calls/{call}/screening/"),
         ("who has contributed", "officer", f"/contributions/calls/{call}/table/"),
+        ("online attendance", "officer", f"/sessions/{SESSION}/online-attendance/"),
     ]
 
 

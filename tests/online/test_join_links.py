@@ -178,3 +178,17 @@ def test_in_another_time_zone_the_window_and_the_day_are_the_sessions(officer):
 
     assert (early.outcome, opened.outcome) == ("outside", "joined")
     assert OnlineAttendance.objects.get().day == DAY
+
+
+def test_participants_approved_before_links_existed_get_theirs_by_migration(online):
+    import importlib
+
+    from django.apps import apps
+
+    JoinLink.objects.all().delete()
+    migration = importlib.import_module("online.migrations.0003_links_of_approved_participants")
+
+    migration.make_links(apps, None)
+
+    link = JoinLink.objects.get(registration=online)
+    assert link.digest == links.digest(links.token(link.salt))

@@ -126,3 +126,24 @@ def test_beat_runs_the_task(settings):
     (entry,) = settings.CELERY_BEAT_SCHEDULE.values()
     assert entry["task"] == "online.tasks.send_reminders"
     assert entry["schedule"] <= 600
+
+
+def test_a_mail_that_fails_is_tried_again_and_does_not_stop_the_others(session, officer):
+    first, second = (
+        registration.approve(register(session, mode="online"), officer) for _ in range(2)
+    )
+    mail.outbox.clear()
+    real_send = reminders.message
+
+    def failing_for_the_first(registration_, kind, sitting):
+        built = real_send(registration_, kind, sitting)
+        if registration_.pk == first.pk:
+            built.send = mock.Mock(side_effect=OSError("refused"))
+        return built
+
+    with mock.patch("online.reminders.message", failing_for_the_first):
+        reminders.send_due(vienna(DAY, 9, 0))
+
+    assert [message.to for message in mail.outbox] == [[second.email]]
+    assert list(Reminder.objects.values_list("registration", flat=True)) == [second.pk]
+    assert sent(vienna(DAY, 9, 5))[0].to == [first.email]  # the next run sends it
