@@ -49,7 +49,7 @@ def agenda_order(documents) -> list[Document]:
     of no item first: the agenda itself, the information note), then by symbol."""
 
     def key(document: Document):
-        items = sorted(_item_number(item) for item in document.agenda_items)
+        items = agenda_numbers(document)
         return (items[0] if items else 0, document.symbol or "~", document.pk)
 
     return sorted(documents, key=key)
