@@ -1,8 +1,11 @@
-"""Personal join links: `/join/<token>`, the token an HMAC-SHA256 of a random 128-bit salt
-under a key derived from SECRET_KEY, cut to 192 bits. The database keeps the salt and the
-token's digest: a copy of it alone gives no working link, and the site can still show a
-participant their link (their page, mail, feed) without keeping it. Changing SECRET_KEY
-changes every link (participants then find theirs again on their page)."""
+"""Personal join links: `/join/<token>`, the token an HMAC-SHA256, under a key derived from
+SECRET_KEY and cut to 192 bits, of a random 128-bit salt and of whose link it is (the
+registration's account and e-mail address). The database keeps the salt and the token's
+digest: a copy of it alone gives no working link, and the site can still show a
+participant their link (their page, mail, feed) without keeping it. A registration given
+to another account or address no longer makes the token its link was made with: that link
+is dead, and its new holder is shown a new one. Changing SECRET_KEY changes every link
+(participants then find theirs again on their page)."""
 
 import base64
 import hashlib
@@ -23,8 +26,15 @@ def new_salt() -> str:
     return secrets.token_hex(16)
 
 
-def token(salt: str) -> str:
-    mac = hmac.new(_key(), salt.encode(), hashlib.sha256).digest()[:TOKEN_BYTES]
+def holder(registration) -> str:
+    """Whose link it is: the registration's account and address (a migration's historical
+    model will do)."""
+    return f"{registration.participant_id or ''}:{registration.email.lower()}"
+
+
+def token(salt: str, holder: str) -> str:
+    message = f"{salt}:{holder}".encode()
+    mac = hmac.new(_key(), message, hashlib.sha256).digest()[:TOKEN_BYTES]
     return base64.urlsafe_b64encode(mac).decode().rstrip("=")
 
 
@@ -33,9 +43,5 @@ def digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
-def path(salt: str) -> str:
-    return reverse("online:join", args=[token(salt)])
-
-
-def url(salt: str) -> str:
-    return f"{settings.SITE_URL}{path(salt)}"
+def url(token: str) -> str:
+    return f"{settings.SITE_URL}{reverse('online:join', args=[token])}"

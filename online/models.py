@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from . import links
+
 
 class Platform(models.TextChoices):
     ZOOM = "zoom", "Zoom"
@@ -60,9 +62,9 @@ class MeetingLink(models.Model):
 
 class JoinLink(models.Model):
     """An approved online participant's personal link `/join/<token>`. The token is an
-    HMAC of a random salt under the site's secret (online.links): only its digest is
-    stored, yet the site can show the link again on the participant's page, in their mail
-    and feed. A new salt replaces the link; the old one dies."""
+    HMAC of a random salt and of its holder under the site's secret (online.links): only
+    its digest is stored, yet the site can show the link again on the participant's page,
+    in their mail and feed. A new salt replaces the link; the old one dies."""
 
     registration = models.OneToOneField(
         "registration.Registration",
@@ -80,6 +82,21 @@ class JoinLink(models.Model):
 
     def __str__(self) -> str:
         return str(self.registration)
+
+    @property
+    def token(self) -> str:
+        """The link's token for the registration's holder as they are now."""
+        return links.token(self.salt, links.holder(self.registration))
+
+    @property
+    def is_its_holders(self) -> bool:
+        """False once the registration has passed to another account or address."""
+        return self.digest == links.digest(self.token)
+
+    def renew(self) -> None:
+        """A new salt, for the holder as they are now: the old link dies."""
+        self.salt = links.new_salt()
+        self.digest = links.digest(self.token)
 
 
 class JoinOpening(models.Model):

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from registration.mail import _message, participant_language
 from registration.models import Registration
-from sessions_app.models import ParticipationMode, Sitting
+from sessions_app.models import Sitting
 
 from . import services
 from .models import Reminder
@@ -57,11 +57,8 @@ def send_due(now: datetime | None = None) -> int:
     for kind, sitting in due(now):
         day = timezone.localtime(sitting.start, sitting.session.tzinfo).date()
         participants = (
-            Registration.objects.filter(
-                session=sitting.session_id,
-                state=Registration.State.APPROVED,
-                participation_mode=ParticipationMode.ONLINE,
-            )
+            Registration.objects.joins_online()
+            .filter(session=sitting.session_id)
             .exclude(
                 Exists(Reminder.objects.filter(registration=OuterRef("pk"), kind=kind, day=day))
             )

@@ -2,18 +2,19 @@
 revoked), and opening it: every opening recorded, attendance once per person per sitting,
 and the way on to the platform only during a sitting's window."""
 
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from registration.models import Registration
-from sessions_app.models import ParticipationMode, Sitting
+from sessions_app.models import Sitting
 
 from . import links
 from .models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
@@ -26,47 +27,48 @@ class NoJoinLink(DomainError):
 
 
 def may_join(registration: Registration) -> bool:
-    """The one rule: an approved registration to take part online."""
-    return (
-        registration.state == Registration.State.APPROVED
-        and registration.participation_mode == ParticipationMode.ONLINE
-    )
+    """The one rule (Registration.joins_online): approved to take part online, their
+    account not deactivated."""
+    return registration.joins_online
 
 
 def join_link(registration: Registration) -> JoinLink | None:
-    """The participant's link, made the first time it is asked for; None for anyone who may
-    not join (in person, not approved)."""
+    """The participant's link, made the first time it is asked for, and made anew for a
+    registration that has passed to another account or address (the old holder's link
+    is dead); None for anyone who may not join (in person, not approved)."""
     if not may_join(registration):
         return None
     try:
-        return registration.join_link
+        link = registration.join_link
     except JoinLink.DoesNotExist:
-        pass
-    salt = links.new_salt()
-    link, _created = JoinLink.objects.get_or_create(
-        registration=registration,
-        defaults={"salt": salt, "digest": links.digest(links.token(salt))},
-    )
-    registration.join_link = link
+        link = JoinLink(registration=registration)
+        link.renew()
+        link, _created = JoinLink.objects.get_or_create(
+            registration=registration, defaults={"salt": link.salt, "digest": link.digest}
+        )
+        registration.join_link = link
+    if not link.is_its_holders:
+        link.renew()
+        link.save(update_fields=["salt", "digest", "created_at"])
     return link
 
 
 def join_url(registration: Registration) -> str | None:
     link = join_link(registration)
-    return links.url(link.salt) if link else None
+    return links.url(link.token) if link else None
 
 
 def join_urls(registrations) -> dict[int, str]:
-    """The personal link of each registration that may join, by its id: one query whatever
-    their number, none for registrations whose link is already fetched (each keeps its link,
-    so that the page, the mail and the feed reuse it). A link missing (approved before
-    links were made) is made here."""
+    """The personal link of each registration that may join, by its id: two queries
+    whatever their number (their accounts, their links), none for registrations whose
+    link is already fetched (each keeps its link, so that the page, the mail and the feed
+    reuse it). A link missing (approved before links were made) is made here."""
+    prefetch_related_objects(registrations, "participant")
     registrations = [r for r in registrations if may_join(r)]
     prefetch_related_objects(registrations, "join_link")
     found = {}
     for registration in registrations:
-        link = join_link(registration)
-        found[registration.pk] = links.url(link.salt)
+        found[registration.pk] = links.url(join_link(registration).token)
     return found
 
 
@@ -75,8 +77,7 @@ def replace_link(registration: Registration) -> JoinLink:
     link = join_link(registration)
     if link is None:
         raise NoJoinLink(_("Only an approved online participant has a personal link."))
-    link.salt = links.new_salt()
-    link.digest = links.digest(links.token(link.salt))
+    link.renew()
     link.save(update_fields=["salt", "digest", "created_at"])
     return link
 
@@ -111,17 +112,19 @@ class Opened:
 def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Opened:
     """Open a personal link: unknown tokens come to nothing; every opening of a known one
     is recorded; during a sitting's window an approved online participant's attendance is
-    recorded (once per sitting) and they go on to the platform."""
+    recorded (once per sitting) and they go on to the platform. Where two windows are open
+    at once (a sitting soon after another), the one running wins, and the attendance
+    counts for each of them held at the same platform's link."""
     now = now or timezone.now()
     found = (
-        JoinLink.objects.select_related("registration__session")
+        JoinLink.objects.select_related("registration__session", "registration__participant")
         .filter(digest=links.digest(token or ""))
         .first()
     )
     if found is None:
         return Opened(Outcome.REFUSED)
     registration = found.registration
-    if not may_join(registration):
+    if not may_join(registration) or not hmac.compare_digest(found.token, token):
         _record(registration, None, Outcome.REFUSED, now, ip, user_agent)
         return Opened(Outcome.REFUSED, registration)
     sittings = list(
@@ -131,26 +134,36 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
     )
     for sitting in sittings:  # the session is at hand already
         sitting.session = registration.session
-    current = next((s for s in sittings if window(s)[0] <= now <= window(s)[1]), None)
-    if current is None:
+    open_now = sorted(
+        (s for s in sittings if window(s)[0] <= now <= window(s)[1]),
+        key=lambda s: (s.start > now, s.start, s.pk),  # the running one first
+    )
+    if not open_now:
         _record(registration, None, Outcome.OUTSIDE, now, ip, user_agent)
         return Opened(Outcome.OUTSIDE, registration, next_sitting=next(iter(sittings), None))
-    meeting = meeting_link(current)
+    current = open_now[0]
+    meetings = meeting_links(open_now)
+    meeting = meetings[current.pk]
     with transaction.atomic():
         _record(registration, current, Outcome.JOINED, now, ip, user_agent)
         if meeting:  # attending is going on to the platform: not without its link
-            _attend(registration, current, now)
+            held_there = [s for s in open_now if getattr(meetings[s.pk], "url", "") == meeting.url]
+            _attend(registration, held_there, now)
     return Opened(Outcome.JOINED, registration, current, meeting.url if meeting else "")
 
 
-def meeting_link(sitting: Sitting) -> MeetingLink | None:
-    """The sitting's own link, else its session's (one query: its own sorts first)."""
-    return (
-        MeetingLink.objects.filter(session=sitting.session_id)
-        .filter(Q(sitting=sitting) | Q(sitting__isnull=True))
-        .order_by(F("sitting").asc(nulls_last=True))
-        .first()
+def meeting_links(sittings: list[Sitting]) -> dict[int, MeetingLink | None]:
+    """Each sitting's own link, else its session's, by sitting id (one query)."""
+    found = MeetingLink.objects.filter(session__in={s.session_id for s in sittings}).filter(
+        Q(sitting__in=sittings) | Q(sitting__isnull=True)
     )
+    own, of_session = {}, {}
+    for link in found:
+        if link.sitting_id:
+            own[link.sitting_id] = link
+        else:
+            of_session[link.session_id] = link
+    return {s.pk: own.get(s.pk, of_session.get(s.session_id)) for s in sittings}
 
 
 def _record(registration, sitting, outcome, now, ip: str, user_agent: str) -> None:
@@ -164,7 +177,7 @@ def _record(registration, sitting, outcome, now, ip: str, user_agent: str) -> No
     )
 
 
-def _attend(registration, sitting: Sitting, now) -> None:
+def _attend(registration, sittings: list[Sitting], now) -> None:
     # One statement: the constraint keeps the first (two devices at once, a second opening).
     OnlineAttendance.objects.bulk_create(
         [
@@ -174,6 +187,7 @@ def _attend(registration, sitting: Sitting, now) -> None:
                 day=timezone.localtime(sitting.start, sitting.session.tzinfo).date(),
                 first_joined_at=now,
             )
+            for sitting in sittings
         ],
         ignore_conflicts=True,
     )

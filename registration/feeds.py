@@ -6,7 +6,7 @@ from django.db.models import FilteredRelation, Max, Q
 from django.utils.translation import gettext as _
 
 from sessions_app import calendars
-from sessions_app.models import ParticipationMode, Sitting
+from sessions_app.models import Sitting
 
 from . import hooks
 from .models import Registration, owner_q
@@ -57,7 +57,7 @@ def personal_calendar(user) -> bytes:
     """In person: the sittings with their rooms and the channels of the person's language;
     online: shown as online, with how to join and listen, their URL the person's own join
     link (hooks.event_urls)."""
-    registrations = list(approved_registrations(user).select_related("session"))
+    registrations = list(approved_registrations(user).select_related("session", "participant"))
     notes = personal_notes(registrations)
     # After the notes: a provider may use what the guides' providers fetched.
     urls = hooks.event_urls(registrations)
@@ -65,11 +65,7 @@ def personal_calendar(user) -> bytes:
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
         calendars.feed_sittings(personal_sittings(user)),
-        online_sessions={
-            registration.session_id
-            for registration in registrations
-            if registration.participation_mode == ParticipationMode.ONLINE
-        },
+        online_sessions={r.session_id for r in registrations if r.joins_online},
         notes=notes,
         urls={r.session_id: urls[r.pk] for r in registrations if r.pk in urls},
     )

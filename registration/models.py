@@ -176,6 +176,13 @@ class RegistrationQuerySet(models.QuerySet):
             state=Registration.State.APPROVED, participation_mode=ParticipationMode.IN_PERSON
         )
 
+    def joins_online(self):
+        """Those who join online: approved to take part online, their account (where they
+        have one) not deactivated."""
+        return self.filter(
+            state=Registration.State.APPROVED, participation_mode=ParticipationMode.ONLINE
+        ).exclude(participant__is_active=False)
+
 
 def owner_q(user, prefix: str = "") -> models.Q:
     """Whose registration it is, as a condition: by account or by e-mail; `prefix` reaches
@@ -373,6 +380,16 @@ class Registration(models.Model):
         return (
             self.state == self.State.APPROVED
             and self.participation_mode == ParticipationMode.IN_PERSON
+        )
+
+    @property
+    def joins_online(self) -> bool:
+        """As RegistrationQuerySet.joins_online, for one registration (its account read
+        where it has one: select or prefetch `participant` for many)."""
+        return (
+            self.state == self.State.APPROVED
+            and self.participation_mode == ParticipationMode.ONLINE
+            and (self.participant_id is None or self.participant.is_active)
         )
 
     @property

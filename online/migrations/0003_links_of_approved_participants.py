@@ -11,11 +11,12 @@ def make_links(apps, schema_editor):
     JoinLink = apps.get_model("online", "JoinLink")
     missing = Registration.objects.filter(
         state="approved", participation_mode="online", join_link__isnull=True
-    ).values_list("pk", flat=True)
+    ).only("pk", "participant", "email")
     made = []
-    for pk in missing.iterator():
+    for registration in missing.iterator():
         salt = links.new_salt()
-        made.append(JoinLink(registration_id=pk, salt=salt, digest=links.digest(links.token(salt))))
+        token = links.token(salt, links.holder(registration))
+        made.append(JoinLink(registration=registration, salt=salt, digest=links.digest(token)))
     JoinLink.objects.bulk_create(made, batch_size=500)
 
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from online import links, queries, services
+from online import queries, services
 from online.models import OnlineAttendance
 from registration import services as registration
 from registration.models import Entity
@@ -43,7 +43,7 @@ def participant(session, officer, entity=None, **fields):
 
 
 def join(person, hour, minute=0, day=DAY, ip="203.0.113.5", agent="Firefox"):
-    token = links.token(services.join_link(person).salt)
+    token = services.join_link(person).token
     return services.open_link(token, now=vienna(day, hour, minute), ip=ip, user_agent=agent)
 
 

@@ -9,7 +9,8 @@ import pytest
 from online import links, services
 from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
 from registration import services as registration
-from tests.factories import SessionFactory, SittingFactory, register, vienna
+from registration.models import Registration
+from tests.factories import SessionFactory, SittingFactory, UserFactory, register, vienna
 from tests.online.common import DAY, ZOOM
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def online(session, officer):
 
 
 def token_of(participant) -> str:
-    return links.token(services.join_link(participant).salt)
+    return services.join_link(participant).token
 
 
 def opening(participant, hour, minute=0, day=DAY, **request):
@@ -134,6 +135,55 @@ def test_the_link_dies_at_once_when_the_registration_may_no_longer_join(online, 
     assert not JoinLink.objects.exists()
 
 
+def test_a_link_dies_when_its_registration_passes_to_another_address(online):
+    old = token_of(online)
+    online.email = "new@example.org"  # in the admin: the service keeps the address
+    online.save(update_fields=["email"])
+
+    assert services.open_link(old, now=vienna(DAY, 10, 30)).outcome == "refused"
+    new = token_of(online)  # its new holder is given a new link
+    assert new != old
+    assert services.open_link(new, now=vienna(DAY, 10, 30)).outcome == "joined"
+
+
+def test_a_link_dies_when_its_registration_passes_to_another_account(online):
+    old = token_of(online)
+    online.participant = UserFactory(email=online.email)
+    online.save(update_fields=["participant"])
+
+    assert services.open_link(old, now=vienna(DAY, 10, 30)).outcome == "refused"
+    assert opening(online, 10, 30).outcome == "joined"
+
+
+def test_a_deactivated_accounts_link_does_not_open(online):
+    online.participant = UserFactory(email=online.email)
+    online.save(update_fields=["participant"])
+    token = token_of(online)
+    online.participant.is_active = False
+    online.participant.save(update_fields=["is_active"])
+
+    assert services.open_link(token, now=vienna(DAY, 10, 30)).outcome == "refused"
+    assert services.join_link(online) is None
+    assert not OnlineAttendance.objects.exists()
+
+
+def test_who_joins_online_is_one_rule_for_one_registration_and_for_many(session, officer):
+    without_account = registration.approve(register(session, mode="online"), officer)
+    with_account = registration.approve(register(session, mode="online"), officer)
+    deactivated = registration.approve(register(session, mode="online"), officer)
+    for found, active in ((with_account, True), (deactivated, False)):
+        found.participant = UserFactory(email=found.email, is_active=active)
+        found.save(update_fields=["participant"])
+    in_person = registration.approve(register(session), officer)
+    submitted = register(session, mode="online")
+    everyone = [without_account, with_account, deactivated, in_person, submitted]
+
+    joining = set(Registration.objects.joins_online().values_list("pk", flat=True))
+
+    assert joining == {without_account.pk, with_account.pk}
+    assert {r.pk for r in everyone if Registration.objects.get(pk=r.pk).joins_online} == joining
+
+
 def test_a_rejected_registration_has_no_link(session, officer):
     rejected = registration.reject(register(session, mode="online"), officer, "Not eligible")
 
@@ -147,6 +197,42 @@ def test_replacing_the_link_kills_the_old_one(online):
 
     assert services.open_link(old, now=vienna(DAY, 10, 30)).outcome == "refused"
     assert opening(online, 10, 30).outcome == "joined"
+
+
+@pytest.fixture
+def soon_after(session):
+    """A sitting starting 15 minutes after the 2nd plenary ends (18:15-19:00)."""
+    return SittingFactory(
+        session=session, title="Evening", start=vienna(DAY, 18, 15), end=vienna(DAY, 19)
+    )
+
+
+def test_where_two_windows_are_open_the_running_sitting_wins_and_both_count(online, soon_after):
+    opened = opening(online, 17, 55)
+
+    assert (opened.outcome, opened.sitting.title, opened.meeting_url) == (
+        "joined",
+        "2nd plenary",
+        ZOOM,
+    )
+    assert sorted(OnlineAttendance.objects.values_list("sitting__title", flat=True)) == [
+        "2nd plenary",
+        "Evening",
+    ]
+
+
+def test_a_sitting_held_at_another_link_is_not_counted_by_the_running_ones(
+    session, online, soon_after
+):
+    MeetingLink.objects.create(
+        session=session, sitting=soon_after, platform="kudo", url="https://kudo.example.org/x"
+    )
+
+    assert opening(online, 17, 55).meeting_url == ZOOM
+    assert list(OnlineAttendance.objects.values_list("sitting__title", flat=True)) == [
+        "2nd plenary"
+    ]
+    assert opening(online, 18, 5).meeting_url == "https://kudo.example.org/x"
 
 
 def test_without_the_platforms_link_nobody_is_counted_as_attending(session, online):
@@ -191,4 +277,5 @@ def test_participants_approved_before_links_existed_get_theirs_by_migration(onli
     migration.make_links(apps, None)
 
     link = JoinLink.objects.get(registration=online)
-    assert link.digest == links.digest(links.token(link.salt))
+    assert link.digest == links.digest(link.token)
+    assert services.open_link(link.token, now=vienna(DAY, 10, 30)).outcome == "joined"

@@ -90,10 +90,13 @@ def test_a_reminder_is_sent_once_however_often_it_runs(online):
     assert Reminder.objects.count() == 1
 
 
-def test_nobody_in_person_or_not_approved_gets_one(session, officer, online):
+def test_nobody_in_person_not_approved_or_deactivated_gets_one(session, officer, online):
     registration.approve(register(session, mode="in_person"), officer)
     register(session, mode="online")  # submitted, not approved
     registration.reject(register(session, mode="online"), officer, "Late.")
+    deactivated = registration.approve(register(session, mode="online"), officer)
+    deactivated.participant = UserFactory(email=deactivated.email, is_active=False)
+    deactivated.save(update_fields=["participant"])
 
     messages = sent(vienna(DAY, 9, 30))
 
