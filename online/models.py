@@ -2,6 +2,7 @@
 each approved online participant's personal join link, every opening of it, and the
 online attendance it records."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
@@ -58,6 +59,10 @@ class MeetingLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_platform_display()}: {self.session}"
+
+    def clean(self) -> None:
+        if self.sitting_id and self.session_id and self.sitting.session_id != self.session_id:
+            raise ValidationError({"sitting": _("This sitting belongs to another session.")})
 
 
 class JoinLink(models.Model):

@@ -68,6 +68,21 @@ def test_a_sittings_own_link_wins_over_the_sessions(session, online):
     assert opening(online, 15, 5).meeting_url == "https://kudo.example.org/x"
 
 
+def test_a_sittings_link_must_be_for_a_sitting_of_its_session(session):
+    from django.core.exceptions import ValidationError
+
+    other = SittingFactory(session=SessionFactory(slug="other"))
+    link = MeetingLink(
+        session=session, sitting=other, platform="kudo", url="https://k.example.org/"
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        link.full_clean()
+    assert "sitting" in refused.value.message_dict
+    link.sitting = session.sittings.first()
+    link.full_clean()
+
+
 def test_a_cancelled_sitting_opens_no_window(session, online):
     session.sittings.filter(title="1st plenary").update(status="cancelled")
 

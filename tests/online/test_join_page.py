@@ -73,3 +73,25 @@ def test_a_made_up_link_gets_the_same_clear_page(client):
 
     assert response.status_code == 404
     assert "zoom.example.org" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("proxies", "recorded"), [(0, "10.0.x.x"), (1, "198.51.x.x")], ids=["direct", "behind a proxy"]
+)
+def test_the_opening_records_the_clients_address_and_trusts_only_our_proxies(
+    client, settings, proxies, recorded
+):
+    """TRUSTED_PROXY_COUNT sets allauth's count: behind our proxy the client's address is
+    the last one it added to X-Forwarded-For; without one, a forged header is ignored."""
+    from online.models import JoinOpening
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
+    participant = approved(session_with_sitting(timezone.now() - timedelta(hours=1)))
+
+    client.get(
+        join_path(participant),
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7",
+    )
+
+    assert JoinOpening.objects.get().ip_prefix == recorded
