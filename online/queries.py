@@ -6,9 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Concat
 
-from registration.models import Entity, RegionalGroup, Registration
+from registration.models import Registration
+from registration.queries import represented
 from sessions_app.models import Session, Sitting
 
 from .models import JoinOpening, OnlineAttendance
@@ -80,14 +82,13 @@ class ManyPlaces:
 def opened_from_many_places(session: Session) -> list[ManyPlaces]:
     """Participants whose link was opened from at least JOIN_MANY_PLACES distinct places
     (address start and browser), with all their openings (two queries)."""
-    threshold = settings.JOIN_MANY_PLACES
     openings = JoinOpening.objects.filter(registration__session=session)
-    places = defaultdict(set)
-    for registration, prefix, agent in openings.values_list(
-        "registration", "ip_prefix", "user_agent"
-    ).distinct():
-        places[registration].add((prefix, agent))
-    many = {pk: len(found) for pk, found in places.items() if len(found) >= threshold}
+    many = dict(
+        openings.values("registration")
+        .annotate(places=Count(Concat("ip_prefix", Value(" "), "user_agent"), distinct=True))
+        .filter(places__gte=settings.JOIN_MANY_PLACES)
+        .values_list("registration", "places")
+    )
     if not many:
         return []
     found: dict[int, ManyPlaces] = {}
@@ -105,43 +106,11 @@ def opened_from_many_places(session: Session) -> list[ManyPlaces]:
 
 def summary(session: Session) -> dict:
     """Online attendance counts for the meeting report, beside the gate's check-ins: people
-    who joined at least once, per sitting and per day; entities by kind and Member States
-    by regional group (five queries)."""
+    who joined at least once, whom they represent, per sitting and per day (five queries)."""
     attended = OnlineAttendance.objects.filter(sitting__session=session)
-    kinds = dict(Entity.Kind.choices)
-    by_kind = {
-        row["registration__entity__kind"]: row["entities"]
-        for row in attended.values("registration__entity__kind").annotate(
-            entities=Count("registration__entity", distinct=True)
-        )
-    }
-    by_group = (
-        attended.filter(registration__entity__kind=Entity.Kind.MEMBER_STATE)
-        .values("registration__entity__regional_group")
-        .annotate(
-            states=Count("registration__entity", distinct=True),
-            participants=Count("registration", distinct=True),
-        )
-        .order_by("registration__entity__regional_group")
-    )
-    return {
-        "joined_online": attended.aggregate(people=Count("registration", distinct=True))["people"],
-        "member_states": by_kind.get(Entity.Kind.MEMBER_STATE, 0),
-        "entities_by_kind": [
-            (kinds[kind], by_kind[kind])
-            for kind in Entity.Kind.values
-            if kind in by_kind and kind != Entity.Kind.MEMBER_STATE
-        ],
-        "by_group": [
-            {
-                "label": RegionalGroup(row["registration__entity__regional_group"]).label
-                if row["registration__entity__regional_group"]
-                else "",
-                "states": row["states"],
-                "participants": row["participants"],
-            }
-            for row in by_group
-        ],
+    people = Registration.objects.filter(pk__in=attended.values("registration"))
+    return represented(people) | {
+        "joined_online": people.count(),
         "by_sitting": list(
             attended.values("sitting", "sitting__title", "sitting__start")
             .annotate(people=Count("registration"))
@@ -157,8 +126,8 @@ def summary(session: Session) -> dict:
 
 def attended(session: Session) -> dict:
     """People who attended in person (checked in at the gate) or online (joined a sitting),
-    counted once whichever way, with their entities by kind and the Member States by
-    regional group, and per day (four queries): "53 Member States and 16 other entities"."""
+    counted once whichever way, whom they represent, and per day (four queries):
+    "53 Member States and 16 other entities"."""
     from badges.models import CheckIn
 
     gate = CheckIn.objects.filter(session=session)
@@ -166,42 +135,13 @@ def attended(session: Session) -> dict:
     people = Registration.objects.filter(session=session).filter(
         Q(pk__in=gate.values("registration")) | Q(pk__in=online.values("registration"))
     )
-    kinds = dict(Entity.Kind.choices)
-    by_kind = {
-        row["entity__kind"]: row["entities"]
-        for row in people.values("entity__kind").annotate(entities=Count("entity", distinct=True))
-    }
-    by_group = (
-        people.filter(entity__kind=Entity.Kind.MEMBER_STATE)
-        .values("entity__regional_group")
-        .annotate(states=Count("entity", distinct=True), participants=Count("pk"))
-        .order_by("entity__regional_group")
-    )
     days = defaultdict(set)
     for pk, day in [
         *gate.values_list("registration", "day"),
         *online.values_list("registration", "day"),
     ]:
         days[day].add(pk)
-    member_states = by_kind.get(Entity.Kind.MEMBER_STATE, 0)
-    return {
+    return represented(people) | {
         "people": people.count(),
-        "member_states": member_states,
-        "other_entities": sum(by_kind.values()) - member_states,
-        "entities_by_kind": [
-            (kinds[kind], by_kind[kind])
-            for kind in Entity.Kind.values
-            if kind in by_kind and kind != Entity.Kind.MEMBER_STATE
-        ],
-        "by_group": [
-            {
-                "label": RegionalGroup(row["entity__regional_group"]).label
-                if row["entity__regional_group"]
-                else "",
-                "states": row["states"],
-                "participants": row["participants"],
-            }
-            for row in by_group
-        ],
         "by_day": [{"day": day, "people": len(days[day])} for day in sorted(days)],
     }

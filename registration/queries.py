@@ -1,6 +1,6 @@
 """Read-side helpers for registrations."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from sessions_app.models import Session
 
@@ -60,43 +60,56 @@ def with_waitlist_position(registrations):
     )
 
 
-def attendance_summary(session: Session) -> dict:
-    """Counts of approved registrations for the meeting report, in a fixed number of
-    queries: Member States represented, other entities by kind, participants by mode, by
-    regional group and by gender (the page adds the people checked in at the gate)."""
-    from django.db.models import Count
-
+def represented(registrations) -> dict:
+    """Whom the registrations represent, for the meeting report (two queries): the Member
+    States, the other entities by kind, and the Member States by regional group with their
+    participants: "53 Member States and 16 other entities"."""
     from .models import Entity, RegionalGroup
 
-    approved = Registration.objects.approved().filter(session=session)
-    kinds = dict(Entity.Kind.choices)
-    entities_by_kind = {
+    member_state = Entity.Kind.MEMBER_STATE
+    by_kind = {
         row["entity__kind"]: row["entities"]
-        for row in approved.values("entity__kind").annotate(entities=Count("entity", distinct=True))
+        for row in registrations.values("entity__kind").annotate(
+            entities=Count("entity", distinct=True)
+        )
     }
     by_group = (
-        approved.filter(entity__kind=Entity.Kind.MEMBER_STATE)
+        registrations.filter(entity__kind=member_state)
         .values("entity__regional_group")
-        .annotate(
-            states=Count("entity", distinct=True),
-            participants=Count("pk"),
-        )
+        .annotate(states=Count("entity", distinct=True), participants=Count("pk"))
         .order_by("entity__regional_group")
     )
+    kinds, groups = dict(Entity.Kind.choices), dict(RegionalGroup.choices)
+    member_states = by_kind.get(member_state, 0)
     return {
-        "member_states": entities_by_kind.get(Entity.Kind.MEMBER_STATE, 0),
+        "member_states": member_states,
+        "other_entities": sum(by_kind.values()) - member_states,
         "entities_by_kind": [
-            (kinds[kind], count)
-            for kind, count in entities_by_kind.items()
-            if kind != Entity.Kind.MEMBER_STATE
+            (kinds[kind], by_kind[kind])
+            for kind in Entity.Kind.values
+            if kind in by_kind and kind != member_state
         ],
+        "by_group": [
+            {
+                "label": groups.get(row["entity__regional_group"], ""),
+                "states": row["states"],
+                "participants": row["participants"],
+            }
+            for row in by_group
+        ],
+    }
+
+
+def attendance_summary(session: Session) -> dict:
+    """Counts of approved registrations for the meeting report, in a fixed number of
+    queries: whom they represent, participants by mode and by gender (the page adds the
+    people checked in at the gate)."""
+    approved = Registration.objects.approved().filter(session=session)
+    return represented(approved) | {
         "by_mode": {
             row["participation_mode"]: row["n"]
             for row in approved.values("participation_mode").annotate(n=Count("pk"))
         },
-        "by_group": [
-            row | {"label": RegionalGroup(row["entity__regional_group"]).label} for row in by_group
-        ],
         "by_gender": {
             row["gender"]: row["n"] for row in approved.values("gender").annotate(n=Count("pk"))
         },
