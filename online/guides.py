@@ -32,6 +32,11 @@ class JoinGuide:
     replace_question: str = REPLACE_QUESTION
 
     @property
+    def window_minutes(self) -> int:
+        """How long before each sitting the link opens (online.services.window)."""
+        return settings.JOIN_OPENS_MINUTES_BEFORE
+
+    @property
     def times(self) -> list[tuple]:
         """Each sitting with its start and end in the session's time zone and in UTC."""
         return [

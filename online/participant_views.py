@@ -14,6 +14,7 @@ from core.errors import DomainError
 from registration.models import Registration
 
 from . import services
+from .console import OFFICER_REPLACE_QUESTION
 from .guides import REPLACE_QUESTION
 
 
@@ -26,8 +27,18 @@ def _registration(request, pk: int) -> Registration:
     return get_object_or_404(found, pk=pk)
 
 
+def _is_own(request, registration: Registration) -> bool:
+    return Registration.objects.owned_by(request.user).filter(pk=registration.pk).exists()
+
+
+def _question(request, pk: int) -> str:
+    """The participant's question on their own link, an officer's on another's."""
+    own = _is_own(request, _registration(request, pk))
+    return REPLACE_QUESTION if own else OFFICER_REPLACE_QUESTION
+
+
 def _back(request, registration: Registration) -> str:
-    if Registration.objects.owned_by(request.user).filter(pk=registration.pk).exists():
+    if _is_own(request, registration):
         return reverse("registration:register", args=[registration.session.slug])
     return reverse("registration:console-detail", args=[registration.session.slug, registration.pk])
 
@@ -35,7 +46,7 @@ def _back(request, registration: Registration) -> str:
 @login_required
 @require_POST
 @confirm_first(
-    REPLACE_QUESTION,
+    _question,
     cancel_url=lambda request, pk: _back(request, _registration(request, pk)),
     confirm_label=lambda request, pk: _("Replace the link"),
 )

@@ -1,19 +1,19 @@
 """Read side of online attendance for officers: who joined each sitting online and when,
-the counts for the meeting report, and the links opened from many places. Each in a fixed
-number of queries whatever the number of participants."""
+the counts for the meeting report, the links opened from many places and how often one
+link was opened. Each in a fixed number of queries whatever the number of participants."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, Value
+from django.db.models import Count, Max, Q, Value
 from django.db.models.functions import Concat
 
 from registration.models import Registration
 from registration.queries import represented
 from sessions_app.models import Session, Sitting
 
-from .models import JoinOpening, OnlineAttendance
+from .models import JoinLink, JoinOpening, OnlineAttendance
 
 
 @dataclass
@@ -70,6 +70,15 @@ def export_rows(session: Session, groups: list[SittingAttendance]):
                 str(registration.entity.get_kind_display()),
                 row.first_joined_at.astimezone(tz).replace(tzinfo=None),
             ]
+
+
+def openings_of(link: JoinLink) -> dict:
+    """How many times the participant's link was opened (`count`) and when last (`last`),
+    in one query: the openings since it was made, as an old link opens nothing once
+    replaced (nor is its opening recorded)."""
+    return JoinOpening.objects.filter(
+        registration=link.registration_id, at__gte=link.created_at
+    ).aggregate(count=Count("pk"), last=Max("at"))
 
 
 @dataclass

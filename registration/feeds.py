@@ -2,7 +2,9 @@
 secret URL that needs no login (calendar apps cannot log in), so the token is the only
 secret: random, replaceable, and never written to the logs in full."""
 
+from django.conf import settings
 from django.db.models import FilteredRelation, Max, Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sessions_app import calendars
@@ -21,13 +23,27 @@ def personal_sittings(user):
     return Sitting.objects.filter(session_id__in=approved_registrations(user).values("session_id"))
 
 
+def _page(registration: Registration) -> str:
+    return reverse("registration:register", args=[registration.session.slug])
+
+
 def personal_notes(registrations: list[Registration]) -> dict[int, str]:
-    """What the upper apps tell the person about each session they are approved for (how
-    to listen in their language...), as the text that ends the description of its
-    sittings, by session id."""
+    """What the upper apps tell the person about each session they are approved for, in
+    short (their join link, their channel...: hooks.Guide.note), and where the rest is
+    (their registration page), as the text that ends the description of its sittings, by
+    session id."""
     guides = hooks.guides(registrations)
     return {
-        registration.session_id: "\n\n".join(guide.text() for guide in guides[registration.pk])
+        registration.session_id: "\n\n".join(
+            filter(
+                None,
+                [
+                    *(guide.note() for guide in guides[registration.pk]),
+                    _("Everything else is on your registration page: %(url)s")
+                    % {"url": settings.SITE_URL + _page(registration)},
+                ],
+            )
+        )
         for registration in registrations
     }
 

@@ -1,7 +1,7 @@
 """What upper apps add to what an approved participant reads about their registration (their
-page, the approval mail, the events of their personal calendar feed) without registration
-importing them: each registers a provider here in its AppConfig.ready (interpretation: how
-to listen in one's language)."""
+page, the approval mail, the events of their personal calendar feed) and to what an officer
+sees of it in the console, without registration importing them: each registers a provider
+here in its AppConfig.ready (interpretation: how to listen in one's language)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,9 +12,8 @@ from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
-class Guide:
-    """One provider's part for one registration: a template pair, `<name>.html` for the page
-    and `<name>.txt` for mail and calendar descriptions, and its context."""
+class Panel:
+    """One provider's part of a page: a template `<name>.html` and its context."""
 
     template: str  # without the extension
     context: dict = field(default_factory=dict)
@@ -23,8 +22,19 @@ class Guide:
         """With the request on a page (its forms need their CSRF token)."""
         return render_to_string(f"{self.template}.html", self.context, request=request)
 
+
+@dataclass(frozen=True)
+class Guide(Panel):
+    """One provider's part for one registration: `<name>.html` for the page and `<name>.txt`
+    for mail, and, in short, for each event of the personal calendar feed."""
+
     def text(self) -> str:
         return render_to_string(f"{self.template}.txt", self.context).strip()
+
+    def note(self) -> str:
+        """The short form (`note` is true in the template's context): what the person needs
+        at the moment of the event; the rest is on their registration page."""
+        return render_to_string(f"{self.template}.txt", {**self.context, "note": True}).strip()
 
 
 # Guides of registrations (approved ones: the callers ask for no others), by registration
@@ -120,3 +130,25 @@ def api_fields() -> dict[str, object]:
 
 def api_related() -> list[str]:
     return [name for field in _api_fields.values() for name in field.related]
+
+
+# --- Panels of the console's registration page ------------------------------------------
+# Upper apps add to what an officer sees of one registration (online: the state of the
+# person's join link and a button to replace it), each a panel or None where it has
+# nothing to show, in a fixed number of queries.
+ConsolePanelProvider = Callable[[object], Panel | None]
+
+_console_panel_providers: list[ConsolePanelProvider] = []
+
+
+def add_console_panel_provider(provider: ConsolePanelProvider) -> None:
+    if all(known is not provider for known in _console_panel_providers):
+        _console_panel_providers.append(provider)
+
+
+def console_panels(registration) -> list[Panel]:
+    return [
+        panel
+        for provider in _console_panel_providers
+        if (panel := provider(registration)) is not None
+    ]

@@ -22,7 +22,7 @@ from core.errors import DomainError
 from languages.models import language_names
 from sessions_app.models import Session
 
-from . import exports, personal_data, queries, services
+from . import exports, hooks, personal_data, queries, services
 from .filters import PAGE_SIZES, RegistrationFilter, console_query, page_size
 from .models import Registration
 
@@ -305,7 +305,8 @@ def _refusal(error: str, refused: list) -> str:
 @officer_required
 def registration_detail(request, slug: str, pk: int):
     """One registration as an officer sees it before deciding: photo, identity document,
-    needs, delegation and note verbale, history, and the actions its state allows."""
+    needs, delegation and note verbale, what upper apps add (hooks.console_panels), history,
+    and the actions its state allows."""
     session = get_object_or_404(Session, slug=slug)
     registration = get_object_or_404(queries.registration_for_officer(session, pk))
     query = console_query(request.GET)
@@ -325,6 +326,7 @@ def registration_detail(request, slug: str, pk: int):
             "actions": services.decisions_for(registration),
             "reject_question": REJECT_ONE_QUESTION,
             "events": registration.events.all(),
+            "panels": [panel.html(request) for panel in hooks.console_panels(registration)],
             "previous_url": previous and _detail_url(slug, previous, query),
             "next_url": following and _detail_url(slug, following, query),
         },

@@ -160,6 +160,25 @@ def test_the_personal_feed_s_events_lead_to_the_join_link(client, online, partic
     assert all(ZOOM not in event.to_ical().decode() for event in events)
 
 
+def test_each_event_s_description_is_short_the_link_its_window_and_where_the_rest_is(
+    client, session, online, participant, settings
+):
+    settings.JOIN_OPENS_MINUTES_BEFORE = 20
+
+    events = feed_events(client, participant)
+
+    first = next(event for event in events if "1st plenary" in str(event["SUMMARY"]))
+    description = str(first["DESCRIPTION"])
+    assert f"Your personal link: {url_of(online)}" in description
+    assert "from 20 minutes before each sitting until its end" in description
+    assert f"{settings.SITE_URL}/sessions/{session.slug}/register/" in description
+    # the rest stays on the page: the other sittings, how to take the floor, whom to ask
+    assert "2nd plenary" not in description
+    assert "If you take the floor" not in description and "wired internet" not in description
+    assert "meetings@localhost" not in description
+    assert ZOOM not in first.to_ical().decode()
+
+
 def test_an_in_person_participant_s_feed_has_no_join_link(client, session, officer, participant):
     approve(session, officer, participant, mode="in_person")
 

@@ -140,15 +140,17 @@ def test_someone_else_never_sees_a_participant_s_guide(client, session, delegate
     assert "My registration" not in text and "https://example.org/join" not in text
 
 
-def test_the_personal_feed_tells_an_online_participant_how_to_listen(
-    client, session, delegate, officer
+def test_the_personal_feed_gives_an_online_participant_their_channel_the_rest_on_their_page(
+    client, session, delegate, officer, settings
 ):
     approved(session, officer, "online", email=delegate.email)
 
     description = personal_descriptions(client, delegate)
 
     assert "Interprefy" in description and "Français (FR)" in description
-    assert JOINING in description and "wired internet" in description
+    assert JOINING not in description and "wired internet" not in description
+    page = f"{settings.SITE_URL}/sessions/{session.slug}/register/"
+    assert f"Everything else is on your registration page: {page}" in description
 
 
 def test_the_personal_feed_gives_an_in_person_participant_the_room_channels(
@@ -274,4 +276,4 @@ def test_the_guide_keeps_the_feed_s_query_count_fixed(
         response = client.get(url)
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     # two online sessions of two sittings each
-    assert sum(JOINING in str(event["DESCRIPTION"]) for event in events) == 4
+    assert sum("Français (FR)" in str(event["DESCRIPTION"]) for event in events) == 4
