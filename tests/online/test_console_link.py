@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from online import links, services
+from online import services
 from online.models import JoinLink
 from registration import services as registration
 from tests.factories import UserFactory, register, vienna
@@ -34,7 +34,7 @@ def replace_url(registration) -> str:
 
 
 def token_of(registration) -> str:
-    return links.token(JoinLink.objects.get(registration=registration).salt)
+    return JoinLink.objects.get(registration=registration).token
 
 
 def test_the_page_shows_the_link_s_state_and_a_button_to_replace_it(officer_client, online):
