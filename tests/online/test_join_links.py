@@ -10,6 +10,7 @@ from online import links, services
 from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
 from registration import services as registration
 from registration.models import Registration
+from tests.concurrency import at_once
 from tests.factories import SessionFactory, SittingFactory, UserFactory, register, vienna
 from tests.online.common import DAY, ZOOM
 
@@ -294,3 +295,17 @@ def test_participants_approved_before_links_existed_get_theirs_by_migration(onli
     link = JoinLink.objects.get(registration=online)
     assert link.digest == links.digest(link.token)
     assert services.open_link(link.token, now=vienna(DAY, 10, 30)).outcome == "joined"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_link_opened_on_ten_devices_at_once_counts_one_attendance_and_ten_openings(
+    session, officer
+):
+    participant = registration.approve(register(session, mode="online"), officer)
+    token = token_of(participant)
+
+    opened = at_once(10, lambda index: services.open_link(token, now=vienna(DAY, 10, index)), ())
+
+    assert {o.outcome for o in opened} == {"joined"}
+    assert JoinOpening.objects.filter(outcome="joined").count() == 10
+    assert OnlineAttendance.objects.get().first_joined_at <= vienna(DAY, 10, 9)
