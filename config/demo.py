@@ -37,7 +37,6 @@ from sessions_app.models import (
 )
 
 VIENNA = "Europe/Vienna"
-REGISTRATION_DEMOS = ("ieg-2-2025", "demo")
 SITTING_HOURS = ((time(10), time(13)), (time(15), time(18)))
 DEMO_VALUES = "Capacity, booths and floor are demonstration values, not the VIC's figures."
 
@@ -70,6 +69,8 @@ class SessionSpec:
     demonstration: bool = False
     in_person_capacity: int | None = None
     delegation_quota: int | None = None
+    # How many of the demo people register (None: all of them, config.demo_registrations).
+    people: int | None = None
 
 
 def session_specs(today: date) -> list[SessionSpec]:
@@ -82,6 +83,7 @@ def session_specs(today: date) -> list[SessionSpec]:
             date(2022, 4, 8),
             MeetingFormat.ONLINE,
             None,
+            people=27,  # "attended by 27 experts from all regions"
         ),
         SessionSpec(
             "ieg-1-2023",
@@ -203,7 +205,8 @@ def _seed(today: date, log) -> dict:
                     "screens, hybrid meeting platform",
                 },
             )
-    sessions = [_seed_session(series, venue, rooms, spec, log) for spec in session_specs(today)]
+    specs = session_specs(today)
+    sessions = [_seed_session(series, venue, rooms, spec, log) for spec in specs]
     for session in sessions:
         seed_interpretation(session)
         seed_meeting_link(session)
@@ -212,12 +215,11 @@ def _seed(today: date, log) -> dict:
     users = _seed_users(log)
     # The demo people have invented addresses: their mail goes nowhere, not to the console.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        for session in sessions:
-            if session.slug in REGISTRATION_DEMOS:
-                seed_registrations(session, log=log)
-                # As if it were `today` at this hour: the sittings before are over.
-                now = timezone.now() + (today - timezone.localdate())
-                seed_online(session, now=now, log=log)
+        # As if it were `today` at this hour: the sittings before are over.
+        now = timezone.now() + (today - timezone.localdate())
+        for spec, session in zip(specs, sessions, strict=True):
+            seed_registrations(session, people=spec.people, log=log)
+            seed_online(session, now=now, log=log)
             if session.is_demonstration:
                 seed_contributions(session, log=log)
     return {"series": series, "users": users}

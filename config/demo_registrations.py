@@ -1,5 +1,5 @@
-"""Demo registrations for `ieg-2-2025` and the demonstration session: a few dozen people
-across delegations, modes and states, made through the workflow services. All names and
+"""Demo registrations for every session of the demo: a few dozen people across
+delegations, modes and states, made through the workflow services. All names and
 addresses are invented (example.org); the in-person participants have placeholder
 portraits (config.demo_portraits), stored through the registration's photo service."""
 
@@ -70,17 +70,21 @@ def demo_email(given: str, family: str, slug: str) -> str:
     return f"{name.decode().lower().replace(' ', '-')}.{slug}@example.org"
 
 
-def seed_registrations(session, *, online_every: int = 4, log=print) -> int:
-    """Register everyone in PEOPLE for the session once (skipped when already there), with
-    portraits for those in person; approve most, reject one, and leave the rest pending or
-    waitlisted by capacity. A session seeded before portraits existed gets them."""
+def seed_registrations(
+    session, *, people: int | None = None, online_every: int = 4, log=print
+) -> int:
+    """Register the first `people` of PEOPLE (None: everyone) for the session once (skipped
+    when already there): all online in a session held online, every `online_every`th in a
+    hybrid one, with portraits for those in person; approve most, reject one, and leave the
+    rest pending or waitlisted by capacity. A session seeded before portraits existed gets
+    them."""
     if session.registrations.exists():
         seed_portraits(session, log=log)
         return 0
     entities = {e.code: e for e in Entity.objects.filter(code__in={p[0] for p in PEOPLE})}
     officer = get_user_model().objects.filter(username="officer@demo.example.org").first()
     made = []
-    for number, (code, salutation, given, family, own, gender) in enumerate(PEOPLE):
+    for number, (code, salutation, given, family, own, gender) in enumerate(PEOPLE[:people]):
         modes = session.participation_modes
         online = number % online_every == 0 and ParticipationMode.ONLINE in modes
         mode = ParticipationMode.ONLINE if online else modes[0]

@@ -4,14 +4,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import translation
 from modeltranslation.translator import translator
 
 from config.demo import ROOMS, seed
 from config.demo_content import BOARDROOM, LANGUAGE_SUFFIXES, PLENARY_TITLES
 from documents.models import Document, DocumentFile
 from languages.official import OFFICIAL_LANGUAGE_CODES
-from online.models import MeetingLink
 from registration.models import Entity
 from sessions_app.models import Booking, Room, Series, Session, Sitting, Venue
 from tests.config.conftest import TODAY, quiet
@@ -220,15 +219,6 @@ def test_translated_joining_details_keep_the_id_and_carry_no_link(demo):
     )
 
 
-def test_each_online_or_hybrid_demo_session_has_its_platform_link(demo):
-    remote = Session.objects.exclude(format="in_person")
-
-    assert remote.exists()
-    assert set(
-        MeetingLink.objects.filter(sitting=None).values_list("session__slug", "platform")
-    ) == {(session.slug, "zoom") for session in remote}
-
-
 @pytest.mark.parametrize(
     ("language", "column"), [("ar", "ar"), ("zh-hans", "zh_hans"), ("ru", "ru")]
 )
@@ -382,44 +372,3 @@ def test_the_demonstration_sessions_documents_follow_it_into_the_next_year(demo)
     ]
     assert "UNODC/CCPCJ/EG.10/2027/1" in assert_printed(pdf, "Provisional agenda")
     assert agenda.versions.count() == 6
-
-
-def test_the_demo_sessions_online_participants_have_links_and_attendance(demo):
-    from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
-
-    session = Session.objects.get(slug="demo")
-    online = session.registrations.filter(state="approved", participation_mode="online")
-    now = timezone.now() + (TODAY - timezone.localdate())  # as the seeding saw it
-    past = session.sittings.filter(end__lt=now)
-
-    assert online.exists() and past.exists()
-    assert JoinLink.objects.filter(registration__session=session).count() == online.count()
-    assert MeetingLink.objects.get(session=session, sitting=None).url.startswith("https://")
-    attended = OnlineAttendance.objects.filter(sitting__session=session)
-    assert set(attended.values_list("sitting", flat=True)) == set(past.values_list("pk", flat=True))
-    assert 0 < attended.count() < online.count() * past.count()  # some missed a sitting
-    openings = JoinOpening.objects.filter(sitting__session=session)
-    assert openings.count() > attended.count()  # some joined twice
-    coming = session.sittings.filter(start__gt=now)
-    assert coming.exists() and not coming.filter(online_attendance__isnull=False).exists()
-
-
-def test_seeding_again_adds_no_link_opening_or_attendance_twice(demo):
-    from online.models import JoinLink, JoinOpening, MeetingLink, OnlineAttendance
-
-    models = (JoinLink, JoinOpening, MeetingLink, OnlineAttendance)
-    before = [model.objects.count() for model in models]
-
-    seed(today=TODAY, log=quiet)
-
-    assert [model.objects.count() for model in models] == before
-
-
-def test_a_meeting_link_set_elsewhere_is_kept(demo):
-    from online.models import MeetingLink
-
-    MeetingLink.objects.filter(session__slug="demo").update(url="https://zoom.example.org/j/1")
-
-    seed(today=TODAY, log=quiet)
-
-    assert MeetingLink.objects.get(session__slug="demo").url == "https://zoom.example.org/j/1"
