@@ -24,24 +24,19 @@ def seed_online(session, *, now=None, log=print) -> int:
     if ParticipationMode.ONLINE not in session.participation_modes:
         return 0
     now = now or timezone.now()
-    participants = list(
-        Registration.objects.filter(
-            session=session,
-            state=Registration.State.APPROVED,
-            participation_mode=ParticipationMode.ONLINE,
-        ).order_by("pk")
-    )
+    participants = list(Registration.objects.joins_online().filter(session=session).order_by("pk"))
     for registration in participants:
         services.join_link(registration)
     past = (
-        Sitting.objects.filter(session=session, end__lt=now)
-        .exclude(status=Sitting.Status.CANCELLED)
+        Sitting.objects.held()
+        .filter(session=session, end__lt=now)
+        .select_related("session")
         .exclude(online_attendance__isnull=False)
         .order_by("start", "pk")
     )
     added = 0
     for index, sitting in enumerate(past):
-        day = timezone.localtime(sitting.start, session.tzinfo).date()
+        day = sitting.local_start.date()
         openings, attendance = [], []
         for number, registration in enumerate(participants):
             if (number + index) % 5 == 4:  # one in five missed this sitting

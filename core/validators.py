@@ -30,3 +30,19 @@ def validate_single_line(value: str) -> None:
             _("Write this on one line, without line breaks or control characters."),
             code="control_character",
         )
+
+
+WEB_LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+
+
+def validate_no_web_link(value: str) -> None:
+    """No web link: for text mailed to many people, which cannot be taken back."""
+    if WEB_LINK.search(value):
+        raise ValidationError(
+            _(
+                "Put no web link here: this text is mailed and cannot be taken back. The "
+                "platform's link goes in the session's meeting link (Online participation), "
+                "which each participant reaches through their own personal link."
+            ),
+            code="web_link",
+        )

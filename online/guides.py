@@ -66,8 +66,8 @@ def join_guides(registrations) -> dict[int, hooks.Guide]:
     online = [registration for registration in registrations if registration.pk in urls]
     sittings: dict[int, list] = {}
     for sitting in (
-        Sitting.objects.filter(session__in={registration.session_id for registration in online})
-        .exclude(status=Sitting.Status.CANCELLED)
+        Sitting.objects.held()
+        .filter(session__in={registration.session_id for registration in online})
         .select_related("session")
         .order_by("start", "pk")
     ):

@@ -98,10 +98,14 @@ class JoinLink(models.Model):
         """False once the registration has passed to another account or address."""
         return self.digest == links.digest(self.token)
 
-    def renew(self) -> None:
-        """A new salt, for the holder as they are now: the old link dies."""
-        self.salt = links.new_salt()
+    def bind(self) -> None:
+        """The link for the holder as they are now (a new holder: the old one's is dead)."""
         self.digest = links.digest(self.token)
+
+    def renew(self) -> None:
+        """A new salt: the old link dies."""
+        self.salt = links.new_salt()
+        self.bind()
 
 
 class JoinOpening(models.Model):

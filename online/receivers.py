@@ -8,9 +8,8 @@ from registration.signals import registration_changed
 from . import services
 
 
-@receiver(registration_changed, dispatch_uid="revoke_join_link_of_leaver")
-def revoke_join_link(sender, registration, **kwargs) -> None:
-    if services.may_join(registration):
-        services.join_link(registration)
-    elif kwargs.get("from_state") != "":  # a new registration has no link to revoke
+@receiver(registration_changed, dispatch_uid="keep_join_link_in_step")
+def keep_join_link_in_step(sender, registration, **kwargs) -> None:
+    made = services.join_link(registration)  # made where missing
+    if made is None and kwargs.get("from_state") != "":  # a new one has none to revoke
         services.revoke(registration)

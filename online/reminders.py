@@ -29,14 +29,14 @@ def due(now: datetime) -> list[tuple[str, Sitting]]:
     """(kind, the day's first sitting) of each reminder due now: on the day before the
     session's first day of sittings (in its time zone), and in the hour before the first
     sitting of each day."""
-    live = Sitting.objects.exclude(status=Sitting.Status.CANCELLED)
+    live = Sitting.objects.held()
     coming = live.filter(start__gt=now, start__lte=now + timedelta(days=2)).values("session")
     sittings = (
         live.filter(session__in=coming).select_related("session").order_by("session", "start", "pk")
     )
     firsts: dict[tuple[int, object], Sitting] = {}  # (session, local day) -> first sitting
     for sitting in sittings:
-        day = timezone.localtime(sitting.start, sitting.session.tzinfo).date()
+        day = sitting.local_start.date()
         firsts.setdefault((sitting.session_id, day), sitting)
     found, seen_sessions = [], set()
     for (session_id, day), sitting in firsts.items():
@@ -55,7 +55,7 @@ def send_due(now: datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
     for kind, sitting in due(now):
-        day = timezone.localtime(sitting.start, sitting.session.tzinfo).date()
+        day = sitting.local_start.date()
         participants = (
             Registration.objects.joins_online()
             .filter(session=sitting.session_id)
@@ -97,7 +97,7 @@ def message(registration, kind: str, sitting: Sitting):
         "registration": registration,
         "session": session,
         "sitting": sitting,
-        "start": timezone.localtime(sitting.start, session.tzinfo),
+        "start": sitting.local_start,
         "join_url": services.join_url(registration),
         "window_minutes": settings.JOIN_OPENS_MINUTES_BEFORE,
     }

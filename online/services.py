@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,18 +26,29 @@ class NoJoinLink(DomainError):
     code = "no_join_link"
 
 
+def joining(registrations) -> set[int]:
+    """The ids of the registrations whose people may join online, by the one rule
+    (Registration.objects.joins_online), in one query whatever their number."""
+    pks = [registration.pk for registration in registrations]
+    if not pks:
+        return set()
+    return set(Registration.objects.joins_online().filter(pk__in=pks).values_list("pk", flat=True))
+
+
 def may_join(registration: Registration) -> bool:
-    """The one rule (Registration.joins_online): approved to take part online, their
-    account not deactivated."""
-    return registration.joins_online
+    return bool(joining([registration]))
 
 
 def join_link(registration: Registration) -> JoinLink | None:
-    """The participant's link, made the first time it is asked for, and made anew for a
-    registration that has passed to another account or address (the old holder's link
-    is dead); None for anyone who may not join (in person, not approved)."""
-    if not may_join(registration):
-        return None
+    """The participant's link; None for anyone who may not join (in person, not approved,
+    their account deactivated)."""
+    return _link_of(registration) if may_join(registration) else None
+
+
+def _link_of(registration: Registration) -> JoinLink:
+    """The registration's link, made the first time it is asked for, and bound anew to a
+    registration's new holder (another account or address: the old holder's link is
+    dead; binding the same salt again, two requests at once agree)."""
     try:
         link = registration.join_link
     except JoinLink.DoesNotExist:
@@ -48,8 +59,8 @@ def join_link(registration: Registration) -> JoinLink | None:
         )
         registration.join_link = link
     if not link.is_its_holders:
-        link.renew()
-        link.save(update_fields=["salt", "digest", "created_at"])
+        link.bind()
+        link.save(update_fields=["digest", "created_at"])
     return link
 
 
@@ -60,16 +71,18 @@ def join_url(registration: Registration) -> str | None:
 
 def join_urls(registrations) -> dict[int, str]:
     """The personal link of each registration that may join, by its id: two queries
-    whatever their number (their accounts, their links), none for registrations whose
-    link is already fetched (each keeps its link, so that the page, the mail and the feed
-    reuse it). A link missing (approved before links were made) is made here."""
-    prefetch_related_objects(registrations, "participant")
-    registrations = [r for r in registrations if may_join(r)]
-    prefetch_related_objects(registrations, "join_link")
-    found = {}
-    for registration in registrations:
-        found[registration.pk] = links.url(join_link(registration).token)
-    return found
+    whatever their number (who may join, their links), none for registrations asked
+    about before (a page or feed asks twice: for its guides and its events' links; each
+    registration keeps its answer for the request). A link missing (approved before
+    links were made) is made here."""
+    new = [registration for registration in registrations if not hasattr(registration, "_join_url")]
+    may = joining(new)
+    prefetch_related_objects([r for r in new if r.pk in may], "join_link")
+    for registration in new:
+        registration._join_url = (
+            links.url(_link_of(registration).token) if registration.pk in may else None
+        )
+    return {r.pk: r._join_url for r in registrations if r._join_url}
 
 
 def replace_link(registration: Registration) -> JoinLink:
@@ -113,23 +126,26 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
     """Open a personal link: unknown tokens come to nothing; every opening of a known one
     is recorded; during a sitting's window an approved online participant's attendance is
     recorded (once per sitting) and they go on to the platform. Where two windows are open
-    at once (a sitting soon after another), the one running wins, and the attendance
-    counts for each of them held at the same platform's link."""
+    at once (a sitting soon after another), the one running wins (unless it has no
+    platform's link yet and the other has), and the attendance counts for each of them
+    held at the same platform's link."""
     now = now or timezone.now()
+    joins = Registration.objects.joins_online().filter(pk=OuterRef("registration"))
     found = (
-        JoinLink.objects.select_related("registration__session", "registration__participant")
+        JoinLink.objects.select_related("registration__session")
+        .annotate(may_join=Exists(joins))
         .filter(digest=links.digest(token or ""))
         .first()
     )
     if found is None:
         return Opened(Outcome.REFUSED)
     registration = found.registration
-    if not may_join(registration) or not hmac.compare_digest(found.token, token):
+    if not found.may_join or not hmac.compare_digest(found.token, token):
         _record(registration, None, Outcome.REFUSED, now, ip, user_agent)
         return Opened(Outcome.REFUSED, registration)
     sittings = list(
-        Sitting.objects.filter(session=registration.session_id, end__gte=now)
-        .exclude(status=Sitting.Status.CANCELLED)
+        Sitting.objects.held()
+        .filter(session=registration.session_id, end__gte=now)
         .order_by("start", "pk")
     )
     for sitting in sittings:  # the session is at hand already
@@ -141,8 +157,8 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
     if not open_now:
         _record(registration, None, Outcome.OUTSIDE, now, ip, user_agent)
         return Opened(Outcome.OUTSIDE, registration, next_sitting=next(iter(sittings), None))
-    current = open_now[0]
     meetings = meeting_links(open_now)
+    current = next((s for s in open_now if meetings[s.pk]), open_now[0])
     meeting = meetings[current.pk]
     with transaction.atomic():
         _record(registration, current, Outcome.JOINED, now, ip, user_agent)
@@ -184,7 +200,7 @@ def _attend(registration, sittings: list[Sitting], now) -> None:
             OnlineAttendance(
                 registration=registration,
                 sitting=sitting,
-                day=timezone.localtime(sitting.start, sitting.session.tzinfo).date(),
+                day=sitting.local_start.date(),
                 first_joined_at=now,
             )
             for sitting in sittings

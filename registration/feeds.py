@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sessions_app import calendars
-from sessions_app.models import Sitting
+from sessions_app.models import ParticipationMode, Sitting
 
 from . import hooks
 from .models import Registration, owner_q
@@ -73,7 +73,7 @@ def personal_calendar(user) -> bytes:
     """In person: the sittings with their rooms and the channels of the person's language;
     online: shown as online, with how to join and listen, their URL the person's own join
     link (hooks.event_urls)."""
-    registrations = list(approved_registrations(user).select_related("session", "participant"))
+    registrations = list(approved_registrations(user).select_related("session"))
     notes = personal_notes(registrations)
     # After the notes: a provider may use what the guides' providers fetched.
     urls = hooks.event_urls(registrations)
@@ -81,7 +81,11 @@ def personal_calendar(user) -> bytes:
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
         calendars.feed_sittings(personal_sittings(user)),
-        online_sessions={r.session_id for r in registrations if r.joins_online},
+        online_sessions={
+            registration.session_id
+            for registration in registrations
+            if registration.participation_mode == ParticipationMode.ONLINE
+        },
         notes=notes,
         urls={r.session_id: urls[r.pk] for r in registrations if r.pk in urls},
     )

@@ -5,7 +5,9 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -177,11 +179,16 @@ class RegistrationQuerySet(models.QuerySet):
         )
 
     def joins_online(self):
-        """Those who join online: approved to take part online, their account (where they
-        have one) not deactivated."""
-        return self.filter(
-            state=Registration.State.APPROVED, participation_mode=ParticipationMode.ONLINE
-        ).exclude(participant__is_active=False)
+        """Those who join online: approved to take part online, and no account that owns
+        the registration (by itself or by its e-mail address, as owned_by) deactivated."""
+        deactivated = get_user_model().objects.filter(is_active=False)
+        return (
+            self.filter(
+                state=Registration.State.APPROVED, participation_mode=ParticipationMode.ONLINE
+            )
+            .exclude(participant__is_active=False)
+            .exclude(Exists(deactivated.filter(email__iexact=OuterRef("email"))))
+        )
 
 
 def owner_q(user, prefix: str = "") -> models.Q:
@@ -380,16 +387,6 @@ class Registration(models.Model):
         return (
             self.state == self.State.APPROVED
             and self.participation_mode == ParticipationMode.IN_PERSON
-        )
-
-    @property
-    def joins_online(self) -> bool:
-        """As RegistrationQuerySet.joins_online, for one registration (its account read
-        where it has one: select or prefetch `participant` for many)."""
-        return (
-            self.state == self.State.APPROVED
-            and self.participation_mode == ParticipationMode.ONLINE
-            and (self.participant_id is None or self.participant.is_active)
         )
 
     @property

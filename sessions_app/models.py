@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.validators import validate_single_line
+from core.validators import validate_no_web_link, validate_single_line
 from languages.models import language_names, validate_language_codes
 
 
@@ -186,9 +186,11 @@ class Session(models.Model):
     joining_details = models.TextField(
         _("joining details for online participants"),
         blank=True,
+        validators=[validate_no_web_link],
         help_text=_(
-            "Link, meeting ID and passcode. Shown only to approved online participants, "
-            "never on a public page or feed."
+            "Meeting ID and what else is general; never the platform's link, which each "
+            "participant reaches through their personal link. Shown only to approved online "
+            "participants, never on a public page or feed."
         ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -267,6 +269,15 @@ class Session(models.Model):
         )
 
 
+class SittingQuerySet(models.QuerySet):
+    def held(self):
+        """The sittings that are to be held: not cancelled, of a session neither cancelled
+        nor postponed."""
+        return self.exclude(status=Sitting.Status.CANCELLED).filter(
+            session__status=Session.Status.SCHEDULED
+        )
+
+
 class Sitting(models.Model):
     """One block of a session in one room, e.g. the 3rd plenary meeting, 10:00-13:00."""
 
@@ -299,6 +310,8 @@ class Sitting(models.Model):
     # Raised on every change of time, room or status: calendar apps then take the change.
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SittingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sitting")

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.validators import validate_single_line
+from core.validators import validate_no_web_link, validate_single_line
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,17 @@ def test_line_breaks_and_control_characters_are_refused(value):
 )
 def test_names_in_any_script_with_direction_marks_are_accepted(value):
     validate_single_line(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["https://zoom.us/j/1", "Link: HTTP://meet.example.org", "www.example.org/join"]
+)
+def test_web_links_are_refused_where_text_is_mailed_to_many(value):
+    with pytest.raises(ValidationError) as refused:
+        validate_no_web_link(value)
+
+    assert refused.value.code == "web_link"
+
+
+def test_a_meeting_id_and_passcode_are_not_links():
+    validate_no_web_link("Meeting ID: 123 4567 8901\nPasscode: in your personal link")

@@ -7,6 +7,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from online import services
+from online.models import JoinLink
 from registration import services as registration
 from tests.factories import (
     EntityFactory,
@@ -105,11 +106,14 @@ def test_the_person_sees_their_own_join_link(online, person):
     assert [row["join_url"] for row in listed["results"]] == [url]
 
 
-def test_officers_see_the_join_link(online, officer):
-    body = api(officer).get(f"/api/v1/registrations/{online.pk}/").json()
+def test_officers_do_not_see_a_participants_join_link(online, officer):
+    """Opening it would count as the person's attendance: officers replace it from the
+    console without seeing it."""
+    detail = api(officer).get(f"/api/v1/registrations/{online.pk}/")
 
-    assert body["join_url"] == services.join_url(online)
-    assert ZOOM not in str(body)
+    assert detail.json()["join_url"] is None
+    assert services.join_link(online).token not in detail.content.decode()
+    assert ZOOM not in detail.content.decode()
 
 
 def test_a_focal_point_of_the_delegation_never_sees_a_members_join_link(online):
@@ -142,15 +146,18 @@ def test_an_in_person_participant_has_no_join_link(session, officer, person):
     assert api(person).get(f"/api/v1/registrations/{in_person.pk}/").json()["join_url"] is None
 
 
-def test_an_officer_approving_online_gets_the_join_link_in_the_answer(session, officer):
-    submitted = register(session, mode="online")
+def test_approving_online_through_the_api_makes_the_link_for_the_person_only(
+    session, officer, person
+):
+    submitted = register(session, mode="online", email=person.email, participant=person)
 
     response = api(officer).post(
         f"/api/v1/registrations/{submitted.pk}/approve/", {"reason": ""}, format="json"
     )
 
-    submitted.refresh_from_db()
-    assert response.json()["join_url"] == services.join_url(submitted)
+    assert response.json()["join_url"] is None
+    own = api(person).get(f"/api/v1/registrations/{submitted.pk}/").json()["join_url"]
+    assert own.endswith(f"/join/{JoinLink.objects.get().token}/")
 
 
 def test_the_list_keeps_a_fixed_number_of_queries_with_join_links(
@@ -169,4 +176,4 @@ def test_the_list_keeps_a_fixed_number_of_queries_with_join_links(
     with django_assert_num_queries(len(few.captured_queries)):
         body = client.get("/api/v1/sessions/ieg-2-2025/registrations/").json()
 
-    assert all(row["join_url"] for row in body["results"])
+    assert [row["join_url"] for row in body["results"]] == [None] * 8

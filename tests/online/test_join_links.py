@@ -183,6 +183,27 @@ def test_a_deactivated_accounts_link_does_not_open(online):
     assert not OnlineAttendance.objects.exists()
 
 
+def test_a_link_does_not_open_while_the_account_of_its_address_is_deactivated(online):
+    """A member registered by their focal point owns it by their e-mail address alone."""
+    token = token_of(online)
+    UserFactory(email=online.email.upper(), is_active=False)
+
+    assert services.open_link(token, now=vienna(DAY, 10, 30)).outcome == "refused"
+    assert services.join_link(online) is None
+
+
+@pytest.mark.parametrize("status", ["cancelled", "postponed"])
+def test_a_session_no_longer_held_opens_no_window(session, online, status):
+    token = token_of(online)
+    session.status = status
+    session.save(update_fields=["status"])
+
+    opened = services.open_link(token, now=vienna(DAY, 10, 30))
+
+    assert (opened.outcome, opened.meeting_url, opened.next_sitting) == ("outside", "", None)
+    assert not OnlineAttendance.objects.exists()
+
+
 def test_who_joins_online_is_one_rule_for_one_registration_and_for_many(session, officer):
     without_account = registration.approve(register(session, mode="online"), officer)
     with_account = registration.approve(register(session, mode="online"), officer)
@@ -197,7 +218,7 @@ def test_who_joins_online_is_one_rule_for_one_registration_and_for_many(session,
     joining = set(Registration.objects.joins_online().values_list("pk", flat=True))
 
     assert joining == {without_account.pk, with_account.pk}
-    assert {r.pk for r in everyone if Registration.objects.get(pk=r.pk).joins_online} == joining
+    assert {r.pk for r in everyone if services.may_join(r)} == joining
 
 
 def test_a_rejected_registration_has_no_link(session, officer):
@@ -235,6 +256,20 @@ def test_where_two_windows_are_open_the_running_sitting_wins_and_both_count(onli
         "2nd plenary",
         "Evening",
     ]
+
+
+def test_where_the_running_sitting_has_no_link_yet_the_next_ones_is_taken(
+    session, online, soon_after
+):
+    MeetingLink.objects.filter(sitting=None).delete()
+    MeetingLink.objects.create(
+        session=session, sitting=soon_after, platform="kudo", url="https://kudo.example.org/x"
+    )
+
+    opened = opening(online, 17, 55)
+
+    assert (opened.sitting, opened.meeting_url) == (soon_after, "https://kudo.example.org/x")
+    assert list(OnlineAttendance.objects.values_list("sitting__title", flat=True)) == ["Evening"]
 
 
 def test_a_sitting_held_at_another_link_is_not_counted_by_the_running_ones(

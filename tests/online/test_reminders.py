@@ -14,6 +14,7 @@ from accounts.languages import set_preferred_language
 from online import reminders, services, tasks
 from online.models import Reminder
 from registration import services as registration
+from tests.concurrency import at_once
 from tests.factories import (
     SittingFactory,
     UserFactory,
@@ -150,3 +151,22 @@ def test_a_mail_that_fails_is_tried_again_and_does_not_stop_the_others(session, 
     assert [message.to for message in mail.outbox] == [[second.email]]
     assert list(Reminder.objects.values_list("registration", flat=True)) == [second.pk]
     assert sent(vienna(DAY, 9, 5))[0].to == [first.email]  # the next run sends it
+
+
+def test_a_session_no_longer_held_brings_no_reminder(session, online):
+    session.status = "postponed"
+    session.save(update_fields=["status"])
+
+    assert sent(vienna(DAY - timedelta(days=1), 8)) == []
+    assert sent(vienna(DAY, 9, 30)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_the_same_instant_send_each_reminder_once(session, officer):
+    people = [registration.approve(register(session, mode="online"), officer) for _ in range(5)]
+    mail.outbox.clear()
+
+    counts = at_once(4, lambda index: reminders.send_due(vienna(DAY, 9, 30)), ())
+
+    assert sum(counts) == 5
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)

@@ -131,9 +131,9 @@ def test_query_count_is_fixed_whatever_the_number_of_sessions(
         )
         approved(session, delegate, officer)
         if index == 0:
-            # the token, the aggregate, the registrations, the guides (3),
-            # the sittings' rows and the events not in the cache
-            with django_assert_num_queries(8) as first:
+            # the token, the aggregate, the registrations, the guides (4: online's asks who
+            # joins online), the sittings' rows and the events not in the cache
+            with django_assert_num_queries(9) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):

@@ -192,6 +192,23 @@ def test_a_title_on_two_lines_is_refused_and_nothing_is_saved(officer_client, se
     assert Series.objects.get().name_fr is None
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_joining_details_with_a_web_link_are_refused_in_every_language(
+    officer_client, session, language
+):
+    """They are mailed to every online participant and cannot be taken back: the
+    platform's link is reached through each person's own join link only."""
+    response = _post(
+        officer_client,
+        session,
+        {f"session.{session.pk}.joining_details|{language}": "Zoom: https://zoom.us/j/1?pwd=x"},
+    )
+
+    assert response.status_code == 400
+    assert "Put no web link here" in response.text
+    assert not Session.objects.get().joining_details
+
+
 def test_agenda_items_must_keep_one_item_per_line(officer_client, session):
     sitting = session.sittings.get()
 
