@@ -85,7 +85,7 @@ def scan(path: str, codes: list[str], options, headers: dict, server) -> dict:
             out["badges"].add(code)
             tick += 1
 
-    return serving.load(options.scanners, scanner, {"badges": set()}, server)
+    return serving.load(options.scanners, scanner, {"badges": set()}, server, DATABASE)
 
 
 def main() -> None:

@@ -87,7 +87,7 @@ def burst(paths: list[str], clients: int, seconds: float, server) -> dict:
             with out["lock"]:
                 out["to_platform"] += bool(response) and response.getheader("Location") == PLATFORM
 
-    return serving.load(clients, client, {"next": 0, "to_platform": 0}, server)
+    return serving.load(clients, client, {"next": 0, "to_platform": 0}, server, DATABASE)
 
 
 def main() -> None:

@@ -46,28 +46,40 @@ def report(name: str, out: dict) -> None:
         )
 
 
-def cpu_seconds(server: subprocess.Popen) -> dict:
-    """CPU time used so far by the server's workers, by PostgreSQL (every backend on this
-    machine), by this process (the clients), and by the whole machine, in seconds. The
-    machine's share beyond the first three is what other programs took: it shows when a
-    run was not alone."""
+def cpu_seconds(server: subprocess.Popen, database: str) -> dict:
+    """CPU time used so far, in seconds: by each of the server's workers and each
+    PostgreSQL backend serving `database` (by process id), by this process (the clients),
+    and by the whole machine; what the machine used beyond the first three is what other
+    programs took, which shows when a run was not alone."""
     tick = os.sysconf("SC_CLK_TCK")
-    used = {"gunicorn": 0.0, "postgres": 0.0, "clients": time.process_time()}
+    used = {"gunicorn": {}, "postgres": {}, "clients": time.process_time()}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             stat = Path(f"/proc/{pid}/stat").read_text()
+            title = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
         except OSError:  # ended meanwhile
             continue
-        name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat.rsplit(")", 1)[1].split()
+        fields = stat.rsplit(")", 1)[1].split()
         seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
         if int(fields[1]) == server.pid:
-            used["gunicorn"] += seconds
-        elif name == "postgres":
-            used["postgres"] += seconds
+            used["gunicorn"][pid] = seconds
+        elif title.startswith("postgres:") and f" {database} " in title:
+            used["postgres"][pid] = seconds
     with open("/proc/stat") as stat:
         total = [int(field) for field in stat.readline().split()[1:]]
     used["machine"] = (sum(total) - total[3] - total[4]) / tick  # all but idle and iowait
     return used
+
+
+def cpu_used(before: dict, after: dict) -> dict:
+    """What each part used between two `cpu_seconds` (a process that began meanwhile
+    counts whole)."""
+    return {
+        part: sum(seconds - before[part].get(pid, 0) for pid, seconds in after[part].items())
+        if isinstance(after[part], dict)
+        else after[part] - before[part]
+        for part in after
+    }
 
 
 def environment(database: str, **extra: str) -> dict:
@@ -231,13 +243,13 @@ def warm_up(port: int, path: str, headers: dict, count: int = 0, bodies=None) ->
         connection.close()
 
 
-def load(clients: int, client, out: dict, server: subprocess.Popen) -> dict:
+def load(clients: int, client, out: dict, server: subprocess.Popen, database: str) -> dict:
     """`clients` threads, each `client(index, start, out)`, from half a second on (all of
     them ready before the first request) until the last ends; `out` then holds the
     latencies (ms), the statuses, the wall time and the CPU that each part used meanwhile
     (`cpu_seconds`)."""
     out |= {"latencies": [], "statuses": [], "lock": threading.Lock()}
-    before, measured = cpu_seconds(server), time.perf_counter()
+    before, measured = cpu_seconds(server, database), time.perf_counter()
     start = measured + 0.5
     threads = [
         threading.Thread(target=client, args=(index, start, out)) for index in range(clients)
@@ -247,8 +259,7 @@ def load(clients: int, client, out: dict, server: subprocess.Popen) -> dict:
     for thread in threads:
         thread.join()
     out["wall"] = time.perf_counter() - start
-    after = cpu_seconds(server)
-    out["cpu"] = {part: after[part] - before[part] for part in before}
+    out["cpu"] = cpu_used(before, cpu_seconds(server, database))
     out["cpu"]["cores"] = (os.cpu_count() or 1) * (time.perf_counter() - measured)
     return out
 
