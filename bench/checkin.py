@@ -3,8 +3,8 @@ approved in-person participants and their badges, and 20 scanners each scanning 
 different badge once a second through the REST API (POST /api/v1/checkins/ with the gate
 and the device). About one scan in ten is of a badge already scanned that day (someone
 who went out and comes back). Prints the requests, errors, throughput, median, 95th and
-99th percentile latency, and the check-ins recorded, which must equal the distinct badges
-scanned.
+99th percentile latency, the CPU a request took (workers, PostgreSQL, scanners, beside the
+whole machine), and the check-ins recorded, which must equal the distinct badges scanned.
 
     .venv/bin/python bench/checkin.py [--seconds 30] [--scanners 20] [--participants 2000]
                                       [--workers 4] [--together] [--floor] [--profile N]
