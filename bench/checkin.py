@@ -3,8 +3,8 @@ approved in-person participants and their badges, and 20 scanners each scanning 
 different badge once a second through the REST API (POST /api/v1/checkins/ with the gate
 and the device). About one scan in ten is of a badge already scanned that day (someone
 who went out and comes back). Prints the requests, errors, throughput, median, 95th and
-99th percentile latency, and the check-ins recorded, which must equal the distinct badges
-scanned.
+99th percentile latency, the CPU a request took (workers, PostgreSQL, scanners, beside the
+whole machine), and the check-ins recorded, which must equal the distinct badges scanned.
 
     .venv/bin/python bench/checkin.py [--seconds 30] [--scanners 20] [--participants 2000]
                                       [--workers 4] [--together] [--floor] [--profile N]
@@ -22,17 +22,11 @@ Uses (and re-creates) the PostgreSQL database `unmeetings_checkin_bench` on
 """
 
 import argparse
-import http.client
 import json
 import os
 import random
-import sys
-import tempfile
-import threading
 import time
 from collections import Counter
-from datetime import timedelta
-from pathlib import Path
 
 import serving
 from serving import report
@@ -40,131 +34,58 @@ from serving import report
 DATABASE = "unmeetings_checkin_bench"
 PORT = 8767
 REPEAT_EVERY = 10  # one scan in ten is of a badge this scanner already scanned today
-MAIL_DIR = Path(tempfile.gettempdir()) / "unmeetings-checkin-bench-mail"
-
-
-def environment() -> dict:
-    # Registering and approving 2,000 participants queues their mail; an in-memory broker
-    # keeps it (no worker runs), so that set-up neither sends nor renders it.
-    return serving.environment(
-        DATABASE, BENCH_MAIL_DIR=str(MAIL_DIR), CELERY_BROKER_URL="memory://"
-    )
 
 
 def prepare(participants: int) -> tuple[str, list[str]]:
-    """A session running today in Vienna with `participants` approved in-person
-    registrations and their badges, made through the services (set-up, not measured), and
-    a conference officer's API token. Returns the token and the badges' codes."""
-    serving.setup_django(environment())
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.db import connection, transaction
-    from django.utils import timezone
+    """The session running today with `participants` approved in-person participants and
+    their badges, and a conference officer's API token. Returns the token and the badges'
+    codes."""
+    serving.setup_django(serving.environment_holding_mail(DATABASE))
+    from django.db import connection
     from knox.models import AuthToken
 
-    from accounts.roles import CONFERENCE_OFFICERS
     from badges import services as badges
-    from registration import services as registration
     from registration.models import Entity
-    from sessions_app.models import Series, Session
 
-    today = timezone.localdate(timezone=timezone.get_default_timezone())
-    series = Series.objects.create(name="Bench", short_name="Bench", slug="bench")
-    session = Session.objects.create(
-        series=series,
-        title="Bench session",
-        short_name="Bench",
-        slug="bench",
-        start_date=today - timedelta(days=1),
-        end_date=today + timedelta(days=3),
-        time_zone="Europe/Vienna",
-        format="in_person",
-        languages=["en"],
-    )
     kinds = [Entity.Kind.MEMBER_STATE] * 8 + [Entity.Kind.NGO, Entity.Kind.IGO]
-    entities = Entity.objects.bulk_create(
-        Entity(kind=kinds[n % len(kinds)], name=f"Benchland {n}", code=f"B{n:02d}")
-        for n in range(60)
-    )
-    officer = get_user_model().objects.create_user("officer@example.org", "officer@example.org")
-    officer.groups.add(Group.objects.get(name=CONFERENCE_OFFICERS))
+    session, entities, officer = serving.running_session("in_person", kinds)
     _, token = AuthToken.objects.create(user=officer)
-    with connection.cursor() as cursor:  # for bench/urls.py's floor view
-        cursor.execute("CREATE TABLE bench_floor (id bigserial PRIMARY KEY, note text)")
-
-    began = time.perf_counter()
-    codes = []
-    with transaction.atomic():  # one commit for the lot: set-up, not measured
-        for n in range(participants):
-            registered = registration.register(
-                session,
-                entity=entities[n % len(entities)],
-                actor=officer,
-                by_officer=True,
-                participation_mode="in_person",
-                salutation="Ms.",
-                given_name="Bench",
-                family_name=f"Participant {n}",
-                email=f"participant{n}@example.org",
-            )
-            registration.approve(registered, officer)
-            codes.append(badges.issue_badge(registered, officer).code)
-    print(
-        f"set-up: {participants} participants approved, badges issued in "
-        f"{time.perf_counter() - began:.0f} s",
-        file=sys.stderr,
+    codes = serving.approved_participants(
+        session,
+        entities,
+        officer,
+        participants,
+        "in_person",
+        lambda registered: badges.issue_badge(registered, officer).code,
     )
     connection.close()
     return token, codes
 
 
-def scanner(index: int, codes: list[str], options, headers: dict, start: float, out: dict) -> None:
-    """Scan once a second until the time is up: a new badge of this scanner's share each
-    time, but one scan in ten of a badge it already scanned."""
-    chance = random.Random(index)
-    body = {"gate": f"Gate {index % 4 + 1}", "device": f"scanner-{index:02d}"}
-    fresh, scanned = iter(codes), []
-    phase = 0 if options.together else index / options.scanners
-    tick = 0
-    while start + phase + tick < start + options.seconds:
-        time.sleep(max(0.0, start + phase + tick - time.perf_counter()))
-        code = None if tick % REPEAT_EVERY == REPEAT_EVERY - 1 else next(fresh, None)
-        if code is None:
-            code = chance.choice(scanned)
-        else:
-            scanned.append(code)
-        payload = json.dumps(body | {"code": code}).encode()
-        began = time.perf_counter()
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-            connection.request("POST", out["path"], body=payload, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            connection.close()
-            status = response.status
-        except OSError:
-            status = 0
-        out["latencies"].append((time.perf_counter() - began) * 1000)
-        out["statuses"].append(status)
-        out["badges"].add(code)
-        tick += 1
+def scan(path: str, codes: list[str], options, headers: dict, server) -> dict:
+    """The scanners at work for the set time, posting to `path`, each once a second until
+    the time is up: a new badge of its share each time, but one scan in ten of a badge it
+    already scanned. What they got back."""
 
+    def scanner(index: int, start: float, out: dict) -> None:
+        chance = random.Random(index)
+        body = {"gate": f"Gate {index % 4 + 1}", "device": f"scanner-{index:02d}"}
+        fresh, scanned = iter(codes[index :: options.scanners]), []
+        phase = 0 if options.together else index / options.scanners
+        tick = 0
+        while phase + tick < options.seconds:
+            time.sleep(max(0.0, start + phase + tick - time.perf_counter()))
+            code = None if tick % REPEAT_EVERY == REPEAT_EVERY - 1 else next(fresh, None)
+            if code is None:
+                code = chance.choice(scanned)
+            else:
+                scanned.append(code)
+            payload = json.dumps(body | {"code": code}).encode()
+            serving.timed_request(PORT, "POST", path, out, body=payload, headers=headers)
+            out["badges"].add(code)
+            tick += 1
 
-def scan(path: str, codes: list[str], options, headers: dict) -> dict:
-    """The scanners at work for the set time, posting to `path`: what they got back."""
-    out = {"path": path, "latencies": [], "statuses": [], "badges": set()}
-    shares = [codes[index :: options.scanners] for index in range(options.scanners)]
-    start = time.perf_counter() + 0.5
-    threads = [
-        threading.Thread(target=scanner, args=(index, shares[index], options, headers, start, out))
-        for index in range(options.scanners)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    out["wall"] = time.perf_counter() - start
-    return out
+    return serving.load(options.scanners, scanner, {"badges": set()}, server, DATABASE)
 
 
 def main() -> None:
@@ -178,17 +99,18 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     options = parser.parse_args()
 
-    serving.recreate_database(environment(), DATABASE)
+    environment = serving.environment_holding_mail(DATABASE)
+    serving.recreate_database(environment, DATABASE)
     token, codes = prepare(options.participants)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     with serving.gunicorn(
-        environment(), PORT, options.workers, "/api/v1/sessions/bench/badge-key/"
-    ):
+        environment, PORT, options.workers, "/api/v1/sessions/bench/badge-key/"
+    ) as server:
         serving.warm_up(
             PORT, "/api/v1/sessions/bench/revoked-badges/", headers, options.workers * 10
         )
-        checked = scan("/api/v1/checkins/", codes, options, headers)
-        floor = scan("/bench/floor/", codes, options, {}) if options.floor else None
+        checked = scan("/api/v1/checkins/", codes, options, headers, server)
+        floor = scan("/bench/floor/", codes, options, {}, server) if options.floor else None
 
     from badges.models import CheckIn
 

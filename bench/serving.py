@@ -1,5 +1,6 @@
 """What the benches that serve the app with gunicorn on PostgreSQL share: the environment,
-a fresh database, the server, and percentiles."""
+a fresh database, a session running today with its participants, the server, the clients,
+the CPU they use, and the figures."""
 
 import contextlib
 import http.client
@@ -7,8 +8,11 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,8 +24,8 @@ def percentile(values, share):
 
 
 def report(name: str, out: dict) -> None:
-    """A load's figures: requests, errors (4xx, 5xx, failed connections), throughput and
-    latencies (`out` holds `latencies` in ms, `statuses` and the `wall` time)."""
+    """A load's figures: requests, errors (4xx, 5xx, failed connections), throughput,
+    latencies and, when measured, the CPU each request took (`out` as `load` fills it)."""
     latencies, statuses = out["latencies"], Counter(out["statuses"])
     errors = sum(count for status, count in statuses.items() if status >= 400 or status == 0)
     print(
@@ -33,6 +37,49 @@ def report(name: str, out: dict) -> None:
         f"p95 {percentile(latencies, 0.95):.1f}   p99 {percentile(latencies, 0.99):.1f}   "
         f"max {max(latencies):.1f}"
     )
+    if "cpu" in out:
+        used = {part: seconds * 1000 / len(latencies) for part, seconds in out["cpu"].items()}
+        print(
+            f"{name}: CPU ms per request   gunicorn {used['gunicorn']:.2f}   "
+            f"PostgreSQL {used['postgres']:.2f}   clients {used['clients']:.2f}   "
+            f"whole machine {used['machine']:.2f} of {used['cores']:.2f}"
+        )
+
+
+def cpu_seconds(server: subprocess.Popen, database: str) -> dict:
+    """CPU time used so far, in seconds: by each of the server's workers and each
+    PostgreSQL backend serving `database` (by process id), by this process (the clients),
+    and by the whole machine; what the machine used beyond the first three is what other
+    programs took, which shows when a run was not alone."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {"gunicorn": {}, "postgres": {}, "clients": time.process_time()}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            title = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except OSError:  # ended meanwhile
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        if int(fields[1]) == server.pid:
+            used["gunicorn"][pid] = seconds
+        elif title.startswith("postgres:") and f" {database} " in title:
+            used["postgres"][pid] = seconds
+    with open("/proc/stat") as stat:
+        total = [int(field) for field in stat.readline().split()[1:]]
+    used["machine"] = (sum(total) - total[3] - total[4]) / tick  # all but idle and iowait
+    return used
+
+
+def cpu_used(before: dict, after: dict) -> dict:
+    """What each part used between two `cpu_seconds` (a process that began meanwhile
+    counts whole)."""
+    return {
+        part: sum(seconds - before[part].get(pid, 0) for pid, seconds in after[part].items())
+        if isinstance(after[part], dict)
+        else after[part] - before[part]
+        for part in after
+    }
 
 
 def environment(database: str, **extra: str) -> dict:
@@ -50,6 +97,14 @@ def environment(database: str, **extra: str) -> dict:
         }
         | extra
     )
+
+
+def environment_holding_mail(database: str) -> dict:
+    """The bench settings for a bench whose set-up approves participants: that queues their
+    mail, which an in-memory broker keeps (no worker runs), so that it is neither sent nor
+    rendered."""
+    mail = Path(tempfile.gettempdir()) / f"{database}-mail"
+    return environment(database, BENCH_MAIL_DIR=str(mail), CELERY_BROKER_URL="memory://")
 
 
 def recreate_database(env: dict, database: str) -> None:
@@ -70,6 +125,75 @@ def setup_django(env: dict) -> None:
     import django
 
     django.setup()
+
+
+def running_session(session_format: str, entity_kinds: list[str]):
+    """The session `bench` running from yesterday to three days on, in Vienna, 60 entities
+    of these kinds in turn, a conference officer, and the table of bench/urls.py's floor
+    view. Returns the session, the entities and the officer."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.utils import timezone
+
+    from accounts.roles import CONFERENCE_OFFICERS
+    from registration.models import Entity
+    from sessions_app.models import Series, Session
+
+    today = timezone.localdate(timezone=timezone.get_default_timezone())
+    series = Series.objects.create(name="Bench", short_name="Bench", slug="bench")
+    session = Session.objects.create(
+        series=series,
+        title="Bench session",
+        short_name="Bench",
+        slug="bench",
+        start_date=today - timedelta(days=1),
+        end_date=today + timedelta(days=3),
+        time_zone="Europe/Vienna",
+        format=session_format,
+        languages=["en"],
+    )
+    entities = Entity.objects.bulk_create(
+        Entity(kind=entity_kinds[n % len(entity_kinds)], name=f"Benchland {n}", code=f"B{n:02d}")
+        for n in range(60)
+    )
+    officer = get_user_model().objects.create_user("officer@example.org", "officer@example.org")
+    officer.groups.add(Group.objects.get(name=CONFERENCE_OFFICERS))
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_floor (id bigserial PRIMARY KEY, note text)")
+    return session, entities, officer
+
+
+def approved_participants(session, entities, officer, count: int, mode: str, then) -> list:
+    """`count` registrations of the entities in turn, to take part in this mode, made and
+    approved by the officer through the services in one transaction (set-up, not
+    measured); returns what `then` gives for each (their badge, their link)."""
+    from django.db import transaction
+
+    from registration import services as registration
+
+    began = time.perf_counter()
+    made = []
+    with transaction.atomic():
+        for n in range(count):
+            registered = registration.register(
+                session,
+                entity=entities[n % len(entities)],
+                actor=officer,
+                by_officer=True,
+                participation_mode=mode,
+                salutation="Ms.",
+                given_name="Bench",
+                family_name=f"Participant {n}",
+                email=f"participant{n}@example.org",
+            )
+            registration.approve(registered, officer)
+            made.append(then(registered))
+    print(
+        f"set-up: {count} {mode} participants approved in {time.perf_counter() - began:.0f} s",
+        file=sys.stderr,
+    )
+    return made
 
 
 @contextlib.contextmanager
@@ -117,3 +241,41 @@ def warm_up(port: int, path: str, headers: dict, count: int = 0, bodies=None) ->
         connection.request("GET" if body is None else "POST", path, body=body, headers=headers)
         connection.getresponse().read()
         connection.close()
+
+
+def load(clients: int, client, out: dict, server: subprocess.Popen, database: str) -> dict:
+    """`clients` threads, each `client(index, start, out)`, from half a second on (all of
+    them ready before the first request) until the last ends; `out` then holds the
+    latencies (ms), the statuses, the wall time and the CPU that each part used meanwhile
+    (`cpu_seconds`)."""
+    out |= {"latencies": [], "statuses": [], "lock": threading.Lock()}
+    before, measured = cpu_seconds(server, database), time.perf_counter()
+    start = measured + 0.5
+    threads = [
+        threading.Thread(target=client, args=(index, start, out)) for index in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    out["wall"] = time.perf_counter() - start
+    out["cpu"] = cpu_used(before, cpu_seconds(server, database))
+    out["cpu"]["cores"] = (os.cpu_count() or 1) * (time.perf_counter() - measured)
+    return out
+
+
+def timed_request(port: int, method: str, path: str, out: dict, body=None, headers=None):
+    """One request on a new connection, its latency and status added to `out` (0: no
+    answer); returns the response, read, or None."""
+    began = time.perf_counter()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()  # http.client follows no redirect
+        response.read()
+        connection.close()
+    except OSError:
+        response = None
+    out["latencies"].append((time.perf_counter() - began) * 1000)
+    out["statuses"].append(response.status if response else 0)
+    return response

@@ -1,4 +1,4 @@
-"""Settings for bench/registration_burst.py: the project's own, plus a floor view."""
+"""Settings for the benches served by gunicorn: the project's own, plus a floor view."""
 
 import os
 
@@ -9,3 +9,8 @@ ROOT_URLCONF = "bench.urls"
 # Mail is written to files, so that the bench can count what the worker sent.
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["BENCH_MAIL_DIR"]
+
+# The benches count the CPU of each PostgreSQL backend they use, and a backend that ends
+# takes its count with it: the workers keep their connections for the whole run (the
+# project's renew theirs every minute, one connect a minute per worker).
+DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
