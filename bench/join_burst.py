@@ -57,9 +57,9 @@ def prepare(participants: int) -> list[str]:
     links."""
     serving.setup_django(serving.environment_holding_mail(DATABASE))
     from django.db import connection
+    from django.urls import reverse
     from django.utils import timezone
 
-    from online import links
     from online import services as online
     from online.models import MeetingLink
     from registration.models import Entity
@@ -81,7 +81,7 @@ def prepare(participants: int) -> list[str]:
         officer,
         participants,
         "online",
-        lambda registered: links.path(online.join_link(registered).salt),
+        lambda registered: reverse("online:join", args=[online.join_link(registered).token]),
     )
     connection.close()
     return paths
