@@ -16,7 +16,8 @@ OFFICER_REPLACE_QUESTION = gettext_lazy(
 
 
 def link_panel(registration) -> hooks.Panel | None:
-    """Two queries: the link (made here if missing), its openings."""
+    """A fixed number of queries: whether the person may join, their link (made here if
+    missing), its openings."""
     link = services.join_link(registration)
     if link is None:
         return None

@@ -1,10 +1,11 @@
-"""Personal join links: `/join/<token>`, the token an HMAC-SHA256, under a key derived from
-SECRET_KEY and cut to 192 bits, of a random 128-bit salt and of whose link it is (the
-registration's account and e-mail address). The database keeps the salt and the token's
+"""Personal join links: `/join/<token>`, the token an HMAC-SHA256 (under a key derived
+from SECRET_KEY; the MAC cut to 192 bits) of a random 128-bit salt and of whose link it is
+(the registration's account and e-mail address). The database keeps the salt and the token's
 digest: a copy of it alone gives no working link, and the site can still show a
 participant their link (their page, mail, feed) without keeping it. A registration given
 to another account or address no longer makes the token its link was made with: that link
-is dead, and its new holder is shown a new one. Changing SECRET_KEY changes every link
+is dead, and its new holder is shown a new one (as is the old one, where they still own
+the registration by their account or their address). Changing SECRET_KEY changes every link
 (participants then find theirs again on their page)."""
 
 import base64

@@ -1,6 +1,7 @@
 """Officers' online attendance page: who joined each sitting online and when, with its
 exports, and the links opened from many places."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ def attendance(request, slug: str):
             "session": session,
             "groups": queries.by_sitting(session),
             "many_places": queries.opened_from_many_places(session),
-            "threshold": queries.settings.JOIN_MANY_PLACES,
+            "threshold": settings.JOIN_MANY_PLACES,
         },
     )
 

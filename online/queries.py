@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Max, Q, Value
 from django.db.models.functions import Concat
+from django.utils.translation import gettext as _
 
+from badges.models import CheckIn
 from registration.models import Registration
 from registration.queries import represented
 from sessions_app.models import Session, Sitting
@@ -46,8 +48,6 @@ def by_sitting(session: Session) -> list[SittingAttendance]:
 
 def export_rows(session: Session, groups: list[SittingAttendance]):
     """The attendance as table rows (for core.tables), a heading row first."""
-    from django.utils.translation import gettext as _
-
     yield [
         _("Sitting"),
         _("Start"),
@@ -84,32 +84,35 @@ def openings_of(link: JoinLink) -> dict:
 @dataclass
 class ManyPlaces:
     registration: Registration
-    places: int
-    openings: list[JoinOpening] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)  # ip_prefix, user_agent, count, last
 
 
 def opened_from_many_places(session: Session) -> list[ManyPlaces]:
     """Participants whose link was opened from at least JOIN_MANY_PLACES distinct places
-    (address start and browser), with all their openings (two queries)."""
+    (address start and browser), each place with how often and when last: three queries,
+    and as many rows as places however often a link is opened."""
     openings = JoinOpening.objects.filter(registration__session=session)
-    many = dict(
+    many = (
         openings.values("registration")
         .annotate(places=Count(Concat("ip_prefix", Value(" "), "user_agent"), distinct=True))
         .filter(places__gte=settings.JOIN_MANY_PLACES)
-        .values_list("registration", "places")
+        .values("registration")
     )
-    if not many:
+    found = {
+        registration.pk: ManyPlaces(registration)
+        for registration in Registration.objects.filter(pk__in=many)
+        .select_related("entity")
+        .order_by("family_name", "given_name", "pk")
+    }
+    if not found:
         return []
-    found: dict[int, ManyPlaces] = {}
-    for opening in (
-        openings.filter(registration__in=many)
-        .select_related("registration__entity", "sitting")
-        .order_by("registration__family_name", "registration__given_name", "registration", "at")
+    for place in (
+        openings.filter(registration__in=found)
+        .values("registration", "ip_prefix", "user_agent")
+        .annotate(count=Count("pk"), last=Max("at"))
+        .order_by("registration", "-last")
     ):
-        entry = found.setdefault(
-            opening.registration_id, ManyPlaces(opening.registration, many[opening.registration_id])
-        )
-        entry.openings.append(opening)
+        found[place.pop("registration")].places.append(place)
     return list(found.values())
 
 
@@ -137,8 +140,6 @@ def attended(session: Session) -> dict:
     """People who attended in person (checked in at the gate) or online (joined a sitting),
     counted once whichever way, whom they represent, and per day (four queries):
     "53 Member States and 16 other entities"."""
-    from badges.models import CheckIn
-
     gate = CheckIn.objects.filter(session=session)
     online = OnlineAttendance.objects.filter(sitting__session=session)
     people = Registration.objects.filter(session=session).filter(

@@ -92,7 +92,7 @@ def test_only_officers_see_the_page_and_its_exports(client, session, officer, au
         "/sessions/ieg-2-2025/online-attendance/export.xlsx",
     ]:
         response = client.get(url)
-        assert response.status_code in (302, 403)
+        assert response.status_code == (302 if who == "anonymous" else 403)
         assert b"Berger" not in response.content
 
 
@@ -141,8 +141,13 @@ def test_a_link_opened_from_many_places_is_shown_with_its_openings(
 
     assert two == []
     [entry] = three.context["many_places"]
-    assert (entry.registration, entry.places, len(entry.openings)) == (shared, 3, 4)
-    assert "198.51.x.x" in three.content.decode()
+    assert entry.registration == shared
+    assert [(p["ip_prefix"], p["user_agent"], p["count"]) for p in entry.places] == [
+        ("198.51.x.x", "Safari", 1),
+        ("198.51.x.x", "Firefox", 1),
+        ("203.0.x.x", "Firefox", 2),
+    ]
+    assert "2 times, last on" in three.content.decode()
     # Austria's link, opened twice from one place, is not among them.
     assert all(e.registration != austria for e in three.context["many_places"])
 

@@ -14,7 +14,6 @@ from online import services
 from online.models import JoinLink
 from registration import services as registration
 from tests.factories import (
-    EntityFactory,
     SittingFactory,
     UserFactory,
     register,
@@ -86,8 +85,8 @@ def test_the_page_shows_the_link_to_nobody_else(client, session, officer, online
     token = online.join_link.token
     other = UserFactory()
     approve(session, officer, other)  # another online delegate
-    focal_point = UserFactory()
-    registration.delegation_for(session, EntityFactory()).focal_points.add(focal_point)
+    focal_point = UserFactory()  # of the participant's own delegation
+    online.delegation.focal_points.add(focal_point)
 
     assert token not in page(client, session, other)
     assert token not in page(client, session, focal_point)
@@ -251,8 +250,8 @@ def test_an_officer_may_replace_the_link(client, online, officer):
 def test_nobody_else_may_replace_the_link(client, session, officer, online, who):
     old = online.join_link.salt
     user = UserFactory()
-    if who == "focal point":
-        registration.delegation_for(session, EntityFactory()).focal_points.add(user)
+    if who == "focal point":  # of the participant's own delegation
+        online.delegation.focal_points.add(user)
     else:
         approve(session, officer, user)
 
