@@ -27,18 +27,14 @@ def _registration(request, pk: int) -> Registration:
     return get_object_or_404(found, pk=pk)
 
 
-def _is_own(request, registration: Registration) -> bool:
-    return Registration.objects.owned_by(request.user).filter(pk=registration.pk).exists()
-
-
 def _question(request, pk: int) -> str:
     """The participant's question on their own link, an officer's on another's."""
-    own = _is_own(request, _registration(request, pk))
+    own = _registration(request, pk).is_owned_by(request.user)
     return REPLACE_QUESTION if own else OFFICER_REPLACE_QUESTION
 
 
 def _back(request, registration: Registration) -> str:
-    if _is_own(request, registration):
+    if registration.is_owned_by(request.user):
         return reverse("registration:register", args=[registration.session.slug])
     return reverse("registration:console-detail", args=[registration.session.slug, registration.pk])
 
