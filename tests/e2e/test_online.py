@@ -6,24 +6,48 @@ attendance page."""
 
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from online import reminders
+from online import reminders, services
 from online.models import JoinOpening, MeetingLink, OnlineAttendance
 from registration import services as registration
-from tests.e2e.pages import restore_migration_data
+from tests.e2e.pages import browser_context, in_language, restore_migration_data
 from tests.e2e.test_browser import logged_in
-from tests.factories import OfficerFactory, SessionFactory, SittingFactory, register
+from tests.factories import (
+    OfficerFactory,
+    SessionFactory,
+    SittingFactory,
+    UserFactory,
+    register,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # The platform: a file of the live server stands in for it (the field asks for https; the
 # row is made without validation). Chromium resolves no other host here.
 STAND_IN = "/static/favicon.svg?meeting=4242&pwd=secret"
+PHONE = {"width": 390, "height": 844}
+
+# Whether the first two times of day ("10:00", "13:00") in the element's text stand left to
+# right on the screen, whatever the direction of the text around them.
+FIRST_TIME_LEFT_OF_SECOND = """element => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const lefts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const found of node.textContent.matchAll(/\\d\\d:\\d\\d/g)) {
+      const range = document.createRange();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + 5);
+      lefts.push(range.getBoundingClientRect().left);
+    }
+  }
+  return lefts[0] < lefts[1];
+}"""
 
 
 @pytest.fixture
@@ -77,3 +101,38 @@ def test_a_participant_joins_from_the_reminder_and_lands_on_the_platform(
     expect(rows.first).to_be_visible()
     expect(officer.locator("main")).to_contain_text("Opening plenary")
     assert "meeting=4242" not in officer.content()  # never the platform's link
+
+
+def test_in_arabic_a_sitting_s_hours_read_left_to_right_on_the_guide(
+    live_server, browser, participant
+):
+    own = browser_context(
+        browser, live_server, UserFactory(email=participant.email), viewport=PHONE
+    )
+    in_language(own, live_server, "ar")
+    page = own.new_page()
+    page.goto(f"{live_server.url}/sessions/ieg-online/register/")
+
+    session_time = page.locator("main table.stack tbody tr").first.locator("td").nth(1)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert session_time.evaluate(FIRST_TIME_LEFT_OF_SECOND)  # "10:00–13:00", not "13:00–10:00"
+    own.close()
+
+
+def test_outside_the_window_the_join_page_says_when_the_link_opens_in_the_reader_s_time(
+    live_server, browser, participant
+):
+    sitting = participant.session.sittings.get()
+    sitting.start += timedelta(days=1)  # tomorrow: the link is closed now
+    sitting.end += timedelta(days=1)
+    sitting.save()
+    opens_at = services.window(sitting)[0].astimezone(ZoneInfo("America/New_York"))
+    link = services.join_link(participant)
+
+    page = browser.new_page(timezone_id="America/New_York")
+    response = page.goto(f"{live_server.url}/join/{link.token}/")
+
+    assert response.status == 200
+    opens = page.locator("main dt", has_text="The link opens at").locator("+ dd")
+    expect(opens).to_contain_text(opens_at.strftime("%I:%M %p"))  # as the reader's clock says
+    assert not JoinOpening.objects.filter(outcome="joined").exists()
