@@ -49,6 +49,13 @@ FIRST_TIME_LEFT_OF_SECOND = """element => {
   return lefts[0] < lefts[1];
 }"""
 
+# The right edge of the element's text (its data-label, written before it, left out).
+TEXT_RIGHT = """element => {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return range.getBoundingClientRect().right;
+}"""
+
 
 @pytest.fixture
 def participant(live_server):
@@ -136,3 +143,54 @@ def test_outside_the_window_the_join_page_says_when_the_link_opens_in_the_reader
     opens = page.locator("main dt", has_text="The link opens at").locator("+ dd")
     expect(opens).to_contain_text(opens_at.strftime("%I:%M %p"))  # as the reader's clock says
     assert not JoinOpening.objects.filter(outcome="joined").exists()
+
+
+@pytest.fixture
+def passed_on(participant, settings):
+    """The participant's link opened from as many places as make it suspect."""
+    settings.JOIN_MANY_PLACES = 2
+    now = timezone.now()
+    for prefix in ("198.51.x.x", "2001:db8:1234:5678::/64"):
+        JoinOpening.objects.create(
+            registration=participant,
+            at=now,
+            outcome=JoinOpening.Outcome.OUTSIDE,
+            ip_prefix=prefix,
+            user_agent="Mozilla/5.0 (Linux; Android 14) Chrome/120.0 Mobile Safari/537.36",
+        )
+    return participant
+
+
+def test_in_arabic_on_a_phone_the_address_and_browser_stand_where_the_other_fields_do(
+    live_server, browser, passed_on
+):
+    officer = browser_context(browser, live_server, OfficerFactory(), viewport=PHONE)
+    in_language(officer, live_server, "ar")
+    page = officer.new_page()
+    page.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
+
+    card = page.locator("main #many-places ~ table").first.locator("tbody tr").first
+    when, address, agent = (card.locator("td").nth(i) for i in (0, 3, 4))
+    expect(address).to_contain_text("198.51.x.x")
+    edge = when.evaluate(TEXT_RIGHT)  # flush with the right edge of the card, as Arabic reads
+    assert abs(address.evaluate(TEXT_RIGHT) - edge) < 2
+    assert abs(agent.evaluate(TEXT_RIGHT) - edge) < 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    officer.close()
+
+
+def test_the_links_opened_from_many_places_are_a_keystroke_from_the_top(
+    live_server, browser, passed_on
+):
+    officer = browser_context(browser, live_server, OfficerFactory(), viewport=PHONE)
+    page = officer.new_page()
+    page.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
+    heading = page.locator("#many-places")
+
+    page.locator("main").get_by_role("link", name="Export (Excel)").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+    expect(heading).to_be_in_viewport()
+    expect(page).to_have_url(re.compile("#many-places$"))
+    officer.close()
