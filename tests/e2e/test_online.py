@@ -194,3 +194,13 @@ def test_the_links_opened_from_many_places_are_a_keystroke_from_the_top(
     expect(heading).to_be_in_viewport()
     expect(page).to_have_url(re.compile("#many-places$"))
     officer.close()
+
+
+def test_a_sitting_still_to_come_is_not_shown_as_joined_by_nobody(
+    live_server, browser, participant
+):
+    officer = logged_in(browser, live_server, OfficerFactory())
+    officer.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
+    sitting = officer.locator("main h2", has_text="Opening plenary").locator("+ p")
+
+    expect(sitting).to_have_text("Not held yet.")
