@@ -204,3 +204,21 @@ def test_a_sitting_still_to_come_is_not_shown_as_joined_by_nobody(
     sitting = officer.locator("main h2", has_text="Opening plenary").locator("+ p")
 
     expect(sitting).to_have_text("Not held yet.")
+
+
+def test_on_a_phone_the_personal_link_wraps_instead_of_pushing_the_guide_sideways(
+    live_server, browser, participant, settings
+):
+    settings.SITE_URL = live_server.url
+    while "-" in services.join_link(participant).token:  # a hyphen would give it a break
+        services.replace_link(participant)
+    own = browser_context(
+        browser, live_server, UserFactory(email=participant.email), viewport=PHONE
+    )
+    in_language(own, live_server, "ar")
+    page = own.new_page()
+    page.goto(f"{live_server.url}/sessions/ieg-online/register/")
+
+    expect(page.locator("main a.join-link")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    own.close()
