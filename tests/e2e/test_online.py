@@ -203,7 +203,21 @@ def test_a_sitting_still_to_come_is_not_shown_as_joined_by_nobody(
     officer.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
     sitting = officer.locator("main h2", has_text="Opening plenary").locator("+ p")
 
-    expect(sitting).to_have_text("Not held yet.")
+    expect(sitting).to_contain_text("Not held yet.")
+    expect(sitting).not_to_contain_text("joined online")
+
+
+def test_a_sitting_s_heading_on_the_attendance_page_is_its_title_alone(
+    live_server, browser, participant
+):
+    """Its time apart: in Arabic a title ends in a number ("… 1") and the date begins with
+    one ("29 …"): run together they read as one."""
+    officer = logged_in(browser, live_server, OfficerFactory())
+    officer.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
+
+    heading = officer.get_by_role("heading", name="Opening plenary", exact=True)
+    expect(heading).to_be_visible()
+    expect(heading.locator("+ p time")).to_be_visible()
 
 
 def test_on_a_phone_the_personal_link_wraps_instead_of_pushing_the_guide_sideways(
