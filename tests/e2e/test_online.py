@@ -236,3 +236,30 @@ def test_on_a_phone_the_personal_link_wraps_instead_of_pushing_the_guide_sideway
     expect(page.locator("main a.join-link")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     own.close()
+
+
+def test_the_replace_button_is_the_next_stop_after_the_personal_link(
+    live_server, browser, participant
+):
+    own = browser_context(
+        browser, live_server, UserFactory(email=participant.email), viewport=PHONE
+    )
+    page = own.new_page()
+    page.goto(f"{live_server.url}/sessions/ieg-online/register/")
+
+    page.locator("main a.join-link").focus()
+    page.keyboard.press("Tab")
+
+    expect(page.get_by_role("button", name="Replace my link")).to_be_focused()
+    own.close()
+
+
+def test_the_attendance_page_says_in_which_zone_people_first_joined(
+    live_server, browser, participant
+):
+    services.open_link(services.join_link(participant).token, ip="", user_agent="")  # joins
+    officer = logged_in(browser, live_server, OfficerFactory())
+    officer.goto(f"{live_server.url}/sessions/ieg-online/online-attendance/")
+
+    zone = participant.session.time_zone
+    expect(officer.locator("main th", has_text="First joined")).to_contain_text(zone)
