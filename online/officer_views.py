@@ -4,6 +4,7 @@ exports, and the links opened from many places."""
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.decorators import officer_required
@@ -24,6 +25,7 @@ def attendance(request, slug: str):
             "groups": queries.by_sitting(session),
             "many_places": queries.opened_from_many_places(session),
             "threshold": settings.JOIN_MANY_PLACES,
+            "now": timezone.now(),  # a sitting to come that nobody joined yet: not "0 joined"
         },
     )
 
