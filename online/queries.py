@@ -123,10 +123,11 @@ def summary(session: Session) -> dict:
     people = Registration.objects.filter(pk__in=attended.values("registration"))
     return represented(people) | {
         "joined_online": people.count(),
-        "by_sitting": list(
-            attended.values("sitting", "sitting__title", "sitting__start")
-            .annotate(people=Count("registration"))
-            .order_by("sitting__start", "sitting")
+        "by_sitting": list(  # the sittings, for their titles in the reader's language
+            Sitting.objects.filter(session=session)
+            .annotate(people=Count("online_attendance"))
+            .filter(people__gt=0)
+            .order_by("start", "pk")
         ),
         "by_day": list(
             attended.values("day")

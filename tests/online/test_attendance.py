@@ -240,7 +240,7 @@ def test_the_summary_counts_online_attendance_beside_the_gates_check_ins(client,
     assert online["entities_by_kind"] == [
         ("Non-governmental organization in consultative status with ECOSOC", 1)
     ]
-    assert [(row["sitting__title"], row["people"]) for row in online["by_sitting"]] == [
+    assert [(row.title, row.people) for row in online["by_sitting"]] == [
         ("1st plenary", 2),
         ("2nd plenary", 2),
         ("3rd plenary", 1),
@@ -259,3 +259,16 @@ def test_the_summary_counts_online_attendance_beside_the_gates_check_ins(client,
         (DAY, 5),
         (DAY + timedelta(days=1), 1),
     ]
+
+
+def test_the_summary_names_each_sitting_in_the_readers_language(client, session, officer):
+    first = session.sittings.get(title="1st plenary")
+    first.title_ar = "الجلسة العامة الأولى"
+    first.save(update_fields=["title_ar"])
+    join(participant(session, officer), 10)
+    client.force_login(officer)
+    client.cookies.load({"django_language": "ar"})
+
+    page = client.get("/sessions/ieg-2-2025/console/attendance/").content.decode()
+
+    assert "الجلسة العامة الأولى" in page and "1st plenary" not in page
