@@ -185,7 +185,10 @@ class Inscription(models.Model):
         verbose_name=_("inscribed by"),
     )
     position = models.PositiveIntegerField(_("place set by an officer"), null=True, blank=True)
+    # The timer: given the floor at `started_at`, running since `running_since` (none while
+    # paused), `seconds_spoken` before that; done at `ended_at`.
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    running_since = models.DateTimeField(_("timer running since"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     seconds_spoken = models.PositiveIntegerField(_("seconds spoken"), default=0)
 
@@ -199,11 +202,21 @@ class Inscription(models.Model):
                 | (~Q(on_behalf_of="OTHER") & Q(group_name="")),
                 name="a_group_name_for_another_group_only",
             ),
+            models.UniqueConstraint(
+                fields=["speakers_list"],
+                condition=Q(state="speaking"),
+                name="one_speaker_at_a_time",
+            ),
         ]
         indexes = [models.Index(fields=["speakers_list", "state"])]
 
     def __str__(self) -> str:
         return f"{self.delegation.entity.display_name}: {self.speakers_list}"
+
+    def elapsed(self, now) -> int:
+        """Seconds spoken until `now`, the timer's pauses left out."""
+        running = (now - self.running_since).total_seconds() if self.running_since else 0
+        return self.seconds_spoken + int(running)
 
     @property
     def group_label(self) -> str:

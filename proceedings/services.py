@@ -1,5 +1,6 @@
 """Every change of a list of speakers: opening and closing it, inscribing a delegation,
-withdrawing, and an officer moving a speaker. Each takes the list's row lock first, so
+withdrawing, an officer moving a speaker, and the Chair giving the floor (the timer, a
+speaker absent). Each takes the list's row lock first, so
 that inscriptions made at the same instant queue up and take their places in the order
 they were made (on SQLite, IMMEDIATE transactions queue them already)."""
 
@@ -262,4 +263,91 @@ def move(inscription: Inscription, to_position: int, actor, reason: str) -> Insc
             reason=reason,
         )
     inscription.position = moving.position
+    return inscription
+
+
+# --- The floor -------------------------------------------------------------------------
+
+
+def give_floor(speakers_list: SpeakersList, actor, now=None) -> Inscription | None:
+    """The Chair gives the floor to the next speaker: whoever has it ends (their time
+    kept), and the first waiting speaker in the order takes it, the timer running. None
+    when no one is waiting: the floor is then no one's."""
+    _check_officer(actor)
+    now = now or timezone.now()
+    with transaction.atomic():
+        speakers_list = _lock(speakers_list)
+        current = queries.in_order(speakers_list)
+        for inscription in current:
+            if inscription.state == State.SPEAKING:
+                _end(inscription, now)
+        following = next((i for i in current if i.state == State.WAITING), None)
+        if following is not None:
+            following.state = State.SPEAKING
+            following.started_at = following.running_since = now
+            following.save(update_fields=["state", "started_at", "running_since"])
+    return following
+
+
+def _speaking(inscription: Inscription, actor) -> Inscription:
+    """The inscription afresh under its list's lock, refused unless it has the floor."""
+    _check_officer(actor)
+    _lock(inscription.speakers_list)
+    inscription.refresh_from_db()
+    if inscription.state != State.SPEAKING:
+        raise SpeakersListError(_("This speaker does not have the floor."), code="not_speaking")
+    return inscription
+
+
+def start_timer(inscription: Inscription, actor, now=None) -> Inscription:
+    """Run the timer of the speaker who has the floor again after a pause."""
+    with transaction.atomic():
+        inscription = _speaking(inscription, actor)
+        if inscription.running_since is None:
+            inscription.running_since = now or timezone.now()
+            inscription.save(update_fields=["running_since"])
+    return inscription
+
+
+def pause_timer(inscription: Inscription, actor, now=None) -> Inscription:
+    """Stop the clock of the speaker who has the floor, keeping the time spoken so far."""
+    with transaction.atomic():
+        inscription = _speaking(inscription, actor)
+        if inscription.running_since is not None:
+            inscription.seconds_spoken = inscription.elapsed(now or timezone.now())
+            inscription.running_since = None
+            inscription.save(update_fields=["seconds_spoken", "running_since"])
+    return inscription
+
+
+def end_statement(inscription: Inscription, actor, now=None) -> Inscription:
+    """The speaker who has the floor has spoken: the timer stops and the time is kept."""
+    with transaction.atomic():
+        inscription = _speaking(inscription, actor)
+        _end(inscription, now or timezone.now())
+    return inscription
+
+
+def _end(inscription: Inscription, now) -> None:
+    inscription.seconds_spoken = inscription.elapsed(now)
+    inscription.state, inscription.running_since, inscription.ended_at = State.SPOKE, None, now
+    inscription.save(update_fields=["state", "seconds_spoken", "running_since", "ended_at"])
+
+
+def mark_absent(inscription: Inscription, actor) -> Inscription:
+    """A speaker called who is not there: off the order of speaking (kept in the record,
+    with no time spoken), whether they were waiting or had just been given the floor."""
+    _check_officer(actor)
+    with transaction.atomic():
+        _lock(inscription.speakers_list)
+        inscription.refresh_from_db()
+        if inscription.state not in (State.WAITING, State.SPEAKING):
+            raise SpeakersListError(
+                _("Only a speaker who is waiting or has the floor can be absent."),
+                code="not_waiting",
+            )
+        inscription.state = State.ABSENT
+        inscription.started_at = inscription.running_since = None
+        inscription.seconds_spoken = 0
+        inscription.save(update_fields=["state", "started_at", "running_since", "seconds_spoken"])
     return inscription
