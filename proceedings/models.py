@@ -3,6 +3,7 @@ inscriptions in the order the rules set (proceedings.order), every change of tha
 made by an officer, and the session's speaking rules (time limits, order by level)."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -33,12 +34,14 @@ class SpeakingRules(models.Model):
         ),
     )
     statement_minutes = models.PositiveSmallIntegerField(
-        _("national statement (minutes)"), default=5
+        _("national statement (minutes)"), default=5, validators=[MinValueValidator(1)]
     )
     group_minutes = models.PositiveSmallIntegerField(
-        _("statement on behalf of a group (minutes)"), default=7
+        _("statement on behalf of a group (minutes)"), default=7, validators=[MinValueValidator(1)]
     )
-    reply_minutes = models.PositiveSmallIntegerField(_("right of reply (minutes)"), default=3)
+    reply_minutes = models.PositiveSmallIntegerField(
+        _("right of reply (minutes)"), default=3, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = _("speaking rules")
@@ -184,7 +187,9 @@ class Inscription(models.Model):
         related_name="+",
         verbose_name=_("inscribed by"),
     )
-    position = models.PositiveIntegerField(_("place set by an officer"), null=True, blank=True)
+    position = models.PositiveIntegerField(
+        _("place in the order fixed by an officer"), null=True, blank=True
+    )
     # The timer: given the floor at `started_at`, running since `running_since` (none while
     # paused), `seconds_spoken` before that; done at `ended_at`.
     started_at = models.DateTimeField(_("started"), null=True, blank=True)

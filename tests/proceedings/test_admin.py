@@ -2,8 +2,8 @@
 session's agenda, opened and closed by the actions; inscriptions and changes of order
 are read only there."""
 
-from proceedings import services
-from proceedings.models import Inscription, SpeakersList
+from proceedings import queries, services
+from proceedings.models import Inscription, SpeakersList, SpeakingRules
 from tests.proceedings.conftest import inscribe
 
 INLINE = {"inscriptions-TOTAL_FORMS": "0", "inscriptions-INITIAL_FORMS": "0"}
@@ -67,3 +67,29 @@ def test_the_changes_of_order_are_listed(officer_client, speakers_list, member, 
 
     assert response.status_code == 200
     assert "Brazil" in response.text
+
+
+def test_an_officer_sets_a_sessions_speaking_rules(officer_client, session):
+    response = officer_client.post(
+        "/admin/proceedings/speakingrules/add/",
+        {
+            "session": session.pk,
+            "by_level": "on",
+            "statement_minutes": 4,
+            "group_minutes": 6,
+            "reply_minutes": 2,
+        },
+    )
+
+    assert response.status_code == 302
+    rules = queries.rules(session)
+    assert (rules.by_level, rules.statement_minutes) == (True, 4)
+
+
+def test_a_time_limit_of_no_minutes_is_refused(officer_client, session):
+    officer_client.post(
+        "/admin/proceedings/speakingrules/add/",
+        {"session": session.pk, "statement_minutes": 0, "group_minutes": 7, "reply_minutes": 3},
+    )
+
+    assert not SpeakingRules.objects.exists()

@@ -2,13 +2,14 @@
 and every refusal, which changes nothing."""
 
 import pytest
+from django.utils import translation
 
 from proceedings import queries, services
-from proceedings.models import Group, Inscription, SpeakersList
+from proceedings.models import Group, Inscription, SpeakersList, SpeakingRules
 from registration import services as registration
 from registration.models import Entity
-from tests.factories import UserFactory, register
-from tests.proceedings.conftest import inscribe
+from tests.factories import SessionFactory, UserFactory, register
+from tests.proceedings.conftest import inscribe, make_member
 
 Refused = services.SpeakersListError
 
@@ -107,9 +108,6 @@ def test_a_speaker_whose_registration_was_withdrawn_is_refused(speakers_list, me
 
 
 def test_a_delegation_of_another_session_is_refused(speakers_list, officer):
-    from tests.factories import SessionFactory
-    from tests.proceedings.conftest import make_member
-
     elsewhere = make_member(SessionFactory(), officer, "Austria")
 
     assert refusal(lambda: inscribe(speakers_list, elsewhere)) == "other_session"
@@ -279,8 +277,6 @@ def test_the_agenda_items_come_from_the_sittings_agendas(session):
 
 
 def test_the_agenda_items_are_titled_in_the_readers_language(session):
-    from django.utils import translation
-
     with translation.override("fr"):
         titles = {number: item.title for number, item in queries.agenda(session).items()}
 
@@ -310,8 +306,6 @@ def test_a_session_without_rules_of_its_own_has_the_default_time_limits(
 
 
 def test_a_sessions_own_time_limits(session, speakers_list, member):
-    from proceedings.models import SpeakingRules
-
     SpeakingRules.objects.create(session=session, statement_minutes=3, group_minutes=5)
 
     national = inscribe(speakers_list, member("Austria"))
