@@ -218,3 +218,16 @@ def test_a_withdrawn_speaker_cannot_be_moved(speakers_list, four, officer):
         services.move(four[1], 1, officer, "Back to the front.")
 
     assert refused.value.code == "not_waiting"
+
+
+def test_a_list_is_read_in_order_in_two_queries(speakers_list, member, django_assert_num_queries):
+    for number in range(12):
+        inscribe(speakers_list, member(f"State {number}"))
+
+    with django_assert_num_queries(2):  # the session's rules, the inscriptions
+        shown = [
+            (i.delegation.entity.display_name, i.speaker.full_name)
+            for i in queries.in_order(speakers_list)
+        ]
+
+    assert len(shown) == 12
