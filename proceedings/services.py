@@ -147,7 +147,7 @@ def _check_inscription(speakers_list: SpeakersList, actor, inscription: Inscript
         raise SpeakersListError(
             _("The speaker is not a member of this delegation."), code="not_in_delegation"
         )
-    if speaker.state != Registration.State.APPROVED:
+    if not Registration.objects.approved().filter(pk=speaker.pk).exists():  # as it is now
         raise SpeakersListError(
             _("The speaker's registration is not approved."), code="speaker_not_approved"
         )

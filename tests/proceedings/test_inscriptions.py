@@ -7,7 +7,7 @@ from django.utils import translation
 from proceedings import queries, services
 from proceedings.models import Group, Inscription, SpeakersList, SpeakingRules
 from registration import services as registration
-from registration.models import Entity
+from registration.models import Entity, Registration
 from tests.factories import SessionFactory, UserFactory, register
 from tests.proceedings.conftest import inscribe, make_member
 
@@ -101,10 +101,18 @@ def test_a_speaker_not_yet_approved_is_refused(session, speakers_list, member):
 
 
 def test_a_speaker_whose_registration_was_withdrawn_is_refused(speakers_list, member, officer):
+    """As the registration is now, whatever the page that asks read before."""
     austria = member("Austria")
+    read_before = Registration.objects.get(pk=austria.speaker.pk)
     registration.withdraw(austria.speaker, officer)
 
-    assert refusal(lambda: inscribe(speakers_list, austria)) == "speaker_not_approved"
+    code = refusal(
+        lambda: services.inscribe(
+            speakers_list, austria.focal_point, austria.delegation, read_before, language="en"
+        )
+    )
+
+    assert code == "speaker_not_approved"
 
 
 def test_a_delegation_of_another_session_is_refused(speakers_list, officer):
