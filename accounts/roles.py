@@ -16,6 +16,7 @@ OFFICER_APPS = (
     "badges",
     "documents",
     "online",
+    "proceedings",
     "knox",
 )
 

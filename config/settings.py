@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "badges",
     "documents",
     "online",
+    "proceedings",
 ]
 
 MIDDLEWARE = [

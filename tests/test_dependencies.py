@@ -16,7 +16,7 @@ FLOORS = [
     {"sessions_app"},
     {"registration"},
     {"interpretation", "badges", "documents"},
-    {"online"},
+    {"online", "proceedings"},
 ]
 FLOOR = {app: level for level, apps in enumerate(FLOORS) for app in apps}
 
