@@ -22,6 +22,7 @@ from config.demo_contributions import seed_contributions
 from config.demo_documents import seed_documents
 from config.demo_interpretation import seed_interpretation
 from config.demo_online import seed_meeting_link, seed_online
+from config.demo_proceedings import seed_proceedings
 from config.demo_registrations import seed_registrations
 from languages.official import OFFICIAL_LANGUAGE_CODES
 from registration.services import load_states
@@ -38,6 +39,8 @@ from sessions_app.models import (
 
 VIENNA = "Europe/Vienna"
 SITTING_HOURS = ((time(10), time(13)), (time(15), time(18)))
+# The past sessions whose lists of speakers the demo shows (the demo session has its own).
+SPEAKERS_AT = {"ieg-1-2023", "ieg-1-resumed-2024"}
 DEMO_VALUES = "Capacity, booths and floor are demonstration values, not the VIC's figures."
 
 ROOMS = [
@@ -222,6 +225,8 @@ def _seed(today: date, log) -> dict:
             seed_online(session, now=now, log=log)
             if session.is_demonstration:
                 seed_contributions(session, log=log)
+            if session.is_demonstration or spec.slug in SPEAKERS_AT:
+                seed_proceedings(session, now=now, log=log)
     return {"series": series, "users": users}
 
 
