@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from proceedings import services
 from proceedings.models import Inscription, OrderChange
-from tests.factories import UserFactory
+from tests.factories import UserFactory, register
 
 from .conftest import inscribe
 
@@ -89,6 +89,14 @@ def test_anonymous_callers_are_refused_with_401(speakers_list):
 def test_someone_with_nothing_to_do_with_the_session_is_refused_with_403(speakers_list):
     assert api(UserFactory()).get(LISTS).status_code == 403
     assert api(UserFactory()).get(ITEM).status_code == 403
+
+
+def test_a_participant_whose_registration_is_not_approved_is_refused_with_403(
+    session, speakers_list
+):
+    person = UserFactory()
+    register(session, mode="online", email=person.email, participant=person)  # not approved
+    assert api(person).get(ITEM).status_code == 403
 
 
 def test_an_officer_opens_and_closes_a_list(session, officer):
