@@ -273,6 +273,8 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatusEnum": "documents.models.Document.Status",
         "ContributionStateEnum": "documents.models.Contribution.State",
         "StateEnum": "registration.models.Registration.State",
+        "ParticipationModeEnum": "sessions_app.models.ParticipationMode",
+        "StatementKindEnum": "proceedings.models.Inscription.Kind",
     },
 }
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v1/", include("badges.api_urls")),
     path("api/v1/", include("documents.api_urls")),
     path("api/v1/", include("online.api_urls")),
+    path("api/v1/", include("proceedings.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its set-up script as a file: the Content-Security-Policy allows
     # no inline script.

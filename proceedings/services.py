@@ -41,6 +41,19 @@ def _lock(speakers_list: SpeakersList) -> SpeakersList:
 # --- Lists -----------------------------------------------------------------------------
 
 
+def may_follow(user, session: Session) -> bool:
+    """Who reads the session's lists of speakers: officers, focal points of its
+    delegations, and its participants whose registration is approved."""
+    if is_conference_officer(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return (
+        Delegation.objects.filter(session=session, focal_points=user).exists()
+        or Registration.objects.approved().owned_by(user).filter(session=session).exists()
+    )
+
+
 def open_list(session: Session, item_number: int, actor) -> SpeakersList:
     """Open the list of speakers of an agenda item of the session (made the first time)."""
     _check_officer(actor)

@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
 from badges import services as badge_services
 from online import services as online_services
 from online.models import OnlineAttendance
+from proceedings import services as proceedings
 from registration import services as registration_services
 from sessions_app.models import Booking, Sitting
 from tests.documents.common import document
@@ -109,6 +110,7 @@ def meeting(open_session):
     )
     badge_services.reprint(approved, None, "Lost")
     contribution = _contribution(open_session)
+    speakers = _speakers(open_session, sitting, approved)
     agenda = document(open_session, languages=("en", "ar"))
     document(open_session, "UNODC/CCPCJ/EG.10/2025/1/Rev.1", distribution="limited")
     return {
@@ -117,12 +119,25 @@ def meeting(open_session):
             "slug": open_session.slug,
             "session_slug": open_session.slug,
             "contribution_id": contribution.pk,
+            "item_number": speakers.speakers_list.item_number,
+            "inscription_id": speakers.pk,
         },
         "sittings": {"id": open_session.sittings.get().pk},
         "rooms": {"slug": room.slug},
         "bookings": {"id": Booking.objects.filter(status="confirmed").get().pk},
         "documents": {"id": agenda.pk},
     }
+
+
+def _speakers(session, sitting, speaker):
+    """The list of speakers of the sitting's first agenda item, the speaker on it."""
+    sitting.agenda_items_en = "1. Opening of the meeting."
+    sitting.save()
+    officer = OfficerFactory()
+    speakers_list = proceedings.open_list(session, 1, officer)
+    delegation = registration_services.delegation_for(session, speaker.entity)
+    speaker.refresh_from_db()
+    return proceedings.inscribe(speakers_list, officer, delegation, speaker, language="en")
 
 
 def _contribution(session):
