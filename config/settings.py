@@ -271,6 +271,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OfficialLanguageEnum": "languages.official.OFFICIAL_LANGUAGES",
         "DocumentStatusEnum": "documents.models.Document.Status",
+        "DocumentKindEnum": "documents.models.Document.Kind",
         "ContributionStateEnum": "documents.models.Contribution.State",
         "StateEnum": "registration.models.Registration.State",
         "ParticipationModeEnum": "sessions_app.models.ParticipationMode",
