@@ -110,6 +110,11 @@ def window(sitting: Sitting) -> tuple[datetime, datetime]:
     return sitting.start - timedelta(minutes=settings.JOIN_OPENS_MINUTES_BEFORE), sitting.end
 
 
+def _in_window(sitting: Sitting, now) -> bool:
+    opens, closes = window(sitting)
+    return opens <= now <= closes
+
+
 @dataclass(frozen=True)
 class Opened:
     """What opening a link comes to: the platform's link to go on to (joined), or the page
@@ -151,7 +156,7 @@ def open_link(token: str, *, ip: str = "", user_agent: str = "", now=None) -> Op
     for sitting in sittings:  # the session is at hand already
         sitting.session = registration.session
     open_now = sorted(
-        (s for s in sittings if window(s)[0] <= now <= window(s)[1]),
+        (s for s in sittings if _in_window(s, now)),
         key=lambda s: (s.start > now, s.start, s.pk),  # the running one first
     )
     if not open_now:

@@ -226,12 +226,12 @@ def withdraw(inscription: Inscription, actor) -> Inscription:
             code="not_focal_point",
         )
     with transaction.atomic():
-        _lock(inscription.speakers_list)
-        inscription.refresh_from_db()
-        if inscription.state != State.WAITING:
-            raise SpeakersListError(
-                _("Only a speaker who is still waiting can be withdrawn."), code="not_waiting"
-            )
+        inscription = _locked(
+            inscription,
+            (State.WAITING,),
+            _("Only a speaker who is still waiting can be withdrawn."),
+            "not_waiting",
+        )
         inscription.state = State.WITHDRAWN
         inscription.save(update_fields=["state"])
     return inscription
@@ -302,14 +302,24 @@ def give_floor(speakers_list: SpeakersList, actor, now=None) -> Inscription | No
     return following
 
 
+def _locked(inscription: Inscription, states, refusal: str, code: str) -> Inscription:
+    """The inscription afresh under its list's lock, refused unless in one of `states`."""
+    _lock(inscription.speakers_list)
+    inscription.refresh_from_db()
+    if inscription.state not in states:
+        raise SpeakersListError(refusal, code=code)
+    return inscription
+
+
 def _speaking(inscription: Inscription, actor) -> Inscription:
     """The inscription afresh under its list's lock, refused unless it has the floor."""
     _check_officer(actor)
-    _lock(inscription.speakers_list)
-    inscription.refresh_from_db()
-    if inscription.state != State.SPEAKING:
-        raise SpeakersListError(_("This speaker does not have the floor."), code="not_speaking")
-    return inscription
+    return _locked(
+        inscription,
+        (State.SPEAKING,),
+        _("This speaker does not have the floor."),
+        "not_speaking",
+    )
 
 
 def start_timer(inscription: Inscription, actor, now=None) -> Inscription:
@@ -352,13 +362,12 @@ def mark_absent(inscription: Inscription, actor) -> Inscription:
     with no time spoken), whether they were waiting or had just been given the floor."""
     _check_officer(actor)
     with transaction.atomic():
-        _lock(inscription.speakers_list)
-        inscription.refresh_from_db()
-        if inscription.state not in (State.WAITING, State.SPEAKING):
-            raise SpeakersListError(
-                _("Only a speaker who is waiting or has the floor can be absent."),
-                code="not_waiting",
-            )
+        inscription = _locked(
+            inscription,
+            (State.WAITING, State.SPEAKING),
+            _("Only a speaker who is waiting or has the floor can be absent."),
+            "not_waiting",
+        )
         inscription.state = State.ABSENT
         inscription.started_at = inscription.running_since = None
         inscription.seconds_spoken = 0

@@ -28,13 +28,13 @@ class Guide(Panel):
     """One provider's part for one registration: `<name>.html` for the page and `<name>.txt`
     for mail, and, in short, for each event of the personal calendar feed."""
 
-    def text(self) -> str:
-        return render_to_string(f"{self.template}.txt", self.context).strip()
+    def text(self, note: bool = False) -> str:
+        return render_to_string(f"{self.template}.txt", {**self.context, "note": note}).strip()
 
     def note(self) -> str:
         """The short form (`note` is true in the template's context): what the person needs
         at the moment of the event; the rest is on their registration page."""
-        return render_to_string(f"{self.template}.txt", {**self.context, "note": True}).strip()
+        return self.text(note=True)
 
 
 # Guides of registrations (approved ones: the callers ask for no others), by registration
