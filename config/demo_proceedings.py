@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 
-from documents.queries import ITEM_NUMBER
+from documents.queries import item_numbers
 from proceedings import queries, services
 from proceedings.models import Group, Inscription, SpeakersList, SpeakingRules
 from registration.models import Registration
@@ -89,9 +89,8 @@ def _sitting_over_of_each_item(session, now) -> dict[int, Sitting]:
     """The first sitting already over that took up each item."""
     over = {}
     for sitting in Sitting.objects.filter(session=session, end__lt=now).order_by("start"):
-        for line in (sitting.agenda_items or "").splitlines():  # seeded in English
-            if match := ITEM_NUMBER.match(line):
-                over.setdefault(int(match[1]), sitting)
+        for number in item_numbers(sitting.agenda_item_list):
+            over.setdefault(number, sitting)
     return over
 
 
