@@ -57,6 +57,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First: `runserver` then serves the ASGI application, live pages included.
+    "daphne",
     # Before the admin, which it extends (translated fields side by side).
     "modeltranslation",
     "django.contrib.admin",
@@ -112,6 +114,9 @@ INVITATION_RATE = os.environ.get("INVITATION_RATE", "20/h")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+# The live pages (proceedings.live) need the ASGI application: `make run` serves it, and in
+# production an ASGI server (README, "Running the meeting live").
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -170,6 +175,19 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
+
+# --- Channels: live pages ---------------------------------------------------------------
+# In memory by default (one process: `make run`); Redis when REDIS_URL is set, so that a
+# change made by any process reaches the pages connected to every other.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -42,6 +42,14 @@ class SpeakingRules(models.Model):
     reply_minutes = models.PositiveSmallIntegerField(
         _("right of reply (minutes)"), default=3, validators=[MinValueValidator(1)]
     )
+    absent_moves_down = models.BooleanField(
+        _("a speaker absent when called moves down once"),
+        default=False,
+        help_text=_(
+            "Called and absent, a speaker goes to the end of the statements (before the "
+            "rights of reply); absent a second time, off the list. Otherwise off at once."
+        ),
+    )
 
     class Meta:
         verbose_name = _("speaking rules")
@@ -75,6 +83,12 @@ class SpeakersList(models.Model):
         _("delegations may inscribe more than once"),
         default=False,
         help_text=_("Set by an officer: a delegation may then be on this list more than once."),
+    )
+    taken_up_at = models.DateTimeField(
+        _("taken up"),
+        null=True,
+        blank=True,
+        help_text=_("When the Chair last took up this item: the live display shows it."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -196,6 +210,7 @@ class Inscription(models.Model):
     running_since = models.DateTimeField(_("timer running since"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     seconds_spoken = models.PositiveIntegerField(_("seconds spoken"), default=0)
+    absences = models.PositiveSmallIntegerField(_("times absent when called"), default=0)
 
     class Meta:
         verbose_name = _("inscription")
