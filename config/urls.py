@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("badges.print_urls")),
     path("", include("documents.urls")),
     path("", include("online.urls")),
+    path("", include("proceedings.urls")),
     path("", include("registration.urls")),
     path("", include("sessions_app.urls")),
 ]
