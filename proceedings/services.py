@@ -16,7 +16,7 @@ from registration.delegations import may_manage
 from registration.models import Delegation, Registration
 from sessions_app.models import Session
 
-from . import order, queries
+from . import live, order, queries
 from .models import Group, Inscription, OrderChange, SpeakersList
 
 State = Inscription.State
@@ -34,7 +34,10 @@ def _check_officer(actor) -> None:
 
 
 def _lock(speakers_list: SpeakersList) -> SpeakersList:
-    # PostgreSQL: one list's inscriptions and order change one transaction at a time.
+    """The list afresh, locked for the change in hand (PostgreSQL: one list's inscriptions
+    and order change one transaction at a time). Every change takes it: once the change is
+    committed, the live pages get the new state (proceedings.live)."""
+    live.changed(speakers_list.session_id)
     return SpeakersList.objects.select_for_update().get(pk=speakers_list.pk)
 
 
@@ -109,7 +112,8 @@ def inscribe(
     group_name: str = "",
     kind: str = Inscription.Kind.STATEMENT,
 ) -> Inscription:
-    """Inscribe a delegation on an open list: by one of its focal points or an officer,
+    """Inscribe a delegation on an open list (on a closed one, only an officer, and only
+    for a right of reply): by one of its focal points or an officer,
     with an approved member of the delegation as speaker, in the room or online (by
     default as the speaker takes part). A delegation is on a list once for its own
     statement, once for each group it speaks for and once for a right of reply, unless an
@@ -129,7 +133,9 @@ def inscribe(
     _check_inscription(speakers_list, actor, inscription)
     with transaction.atomic():
         speakers_list = _lock(speakers_list)
-        if not speakers_list.is_open:
+        if not speakers_list.is_open and not (
+            kind == Inscription.Kind.RIGHT_OF_REPLY and is_conference_officer(actor)
+        ):
             raise SpeakersListError(_("This list of speakers is closed."), code="list_closed")
         if not speakers_list.allows_repeats and _already_on(speakers_list, inscription):
             raise SpeakersListError(
@@ -264,32 +270,51 @@ def move(inscription: Inscription, to_position: int, actor, reason: str) -> Insc
             )
         from_position = current.index(moving) + 1
         current.remove(moving)
-        current.insert(to_position - 1, moving)
-        for place, each in enumerate(current, start=1):
-            each.position = place
-        Inscription.objects.bulk_update(current, ["position"])
-        OrderChange.objects.create(
-            inscription=moving,
-            from_position=from_position,
-            to_position=to_position,
-            actor=actor,
-            reason=reason,
-        )
+        _reorder(current, moving, from_position, to_position, actor, reason)
     inscription.position = moving.position
     return inscription
+
+
+def _reorder(others: list, moving: Inscription, from_position, to_position, actor, reason):
+    """Put `moving` at `to_position` among the others (in order), fix every place, and
+    keep the change with who and why."""
+    others.insert(to_position - 1, moving)
+    for place, each in enumerate(others, start=1):
+        each.position = place
+    Inscription.objects.bulk_update(others, ["position"])
+    OrderChange.objects.create(
+        inscription=moving,
+        from_position=from_position,
+        to_position=to_position,
+        actor=actor,
+        reason=reason,
+    )
 
 
 # --- The floor -------------------------------------------------------------------------
 
 
+def take_up(speakers_list: SpeakersList, actor, now=None) -> SpeakersList:
+    """The Chair takes up the list's agenda item: the live pages show it."""
+    _check_officer(actor)
+    with transaction.atomic():
+        speakers_list = _lock(speakers_list)
+        speakers_list.taken_up_at = now or timezone.now()
+        speakers_list.save(update_fields=["taken_up_at", "updated_at"])
+    return speakers_list
+
+
 def give_floor(speakers_list: SpeakersList, actor, now=None) -> Inscription | None:
-    """The Chair gives the floor to the next speaker: whoever has it ends (their time
-    kept), and the first waiting speaker in the order takes it, the timer running. None
-    when no one is waiting: the floor is then no one's."""
+    """The Chair gives the floor to the next speaker on the list, taking up its item:
+    whoever has it ends (their time kept), and the first waiting speaker in the order
+    takes it, the timer running. None when no one is waiting: the floor is then no
+    one's."""
     _check_officer(actor)
     now = now or timezone.now()
     with transaction.atomic():
         speakers_list = _lock(speakers_list)
+        speakers_list.taken_up_at = now
+        speakers_list.save(update_fields=["taken_up_at", "updated_at"])
         current = queries.in_order(speakers_list)
         for inscription in current:
             if inscription.state == State.SPEAKING:
@@ -358,8 +383,10 @@ def _end(inscription: Inscription, now) -> None:
 
 
 def mark_absent(inscription: Inscription, actor) -> Inscription:
-    """A speaker called who is not there: off the order of speaking (kept in the record,
-    with no time spoken), whether they were waiting or had just been given the floor."""
+    """A speaker called who is not there, whether waiting or just given the floor: off
+    the order of speaking (kept in the record, with no time spoken); or, where the
+    session's rules say so, the first time down to the end of the statements (before the
+    rights of reply), a change of order kept like an officer's move."""
     _check_officer(actor)
     with transaction.atomic():
         inscription = _locked(
@@ -368,8 +395,35 @@ def mark_absent(inscription: Inscription, actor) -> Inscription:
             _("Only a speaker who is waiting or has the floor can be absent."),
             "not_waiting",
         )
-        inscription.state = State.ABSENT
+        speakers_list = inscription.speakers_list
+        inscription.absences += 1
         inscription.started_at = inscription.running_since = None
         inscription.seconds_spoken = 0
-        inscription.save(update_fields=["state", "started_at", "running_since", "seconds_spoken"])
+        if inscription.absences == 1 and queries.rules(speakers_list.session).absent_moves_down:
+            inscription.state = State.WAITING
+            inscription.save(
+                update_fields=["state", "absences", "started_at", "running_since", "seconds_spoken"]
+            )
+            _move_down(speakers_list, inscription, actor)
+        else:
+            inscription.state = State.ABSENT
+            inscription.save(
+                update_fields=["state", "absences", "started_at", "running_since", "seconds_spoken"]
+            )
     return inscription
+
+
+def _move_down(speakers_list: SpeakersList, inscription: Inscription, actor) -> None:
+    """Put a speaker at the end of the statements, before the rights of reply (the list's
+    lock held); the list's order is then fixed, as by an officer's move."""
+    current = queries.in_order(speakers_list)
+    moving = next(i for i in current if i.pk == inscription.pk)
+    from_position = current.index(moving) + 1
+    current.remove(moving)
+    replies = [i for i in current if i.kind == Inscription.Kind.RIGHT_OF_REPLY]
+    to_position = (
+        len(current) - len(replies) + 1
+        if moving.kind != Inscription.Kind.RIGHT_OF_REPLY
+        else len(current) + 1
+    )
+    _reorder(current, moving, from_position, to_position, actor, _("Absent when called."))
