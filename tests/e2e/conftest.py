@@ -36,3 +36,48 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+class AsgiLiveServer:
+    """The site over ASGI, served by Daphne in a process of its own, forked from the test's
+    (the test database and settings as they are): for the pages that keep a socket open.
+    `restart()` stops it and serves again on the same port, as when a connection drops."""
+
+    def __init__(self):
+        self.port = None
+        self.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}"
+
+    def start(self) -> None:
+        from functools import partial
+
+        from channels.testing.live import make_application
+        from daphne.testing import DaphneProcess
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+        from django.db import connections
+
+        connections.close_all()  # the child opens its own
+        application = partial(make_application, static_wrapper=ASGIStaticFilesHandler)
+        self.process = DaphneProcess("localhost", application, port=self.port)
+        self.process.start()
+        if not self.process.ready.wait(timeout=30):
+            raise RuntimeError("Daphne did not start")
+        self.port = self.process.port.value
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def asgi_live_server(transactional_db):
+    server = AsgiLiveServer()
+    yield server
+    server.stop()
