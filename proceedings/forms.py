@@ -9,6 +9,9 @@ from sessions_app.models import ParticipationMode
 
 from .models import Group, Inscription
 
+# How a speaker speaks, as the list says it.
+MODES = {ParticipationMode.IN_PERSON: _("In the room"), ParticipationMode.ONLINE: _("Online")}
+
 
 class InscribeForm(forms.Form):
     """Inscribe a delegation on a list: one of `delegations` (those the reader manages),
@@ -50,7 +53,7 @@ class InscribeForm(forms.Form):
         self.delegations = {delegation.pk: delegation for delegation in delegations}
         self.speakers = {speaker.pk: speaker for speaker in speakers}
         several = len(delegations) > 1
-        self.fields["delegation"].choices = [
+        self.fields["delegation"].choices = [("", "---------")] + [
             (delegation.pk, delegation.entity.display_name) for delegation in delegations
         ]
         if not several:
@@ -65,8 +68,10 @@ class InscribeForm(forms.Form):
             )
             for speaker in speakers
         ]
+        if len(speakers) == 1:
+            self.fields["speaker"].initial = speakers[0].pk
         modes = session.participation_modes
-        self.fields["mode"].choices = [(mode, ParticipationMode(mode).label) for mode in modes]
+        self.fields["mode"].choices = [(mode, MODES[mode]) for mode in modes]
         self.fields["mode"].initial = modes[0]
         self.fields["language"].initial = un_code()
 
