@@ -2,7 +2,9 @@
 withdrawing their delegation, an officer's actions, and the refusals (nothing changed)."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from proceedings import services
@@ -142,9 +144,6 @@ def test_a_delegate_of_another_session_is_refused(session, officer):
 def test_the_page_takes_as_many_queries_however_many_lists_and_speakers(
     session, officer, speakers_list, member, django_assert_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     austria = member("Austria")
     inscribe(speakers_list, austria)
     client = client_for(officer)
