@@ -78,3 +78,24 @@ def order_changes(speakers_list: SpeakersList):
     return OrderChange.objects.filter(inscription__speakers_list=speakers_list).select_related(
         "inscription__delegation__entity", "actor"
     )
+
+
+def session_inscriptions(session: Session) -> dict[int, list[Inscription]]:
+    """Every inscription of the session's lists, by list id, with what ordering and showing
+    them reads (one query, however many lists and inscriptions)."""
+    by_list: dict[int, list[Inscription]] = {}
+    for inscription in Inscription.objects.filter(speakers_list__session=session).select_related(
+        "delegation__entity", "speaker"
+    ):
+        by_list.setdefault(inscription.speakers_list_id, []).append(inscription)
+    return by_list
+
+
+def session_order_changes(session: Session) -> dict[int, list[OrderChange]]:
+    """Every change of order of the session's lists, by list id, oldest first (one query)."""
+    by_list: dict[int, list[OrderChange]] = {}
+    for change in OrderChange.objects.filter(
+        inscription__speakers_list__session=session
+    ).select_related("inscription__delegation__entity", "inscription__speaker", "actor"):
+        by_list.setdefault(change.inscription.speakers_list_id, []).append(change)
+    return by_list

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import list_views, views
 
 app_name = "proceedings"
 urlpatterns = [
@@ -15,5 +15,36 @@ urlpatterns = [
         "sessions/<slug:slug>/sittings/<int:pk>/console/<slug:action>/",
         views.console_action,
         name="console_action",
+    ),
+    path("sessions/<slug:slug>/speakers/", list_views.lists, name="lists"),
+    path(
+        "sessions/<slug:slug>/speakers/<int:item_number>/inscribe/",
+        list_views.inscribe,
+        name="inscribe",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/<int:item_number>/open/",
+        list_views.open_list,
+        name="open-list",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/<int:item_number>/close/",
+        list_views.close_list,
+        name="close-list",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/<int:item_number>/repeats/",
+        list_views.allow_repeats,
+        name="allow-repeats",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/<int:item_number>/move/",
+        list_views.move,
+        name="move",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/inscriptions/<int:pk>/withdraw/",
+        list_views.withdraw,
+        name="withdraw",
     ),
 ]

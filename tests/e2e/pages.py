@@ -108,6 +108,8 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("screening contributions", "officer", f"/contributions/calls/{call}/screening/"),
         ("who has contributed", "officer", f"/contributions/calls/{call}/table/"),
         ("online attendance", "officer", f"/sessions/{SESSION}/online-attendance/"),
+        ("lists of speakers", "focal point", f"/sessions/{SESSION}/speakers/"),
+        ("lists of speakers (Secretariat)", "officer", f"/sessions/{SESSION}/speakers/"),
     ]
 
 
