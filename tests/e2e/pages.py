@@ -108,6 +108,7 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("screening contributions", "officer", f"/contributions/calls/{call}/screening/"),
         ("who has contributed", "officer", f"/contributions/calls/{call}/table/"),
         ("online attendance", "officer", f"/sessions/{SESSION}/online-attendance/"),
+        ("speakers report", "officer", f"/sessions/{SESSION}/speakers/report/"),
     ]
 
 
