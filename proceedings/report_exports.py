@@ -112,7 +112,10 @@ def report_pdf(report: Report) -> bytes:
     if report.item is not None and report.item.title:
         story.append(Paragraph(str(report.item), HEADING))
     if report.statements:
-        story.append(table(_pdf_cells(statement_rows(report, seconds=False)), width))
+        rows = statement_rows(report, seconds=False)
+        if report.item is not None:  # the item is under the title: not on every row
+            rows = [row[1:] for row in rows]
+        story.append(table(_pdf_cells(rows), width))
     else:
         story.append(Paragraph(_("Nobody has spoken yet.")))
     for text, totals, label in (

@@ -278,6 +278,15 @@ def test_the_pdf_prints_the_names_in_arabic_and_chinese(officer_client, spoken):
     assert_printed(pdf, "ليلى حداد", "王", "芳", "Egypt", "19:00", "lists of speakers")
 
 
+def test_the_pdf_of_an_item_names_it_once_under_the_title(officer_client, spoken):
+    pdf = pdf_in(officer_client, "/sessions/ieg-2-2025/speakers/report.pdf?item=3", "en")
+
+    drawn = assert_printed(pdf, "list of speakers on item 3", "Penal Reform International")
+    assert [line for line in drawn if "Promising practices" in line] == [
+        "3. Promising practices in reducing reoffending."
+    ]
+
+
 @pytest.mark.parametrize("language", ["ar", "zh-hans", "ru"])
 def test_the_pdf_prints_in_other_scripts(officer_client, spoken, language):
     pdf = pdf_in(officer_client, "/sessions/ieg-2-2025/speakers/report.pdf?item=3", language)
