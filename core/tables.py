@@ -20,6 +20,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARK = "'"
 # Control characters that the XML of an .xlsx file cannot hold (openpyxl refuses them).
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_IN_SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
 
 Row = Iterable[object]
 
@@ -49,10 +50,17 @@ def csv_text(rows: Iterable[Row]) -> str:
 def xlsx_bytes(rows: Iterable[Row], title: str) -> bytes:
     """Rows (lists of values) as an Excel workbook of one sheet named `title`: text in
     string cells (never a formula), numbers, dates and booleans as themselves."""
+    return xlsx_sheets([(title, rows)])
+
+
+def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Row]]]) -> bytes:
+    """Sheets (a title and its rows each) as one Excel workbook, cells as in xlsx_bytes."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])  # Excel's longest sheet name
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    for title, rows in sheets:
+        # Excel's longest sheet name, without the characters it refuses in one
+        sheet = book.create_sheet(_NOT_IN_SHEET_NAME.sub(" ", title)[:31])
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, value) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

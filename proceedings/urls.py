@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import list_views, views
+from . import list_views, report_views, views
 
 app_name = "proceedings"
 urlpatterns = [
@@ -46,5 +46,15 @@ urlpatterns = [
         "sessions/<slug:slug>/speakers/inscriptions/<int:pk>/withdraw/",
         list_views.withdraw,
         name="withdraw",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/report/",
+        report_views.speakers_report,
+        name="report",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/report.<str:fmt>",
+        report_views.speakers_report_export,
+        name="report_export",
     ),
 ]

@@ -17,7 +17,8 @@ from languages.official import INTERFACE_LANGUAGES
 
 # Every interface language: each PDF is read back in all of them.
 LANGUAGES = [code for code, _name in INTERFACE_LANGUAGES]
-ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")  # unshaped: no presentation form
+# Unshaped: no presentation form. The tatweel (U+0640, as in "الـ 77") has none: drawn as is.
+ARABIC_LETTERS = re.compile(r"[\u0621-\u063F\u0641-\u064A]")
 HARAKAT = re.compile(r"[\u064B-\u065F\u0670]")  # marks reportlab cannot place: left out
 
 

@@ -68,3 +68,18 @@ def test_xlsx_sheet_name_is_cut_to_what_excel_takes():
     book = load_workbook(io.BytesIO(tables.xlsx_bytes([["x"]], "R" * 40)))
 
     assert book.sheetnames == ["R" * 31]
+
+
+def test_xlsx_sheets_makes_a_sheet_of_each_title_and_its_rows():
+    body = tables.xlsx_sheets([("Statements", [["=1+1"]]), ("Per delegation", [[1, "x"]])])
+
+    book = load_workbook(io.BytesIO(body))
+    assert book.sheetnames == ["Statements", "Per delegation"]
+    assert book["Statements"]["A1"].data_type == "s"
+    assert book["Per delegation"]["A1"].value == 1
+
+
+def test_xlsx_sheet_name_loses_the_characters_excel_refuses():
+    book = load_workbook(io.BytesIO(tables.xlsx_bytes([["x"]], "Item 3: a/b [c]?")))
+
+    assert book.sheetnames == ["Item 3  a b  c  "]

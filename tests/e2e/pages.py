@@ -110,6 +110,7 @@ def main_pages(people: dict) -> list[tuple[str, str, str]]:
         ("online attendance", "officer", f"/sessions/{SESSION}/online-attendance/"),
         ("lists of speakers", "focal point", f"/sessions/{SESSION}/speakers/"),
         ("lists of speakers (Secretariat)", "officer", f"/sessions/{SESSION}/speakers/"),
+        ("speakers report", "officer", f"/sessions/{SESSION}/speakers/report/"),
     ]
 
 
