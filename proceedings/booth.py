@@ -46,6 +46,22 @@ def upcoming(speakers_list: SpeakersList, by_level: bool | None = None) -> list[
     return [i for i in queries.in_order(speakers_list, by_level) if i.state in UPCOMING]
 
 
+def to_publish(sitting: Sitting):
+    """The delivered statements of the sitting's lists that their delegations consented to
+    publish and that are not published yet (for officers). One query."""
+    return (
+        Statement.objects.filter(
+            inscription__speakers_list__session=sitting.session_id,
+            inscription__speakers_list__item_number__in=item_numbers(sitting),
+            inscription__state=Inscription.State.SPOKE,
+            consent_to_publish=True,
+            document__isnull=True,
+        )
+        .select_related("inscription__delegation__entity", "inscription__speakers_list")
+        .order_by("inscription__speakers_list__item_number", "inscription__ended_at")
+    )
+
+
 def booth(sitting: Sitting, now=None) -> list[BoothList]:
     """The sitting's lists with their upcoming speakers and statements. Four queries and
     one per list, however many speakers."""

@@ -43,7 +43,8 @@ def statement(request, slug: str, pk: int):
     before = inscription.state in statements.BEFORE_DELIVERY
     form = None
     if uploads and before:
-        form = StatementForm(request.POST or None, request.FILES or None)
+        initial = {"consent_to_publish": sent.consent_to_publish} if sent else None
+        form = StatementForm(request.POST or None, request.FILES or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
                 statements.upload(
@@ -116,7 +117,8 @@ def publish(request, pk: int):
 @statement_reader_required
 def booth_view(request, slug: str, pk: int):
     """The booth view of a sitting: the upcoming speakers of its items' lists, in order,
-    with their language of delivery, how they speak, and their statements."""
+    with their language of delivery, how they speak, and their statements; for officers,
+    the delivered statements they may publish."""
     sitting = get_object_or_404(
         Sitting.objects.select_related("session"), session__slug=slug, pk=pk
     )
@@ -127,5 +129,8 @@ def booth_view(request, slug: str, pk: int):
             "session": sitting.session,
             "sitting": sitting,
             "lists": booth.booth(sitting, timezone.now()),
+            "to_publish": (
+                booth.to_publish(sitting) if is_conference_officer(request.user) else None
+            ),
         },
     )

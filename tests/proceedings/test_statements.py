@@ -478,6 +478,30 @@ def test_a_statement_is_published_once(inscription, austria, speakers_list, offi
     assert Document.objects.count() == 1
 
 
+def test_the_booth_offers_officers_the_delivered_statements_to_publish(
+    client, inscription, austria, speakers_list, officer, session
+):
+    send(inscription, austria.focal_point)
+    delivered(inscription, speakers_list, officer)
+    client.force_login(officer)
+
+    page = client.get(booth_url(session)).content.decode()
+
+    assert statement_url(inscription) in page
+
+
+def test_the_statement_page_offers_an_officer_to_publish(
+    client, inscription, austria, speakers_list, officer
+):
+    statement = send(inscription, austria.focal_point)
+    delivered(inscription, speakers_list, officer)
+    client.force_login(officer)
+
+    page = client.get(statement_url(inscription)).content.decode()
+
+    assert reverse("proceedings:statement-publish", args=[statement.pk]) in page
+
+
 def test_the_publish_button_refuses_a_focal_point(
     client, inscription, austria, speakers_list, officer
 ):
