@@ -3,7 +3,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from .roles import is_conference_officer, plans_interpretation
+from .roles import is_conference_officer, plans_interpretation, reads_statements
 
 
 def role_required(check):
@@ -24,3 +24,4 @@ def role_required(check):
 
 officer_required = role_required(is_conference_officer)
 interpretation_planner_required = role_required(plans_interpretation)
+statement_reader_required = role_required(reads_statements)

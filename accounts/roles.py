@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group, Permission
 
 CONFERENCE_OFFICERS = "Conference officers"
 INTERPRETATION_COORDINATORS = "Interpretation coordinators"
-ROLES = (CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS)
+INTERPRETERS = "Interpreters"  # created by migration 0006
+ROLES = (CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS, INTERPRETERS)
 
 # Conference officers run the Secretariat's console, including the admin of these apps.
 OFFICER_APPS = (
@@ -39,6 +40,18 @@ def is_conference_officer(user) -> bool:
 
 def is_interpretation_coordinator(user) -> bool:
     return has_role(user, INTERPRETATION_COORDINATORS)
+
+
+def is_interpreter(user) -> bool:
+    return has_role(user, INTERPRETERS)
+
+
+def reads_statements(user) -> bool:
+    """Interpreters, interpretation coordinators and conference officers read speakers'
+    statements before delivery (the booth view)."""
+    return (
+        is_interpreter(user) or is_interpretation_coordinator(user) or is_conference_officer(user)
+    )
 
 
 def plans_interpretation(user) -> bool:

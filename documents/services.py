@@ -143,6 +143,12 @@ def atomic_with_files():
         _stored.reset(token)
 
 
+def track_stored(file) -> None:
+    """Have the enclosing atomic_with_files delete this newly stored file if it fails."""
+    if (stored := _stored.get()) is not None:
+        stored.append((file.storage, file.name))
+
+
 def save_document(document: Document, versions: list[Version] = (), actor=None) -> Document:
     """Register a new document or save a changed one, with these language versions (each
     replaces the one of its language). One version of a document is current: publishing a
@@ -207,8 +213,7 @@ def keep_files(rows, versions: list[Version], **fields) -> None:
         for name, value in fields.items():
             setattr(row, name, value)
         row.file.save(version.name, ContentFile(version.checked.content), save=False)
-        if (stored := _stored.get()) is not None:
-            stored.append((row.file.storage, row.file.name))
+        track_stored(row.file)
         row.save()
     delete_after_commit(old)
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,8 +18,8 @@ from registration.models import Delegation, Registration
 from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import ParticipationMode, Session
 
-from . import queries, services
-from .models import Group, Inscription, SpeakersList
+from . import queries, services, statements
+from .models import Group, Inscription, SpeakersList, Statement
 
 
 class FollowsSession(BasePermission):
@@ -281,3 +282,43 @@ class MoveView(APIView):
         data = serializer.validated_data
         services.move(inscription, data["place"], request.user, data["reason"])
         return _detail(request, speakers_list)
+
+
+class StatementUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="The statement's text: PDF or Word (DOCX).")
+    consent_to_publish = serializers.BooleanField(
+        default=False,
+        help_text="The delegation consents to its publication after delivery, marked "
+        "check against delivery.",
+    )
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Statement
+        fields = ["inscription", "extension", "size", "uploaded_at", "consent_to_publish"]
+
+
+class StatementView(APIView):
+    """Send the text of a speaker's statement for the interpreters, before delivery: a
+    focal point of the delegation or an officer (multipart: `file`, `consent_to_publish`).
+    The file is checked as every upload (PDF or DOCX by content, size); a new one replaces
+    it. Only interpreters, interpretation coordinators and officers read it."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request=StatementUploadSerializer, responses={201: StatementSerializer})
+    def post(self, request, session_slug: str, item_number: int, inscription_id: int):
+        inscription = get_object_or_404(
+            Inscription.objects.select_related("delegation"),
+            pk=inscription_id,
+            speakers_list=_list(session_slug, item_number),
+        )
+        serializer = StatementUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        statement = statements.upload(
+            inscription, request.user, data["file"], data["consent_to_publish"]
+        )
+        return Response(StatementSerializer(statement).data, status=status.HTTP_201_CREATED)

@@ -20,5 +20,6 @@ urlpatterns = [
     path(INSCRIPTION + "start/", api.StartTimerView.as_view(), name="inscription-start"),
     path(INSCRIPTION + "pause/", api.PauseTimerView.as_view(), name="inscription-pause"),
     path(INSCRIPTION + "stop/", api.StopTimerView.as_view(), name="inscription-stop"),
+    path(INSCRIPTION + "statement/", api.StatementView.as_view(), name="inscription-statement"),
     path(INSCRIPTION + "absent/", api.AbsentView.as_view(), name="inscription-absent"),
 ]

@@ -1,6 +1,9 @@
 """The proceedings of a session's sittings: a list of speakers per agenda item, its
 inscriptions in the order the rules set (proceedings.order), every change of that order
-made by an officer, and the session's speaking rules (time limits, order by level)."""
+made by an officer, the session's speaking rules (time limits, order by level), and the
+statements sent for the interpreters."""
+
+import secrets
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -275,3 +278,57 @@ class OrderChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.inscription}: {self.from_position} → {self.to_position}"
+
+
+def statement_path(instance, filename: str) -> str:
+    """A random name under the session, as for the other private uploads: the uploaded
+    file's own name is not kept (it may carry personal data and must not be guessable)."""
+    session = instance.inscription.speakers_list.session_id
+    return f"statements/{session}/{secrets.token_hex(16)}.{instance.extension}"
+
+
+class Statement(models.Model):
+    """The text of a speaker's statement, sent before delivery for the interpreters: one
+    per inscription, a new upload replacing the file. Private until published: only
+    interpreters, interpretation coordinators and officers read it
+    (proceedings.statements). After delivery, an officer may publish it with the session's
+    documents, marked "check against delivery", if the delegation consented at upload."""
+
+    inscription = models.OneToOneField(
+        Inscription,
+        on_delete=models.CASCADE,
+        related_name="statement",
+        verbose_name=_("inscription"),
+    )
+    file = models.FileField(_("file"), upload_to=statement_path)
+    extension = models.CharField(_("type"), max_length=5, editable=False)
+    size = models.PositiveIntegerField(_("size"), editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    consent_to_publish = models.BooleanField(
+        _("consent to publish after delivery"),
+        default=False,
+        help_text=_("Given by the delegation at upload: published as delivered, if at all."),
+    )
+    document = models.OneToOneField(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statement",
+        verbose_name=_("published as"),
+    )
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self) -> str:
+        return str(self.inscription)

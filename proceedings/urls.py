@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import list_views, report_views, views
+from . import list_views, report_views, statement_views, views
 
 app_name = "proceedings"
 urlpatterns = [
@@ -57,4 +57,16 @@ urlpatterns = [
         report_views.speakers_report_export,
         name="report_export",
     ),
+    path(
+        "sessions/<slug:slug>/sittings/<int:pk>/booth/",
+        statement_views.booth_view,
+        name="booth",
+    ),
+    path(
+        "sessions/<slug:slug>/speakers/inscriptions/<int:pk>/statement/",
+        statement_views.statement,
+        name="statement",
+    ),
+    path("statements/<int:pk>/file/", statement_views.statement_file, name="statement-file"),
+    path("statements/<int:pk>/publish/", statement_views.publish, name="statement-publish"),
 ]

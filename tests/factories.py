@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
+from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS, INTERPRETERS
 from registration.models import Delegation, Entity, Registration
 from sessions_app.models import Booking, MeetingFormat, Room, Series, Session, Sitting, Venue
 
@@ -51,6 +51,13 @@ class CoordinatorFactory(UserFactory):
     def coordinator_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=INTERPRETATION_COORDINATORS))
+
+
+class InterpreterFactory(UserFactory):
+    @factory.post_generation
+    def interpreter_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=INTERPRETERS))
 
 
 class SeriesFactory(factory.django.DjangoModelFactory):
