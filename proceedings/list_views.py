@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import is_conference_officer
+from accounts.roles import is_conference_officer, reads_statements
 from core.confirm import confirm_first
 from registration.delegations import may_manage
 from registration.models import Delegation, Registration
@@ -151,6 +151,8 @@ def _page(request, session: Session, reader: Reader, bound=None, status=200):
             "reader": reader,
             "rules": queries.rules(session),
             "explanation": order.EXPLANATION,
+            "sittings": session.sittings.order_by("start", "pk"),
+            "reads_statements": reads_statements(request.user),
         },
         status=status,
     )

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import is_conference_officer
+from accounts.roles import is_conference_officer, reads_statements
 from core.errors import DomainError
 from languages.official import OFFICIAL_LANGUAGE_CODES
 from registration.delegations import may_manage
@@ -45,9 +45,10 @@ def _lock(speakers_list: SpeakersList) -> SpeakersList:
 
 
 def may_follow(user, session: Session) -> bool:
-    """Who reads the session's lists of speakers: officers, focal points of its
-    delegations, and its participants whose registration is approved."""
-    if is_conference_officer(user):
+    """Who reads the session's lists of speakers: officers, interpreters and
+    interpretation coordinators, focal points of its delegations, and its participants
+    whose registration is approved."""
+    if reads_statements(user):
         return True
     if not user.is_authenticated:
         return False

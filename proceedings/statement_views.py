@@ -115,7 +115,7 @@ def publish(request, pk: int):
 
 
 @statement_reader_required
-def booth_view(request, slug: str, pk: int):
+def booth_view(request, slug: str, pk: int, template="proceedings/statement_booth.html"):
     """The booth view of a sitting: the upcoming speakers of its items' lists, in order,
     with their language of delivery, how they speak, and their statements; for officers,
     the delivered statements they may publish."""
@@ -124,7 +124,7 @@ def booth_view(request, slug: str, pk: int):
     )
     return render(
         request,
-        "proceedings/statement_booth.html",
+        template,
         {
             "session": sitting.session,
             "sitting": sitting,

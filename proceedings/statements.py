@@ -22,6 +22,7 @@ from languages.official import OFFICIAL_LANGUAGE_CODES, interface_language
 from registration.delegations import may_manage
 from registration.storage import delete_after_commit
 
+from . import live
 from .booth import UPCOMING, upcoming
 from .models import Inscription, SpeakersList, Statement
 from .tasks import send_statement_mail
@@ -104,10 +105,10 @@ def upcoming_place(speakers_list: SpeakersList, inscription: Inscription) -> int
 
 
 def _announce_statement(statement: Statement, place: int | None) -> None:
-    """A new statement, once the transaction commits: the interpreters and coordinators
-    are told by e-mail if the speaker is among the next TOLD_AHEAD of the list. This is
-    the one place a new statement is announced: the live pages' push
-    (proceedings.live.changed) is to be called here too."""
+    """A new statement, once the transaction commits: the open booth views show it
+    (through the live pages' push), and the interpreters and coordinators are told by
+    e-mail if the speaker is among the next TOLD_AHEAD of the list."""
+    live.changed(statement.inscription.speakers_list.session_id)
     if place is not None and place <= TOLD_AHEAD:
         pk = statement.pk
         transaction.on_commit(lambda: send_statement_mail.delay(pk, place))

@@ -63,6 +63,12 @@ urlpatterns = [
         name="booth",
     ),
     path(
+        "sessions/<slug:slug>/sittings/<int:pk>/booth/state/",
+        statement_views.booth_view,
+        {"template": "proceedings/_booth.html"},
+        name="booth_state",
+    ),
+    path(
         "sessions/<slug:slug>/speakers/inscriptions/<int:pk>/statement/",
         statement_views.statement,
         name="statement",
