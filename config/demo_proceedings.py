@@ -4,14 +4,19 @@ approved members as speakers, in the room or online, at several levels of repres
 in the six languages, one statement on behalf of a group per item and a right of reply on
 the first item. On the items of sittings already over the speakers have spoken, the floor
 given and taken through the services at times inside the sitting; the first such list is
-closed. Seeding again adds nothing twice (a session with lists is left alone)."""
+closed. On the items still to be heard the first two speakers have sent their statements,
+and the first such item is taken up (the live display shows it). Seeding again adds
+nothing twice (a session with lists is left alone)."""
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import translation
 
 from documents.queries import item_numbers
-from proceedings import queries, services
+from pdftext.document import BODY, TITLE, Paragraph, build
+from proceedings import queries, services, statements
 from proceedings.models import Group, Inscription, SpeakersList, SpeakingRules
 from registration.models import Registration
 from sessions_app.models import Sitting
@@ -47,7 +52,7 @@ def seed_proceedings(session, *, now, log=print) -> int:
     if not speakers:
         return 0
     over = _sitting_over_of_each_item(session, now)
-    added, closed = 0, False
+    added, closed, taken_up = 0, False, None
     for index, number in enumerate(queries.agenda(session)):
         speakers_list = services.open_list(session, number, officer)
         chosen = [speakers[(index * 3 + k) % len(speakers)] for k in range(PER_ITEM)]
@@ -81,8 +86,30 @@ def seed_proceedings(session, *, now, log=print) -> int:
             if not closed:
                 services.close_list(speakers_list, officer)
                 closed = True
+        else:
+            _send_statements(speakers_list, officer)
+            if taken_up is None:  # the live display shows the first item still to be heard
+                taken_up = services.take_up(speakers_list, officer)
     log(f"  {session.slug}: {added} demo inscriptions on lists of speakers")
     return added
+
+
+def _send_statements(speakers_list, officer) -> None:
+    """The first two speakers still to be heard send their statements (a one-page PDF in
+    their language of delivery), the first consenting to its publication."""
+    for k, inscription in enumerate(queries.in_order(speakers_list)[:2]):
+        name = inscription.delegation.entity.display_name
+        with translation.override(inscription.language):
+            pdf = build(
+                [
+                    Paragraph(name, TITLE),
+                    Paragraph(f"{speakers_list}: {inscription.speaker.full_name}", BODY),
+                ],
+                title=name,
+            )
+        statements.upload(
+            inscription, officer, ContentFile(pdf, name="statement.pdf"), consent_to_publish=k == 0
+        )
 
 
 def _sitting_over_of_each_item(session, now) -> dict[int, Sitting]:

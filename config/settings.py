@@ -183,7 +183,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # A process's sockets share one queue in Redis, and a group send beyond its
+            # capacity is dropped: room for every display of a process, several changes.
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 20_000},
         }
     }
 else:

@@ -85,3 +85,16 @@ def test_seeding_again_adds_no_list_or_inscription_twice(demo):
         )
         == before
     )
+
+
+def test_the_demo_sends_statements_and_takes_up_an_item_still_to_be_heard(demo):
+    from proceedings import live
+    from proceedings.models import Statement
+
+    session = Session.objects.get(slug="demo")
+    current = live.current_list(session)
+    assert current is not None and current.is_open
+    sent = Statement.objects.filter(inscription__speakers_list__session=session)
+    assert sent.count() >= 2
+    assert sent.filter(consent_to_publish=True).exists()
+    assert all(s.inscription.state == "waiting" for s in sent)
