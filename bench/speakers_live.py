@@ -9,6 +9,24 @@ same run: the same changes with a single display open. Prints the server's memor
 and after the displays connect.
 
     .venv/bin/python bench/speakers_live.py [--displays 2000] [--changes 20] [--redis]
+                                            [--server daphne|uvicorn] [--workers N]
+
+On 2 cores (30 November 2026), every display received every change (40,000 of 40,000)
+with one process, but the brief's target (p99 under one second to the last display) is
+NOT met with 2,000 displays. The reference (one display) gets each change 62-75 ms after
+the Chair's request (p99 75-86 ms). With 2,000:
+  Daphne, 1 process, in memory: to the last display median 2,025 ms, p99 2,779 ms; the
+    first display 201 ms; server 151 MB -> 228 MB (39 KB a display); 39.5 s to connect.
+  uvicorn, 1 process, in memory: median 1,442 ms, p99 1,767 ms; first 88 ms; 152 -> 305 MB.
+  uvicorn, 2 processes, Redis (capacity 100, before the setting's 20,000): median 770 ms,
+    p99 1,100 ms, but 2,342 of 40,000 messages dropped (a process's sockets share one
+    Redis queue of that capacity); with 20,000 the run did not finish in 15 minutes (not
+    yet understood).
+Why: the time grows with the displays, about 0.7-1 ms of one core per display and change
+(channels' dispatch of the group message to each consumer, then the server's frame),
+while rendering the six languages costs the same for 1 or 2,000 (the reference). The
+client, on the same 2 cores, takes its share too. What would meet it: one message per
+process fanned out to its sockets without a consumer dispatch each, or more processes.
 
 Uses (and re-creates) the PostgreSQL database `unmeetings_speakers_bench` on
 127.0.0.1:5432 (and Redis on 127.0.0.1:6379 with --redis).
