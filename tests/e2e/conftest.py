@@ -41,7 +41,11 @@ def browser():
 class AsgiLiveServer:
     """The site over ASGI, served by Daphne in a process of its own, forked from the test's
     (the test database and settings as they are): for the pages that keep a socket open.
-    `restart()` stops it and serves again on the same port, as when a connection drops."""
+    `restart()` stops it and serves again on the same port, as when a connection drops.
+
+    Ask for `browser` before this fixture: a server forked after Playwright's driver holds
+    the driver's pipe, and the driver, closing first, would wait for it for ever; asked
+    after, the server is stopped before the browser closes."""
 
     def __init__(self):
         self.port = None

@@ -59,7 +59,7 @@ def sitting_with_a_list():
 
 
 def test_the_chair_gives_the_floor_and_the_display_follows_without_a_reload(
-    asgi_live_server, browser, sitting_with_a_list
+    browser, asgi_live_server, sitting_with_a_list
 ):
     server, floor = asgi_live_server, sitting_with_a_list
     session, sitting = floor["session"], floor["sitting"]
