@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test lint format worker messages browser node gettext
+.PHONY: install run test lint format worker messages browser node gettext redis
 
 install: $(STAMP)
 
@@ -25,12 +25,18 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install lint browser node gettext
+test: install lint browser node gettext redis
 	$(BIN)/python -m pytest
 
 # GNU gettext: `make messages`, and the test that every marked string is in the catalogues.
 gettext:
 	command -v xgettext >/dev/null || (apt-get update -q && apt-get install -y -q gettext)
+
+# A Redis server on 127.0.0.1:6379, for the test of the Redis channel layer: started,
+# keeping nothing on disk, when none answers there.
+redis:
+	command -v redis-server >/dev/null || (apt-get update -q && apt-get install -y -q redis-server)
+	redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''
 
 # The browser tests drive Debian's Chromium with Playwright.
 browser:

@@ -178,18 +178,26 @@ else:
 
 # --- Channels: live pages ---------------------------------------------------------------
 # In memory by default (one process: `make run`); Redis when REDIS_URL is set, so that a
-# change made by any process reaches the pages connected to every other.
+# change made by any process reaches the pages connected to every other. The Redis layer
+# is its publish-subscribe one: a change to a session's pages crosses Redis once per
+# process, which hands it to its own pages, whereas the list-based layer queues a copy
+# per page and drops those beyond its capacity.
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            # A process's sockets share one queue in Redis, and a group send beyond its
-            # capacity is dropped: room for every display of a process, several changes.
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 20_000},
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "config.channel_layers.InMemoryLayer",
+            # A page leaves its group when its socket closes; a room's display stays open
+            # for the days a session lasts, past the layer's default day of membership.
+            "CONFIG": {"group_expiry": 366 * 86400},
+        }
+    }
 
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -16,7 +16,8 @@ PRINT = (
     "'cache': settings.CACHES['default']['BACKEND'], 'email': settings.EMAIL_BACKEND, "
     "'options': settings.DATABASES['default'].get('OPTIONS', {}), "
     "'ssl_redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS, "
-    "'csp': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']}, default=str))"
+    "'csp': settings.CONTENT_SECURITY_POLICY['DIRECTIVES'], "
+    "'channel_layers': settings.CHANNEL_LAYERS}, default=str))"
 )
 
 

@@ -1,11 +1,15 @@
 """The live pages: the display and the Chair's console, who may open them, the console's
 buttons, and the socket that carries every change to the pages (proceedings.live)."""
 
+import asyncio
 import json
+import secrets
+import time
 
 import pytest
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels import DEFAULT_CHANNEL_LAYER
+from channels.layers import ChannelLayerManager, get_channel_layer
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
@@ -14,8 +18,11 @@ from django.urls import reverse
 from proceedings import live, services
 from proceedings.models import Inscription, OrderChange, SpeakingRules
 from proceedings.routing import websocket_urlpatterns
+from tests.config.test_settings import settings_with
 from tests.factories import UserFactory
 from tests.proceedings.conftest import inscribe
+
+REDIS = "redis://127.0.0.1:6379/0"  # the local Redis server (`make test` starts it)
 
 State = Inscription.State
 
@@ -195,6 +202,75 @@ def test_a_refused_change_sends_nothing(
     ):
         services.pause_timer(brazil, officer)
     assert callbacks == []
+
+
+class Clock:
+    """The channel layer's clocks, moved by hand."""
+
+    def __init__(self):
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+    monotonic = time
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    import channels.layers
+
+    from config import channel_layers
+
+    clock = Clock()
+    monkeypatch.setattr(channels.layers, "time", clock)
+    monkeypatch.setattr(channel_layers, "time", clock)
+    return clock
+
+
+def test_a_display_open_for_days_still_gets_every_change(clock):
+    layer = ChannelLayerManager().make_backend(DEFAULT_CHANNEL_LAYER)  # as `make run`
+
+    async def follow():
+        await layer.group_add("speakers.1.en", "display.room")
+        clock.now += 10 * 86400
+        await layer.group_send("speakers.1.en", {"type": "speakers.changed", "text": "Brazil"})
+        return await asyncio.wait_for(layer.receive("display.room"), 1)
+
+    assert async_to_sync(follow)()["text"] == "Brazil"
+
+
+def test_a_change_no_page_read_in_time_expires(clock):
+    layer = ChannelLayerManager().make_backend(DEFAULT_CHANNEL_LAYER)
+
+    async def late():
+        await layer.send("display.gone", {"type": "speakers.changed", "text": "Austria"})
+        clock.now += layer.expiry + 1
+        await layer.send("display.gone", {"type": "speakers.changed", "text": "Brazil"})
+        return await asyncio.wait_for(layer.receive("display.gone"), 1)
+
+    assert async_to_sync(late)()["text"] == "Brazil"
+
+
+def test_through_redis_a_change_made_in_one_process_reaches_the_pages_of_another(
+    tmp_path, settings
+):
+    settings.CHANNEL_LAYERS = settings_with(tmp_path, DEBUG="1", REDIS_URL=REDIS)["channel_layers"]
+    group = f"speakers.{secrets.randbelow(10**9)}.ar"
+
+    async def across():
+        manager = ChannelLayerManager()  # each process has its own layer
+        here, there = manager.make_backend("default"), manager.make_backend("default")
+        pages = [await there.new_channel() for _ in range(2)]
+        for page in pages:
+            await there.group_add(group, page)
+        await here.group_send(group, {"type": "speakers.changed", "text": "Brazil"})
+        received = [await asyncio.wait_for(there.receive(page), 5) for page in pages]
+        await here.flush()
+        await there.flush()
+        return received
+
+    assert [message["text"] for message in async_to_sync(across)()] == ["Brazil", "Brazil"]
 
 
 def _socket(user, slug, language="en"):
