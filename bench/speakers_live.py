@@ -1,32 +1,32 @@
-"""The live display of a list of speakers at scale: Daphne serving the ASGI application on
-PostgreSQL (one process, the in-memory channel layer, as `make run`; --redis: the Redis
-channel layer, as on several machines), 2,000 displays open at once in one client process
-(asyncio, the `websockets` client), spread over the six languages, each signed in; then
-the Chair gives the floor 20 times through the API. For each change: the time from the
+"""The live display of a list of speakers at scale: an ASGI server (uvicorn by default, as
+the README recommends, or Daphne as behind `make run`) serving the application on
+PostgreSQL (one process, the in-memory channel layer; --redis --workers N: N processes and
+the Redis channel layer, as on several machines), 2,000 displays open at once in one client
+process (asyncio, the `websockets` client), spread over the six languages, each signed in;
+then the Chair gives the floor 20 times through the API. For each change: the time from the
 Chair's request to its answer, to the first display and to the last display that receives
 the new speaker; every display must receive every change. Beside it, the reference of the
 same run: the same changes with a single display open. Prints the server's memory before
 and after the displays connect.
 
     .venv/bin/python bench/speakers_live.py [--displays 2000] [--changes 20] [--redis]
-                                            [--server daphne|uvicorn] [--workers N]
+                                            [--server uvicorn|daphne] [--workers N]
 
-On 2 cores (30 November 2026), every display received every change (40,000 of 40,000)
-with one process, but the brief's target (p99 under one second to the last display) is
-NOT met with 2,000 displays. The reference (one display) gets each change 62-75 ms after
-the Chair's request (p99 75-86 ms). With 2,000:
-  Daphne, 1 process, in memory: to the last display median 2,025 ms, p99 2,779 ms; the
-    first display 201 ms; server 151 MB -> 228 MB (39 KB a display); 39.5 s to connect.
-  uvicorn, 1 process, in memory: median 1,442 ms, p99 1,767 ms; first 88 ms; 152 -> 305 MB.
-  uvicorn, 2 processes, Redis (capacity 100, before the setting's 20,000): median 770 ms,
-    p99 1,100 ms, but 2,342 of 40,000 messages dropped (a process's sockets share one
-    Redis queue of that capacity); with 20,000 the run did not finish in 15 minutes (not
-    yet understood).
-Why: the time grows with the displays, about 0.7-1 ms of one core per display and change
-(channels' dispatch of the group message to each consumer, then the server's frame),
-while rendering the six languages costs the same for 1 or 2,000 (the reference). The
-client, on the same 2 cores, takes its share too. What would meet it: one message per
-process fanned out to its sockets without a consumer dispatch each, or more processes.
+On 2 cores (1 December 2026), every display received every change (40,000 of 40,000) in
+each setting, and the last of 2,000 displays got each change within the target (p99 under
+one second); the reference (one display) 39-41 ms after the Chair's request:
+  uvicorn, 1 process, in memory: to the last display median 222 ms, p99 415 ms; server
+    154 -> 307 MB (78 KB a display, half of it the sockets' compression: 37 KB without).
+  uvicorn, 2 processes, Redis: median 137 ms, p99 297 ms; 354 -> 427 MB.
+  Daphne, 1 process, in memory: median 324 ms, p99 548 ms; 151 -> 228 MB.
+2,000 displays connect in 20-26 s (each signs in and gets the floor rendered for it).
+Before (30 November), the last display waited 1.4-2.8 s. Two costs grew with the square
+of the pages or per page, found with py-spy: Channels' in-memory layer walked every
+channel and membership at each page's receive (config/channel_layers.py now does it at
+most once a second), and Channels closed old database connections in a thread before
+each page's handler, a hop the push does not need (proceedings/consumers.py skips it).
+The Redis layer is the publish-subscribe one: the list-based layer queued a copy per page
+in one list per process and dropped those beyond its capacity (2,342 of 40,000).
 
 Uses (and re-creates) the PostgreSQL database `unmeetings_speakers_bench` on
 127.0.0.1:5432 (and Redis on 127.0.0.1:6379 with --redis).
@@ -125,10 +125,12 @@ class Display:
         self.ready = asyncio.Event()
 
 
-async def follow(display: Display, cookie: str, slug: str, stop: asyncio.Event) -> None:
+async def follow(display: Display, cookie: str, slug: str) -> None:
+    """Read the display's socket until the run cancels it: when each speaker arrived."""
     import websockets
 
     uri = f"ws://127.0.0.1:{PORT}/ws/sessions/{slug}/speakers/{display.language}/"
+    marker = 'data-speaker="'
     async with websockets.connect(
         uri,
         additional_headers={"Cookie": cookie},
@@ -137,22 +139,12 @@ async def follow(display: Display, cookie: str, slug: str, stop: asyncio.Event) 
         open_timeout=120,
         ping_interval=None,
     ) as socket:
-        reading = asyncio.ensure_future(socket.recv())
-        while True:
-            done, _ = await asyncio.wait(
-                {reading, asyncio.ensure_future(stop.wait())},
-                return_when=asyncio.FIRST_COMPLETED,
-            )
-            if reading not in done:
-                reading.cancel()
-                return
+        async for text in socket:
             arrived = time.perf_counter()
-            html = json.loads(reading.result())["html"]
-            marker = 'data-speaker="'
+            html = json.loads(text)["html"]
             speaker = html.split(marker, 1)[1].split('"', 1)[0] if marker in html else ""
             display.received.setdefault(speaker, arrived)
             display.ready.set()
-            reading = asyncio.ensure_future(socket.recv())
 
 
 def give_floor(token: str, path: str) -> tuple[float, float, str]:
@@ -171,14 +163,13 @@ def give_floor(token: str, path: str) -> tuple[float, float, str]:
 async def measure(displays: int, changes: int, token: str, cookie: str, path: str, server):
     """Open the displays, then give the floor `changes` times; the figures of each change."""
     slug = path.split("/")[4]
-    stop = asyncio.Event()
     opened = [Display(LANGUAGES[n % len(LANGUAGES)]) for n in range(displays)]
     tasks = []
     memory_before = memory_mb(server.pid)
     began = time.perf_counter()
     for start in range(0, displays, CONNECTING_AT_ONCE):
         batch = opened[start : start + CONNECTING_AT_ONCE]
-        tasks += [asyncio.ensure_future(follow(d, cookie, slug, stop)) for d in batch]
+        tasks += [asyncio.ensure_future(follow(d, cookie, slug)) for d in batch]
         await asyncio.wait_for(asyncio.gather(*(d.ready.wait() for d in batch)), 120)
     connected = time.perf_counter() - began
     memory_after = memory_mb(server.pid)
@@ -201,7 +192,8 @@ async def measure(displays: int, changes: int, token: str, cookie: str, path: st
             }
         )
         await asyncio.sleep(0.2)  # a Chair does not give the floor twice in a breath
-    stop.set()
+    for task in tasks:
+        task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     return figures, connected, memory_before, memory_after
 
@@ -232,7 +224,7 @@ def main() -> None:
     parser.add_argument("--displays", type=int, default=2000)
     parser.add_argument("--changes", type=int, default=20)
     parser.add_argument("--redis", action="store_true")
-    parser.add_argument("--server", choices=["daphne", "uvicorn"], default="daphne")
+    parser.add_argument("--server", choices=["uvicorn", "daphne"], default="uvicorn")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn's (needs --redis)")
     args = parser.parse_args()
     # The displays' sockets and the server's: one file each.
