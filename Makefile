@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test lint format worker messages browser node gettext redis
+.PHONY: install run test test-s3 lint format worker messages browser node gettext redis
 
 install: $(STAMP)
 
@@ -27,6 +27,11 @@ run: install
 
 test: install lint browser node gettext redis
 	$(BIN)/python -m pytest
+
+# The apps' tests again with every kept file in a bucket of a local S3 server (moto, which
+# the tests start) instead of the disk; a file written to the disk fails the test.
+test-s3: install redis
+	TEST_STORAGE=s3 $(BIN)/python -m pytest --ignore=tests/config --ignore=tests/e2e
 
 # GNU gettext: `make messages`, and the test that every marked string is in the catalogues.
 gettext:

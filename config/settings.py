@@ -10,6 +10,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from config import storage
 from languages.official import INTERFACE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -356,8 +357,10 @@ CALENDAR_REFRESH_MINUTES = int(os.environ.get("CALENDAR_REFRESH_MINUTES", "60"))
 # that ended more than this many days ago.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "90"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 2**20
+STORAGE_URL = os.environ.get("STORAGE_URL", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The kept files: the local disk, or a bucket shared by every machine (config.storage).
+    "default": storage.from_url(STORAGE_URL),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

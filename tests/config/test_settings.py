@@ -17,7 +17,8 @@ PRINT = (
     "'options': settings.DATABASES['default'].get('OPTIONS', {}), "
     "'ssl_redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS, "
     "'csp': settings.CONTENT_SECURITY_POLICY['DIRECTIVES'], "
-    "'channel_layers': settings.CHANNEL_LAYERS}, default=str))"
+    "'channel_layers': settings.CHANNEL_LAYERS, 'storage': settings.STORAGES['default']}, "
+    "default=str))"
 )
 
 
@@ -30,6 +31,7 @@ def settings_with(tmp_path, **env) -> dict:
             "DATABASE_URL",
             "CELERY_BROKER_URL",
             "REDIS_URL",
+            "STORAGE_URL",
             "EMAIL_HOST",
             "SECRET_KEY",
             "DEBUG",

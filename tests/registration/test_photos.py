@@ -108,13 +108,12 @@ class TestPhotoAccess:
 
 @pytest.mark.django_db
 def test_a_new_photo_replaces_the_old_file(delegate, django_capture_on_commit_callbacks):
-    import os
-
     registration = register(SessionFactory(format="hybrid"), email=delegate.email)
     personal_data.set_photo(registration, image_file(), delegate)
-    old_path = registration.photo.path
+    old = registration.photo.name
 
     with django_capture_on_commit_callbacks(execute=True):
         personal_data.set_photo(registration, image_file(size=(800, 1000)), delegate)
 
-    assert not os.path.exists(old_path) and os.path.exists(registration.photo.path)
+    storage = registration.photo.storage
+    assert not storage.exists(old) and storage.exists(registration.photo.name)

@@ -1,8 +1,8 @@
-import os
 from datetime import date, timedelta
 from io import StringIO
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
@@ -36,7 +36,8 @@ def test_purge_removes_identity_photos_and_documents_of_old_sessions(
 ):
     old = SessionFactory(format="hybrid", end_date=TODAY - timedelta(days=91))
     registration = full_registration(old, officer)
-    photo_path = registration.photo.path
+    photo = registration.photo.name
+    assert default_storage.exists(photo)
 
     with django_capture_on_commit_callbacks(execute=True):
         personal_data.purge_personal_data(TODAY, days=90)
@@ -50,7 +51,7 @@ def test_purge_removes_identity_photos_and_documents_of_old_sessions(
     ) == ("", "", None)
     assert not registration.photo and not registration.delegation.nomination_document
 
-    assert not os.path.exists(photo_path)
+    assert not default_storage.exists(photo)
 
 
 def test_purge_keeps_what_the_attendance_summary_needs(officer):
@@ -94,10 +95,11 @@ def test_purge_removes_printed_badge_pdfs_which_hold_the_photos(
     full_registration(old, officer)
     with django_capture_on_commit_callbacks(execute=True):
         printing.start(old, officer, kind="unprinted", layout="a6")
-    pdf_path = PrintJob.objects.get().pdf.path
+    pdf = PrintJob.objects.get().pdf.name
+    assert default_storage.exists(pdf)
 
     with django_capture_on_commit_callbacks(execute=True):
         removed = personal_data.purge_personal_data(TODAY, days=90)
 
     assert removed["badge PDFs"] == 1
-    assert not PrintJob.objects.get().pdf and not os.path.exists(pdf_path)
+    assert not PrintJob.objects.get().pdf and not default_storage.exists(pdf)
