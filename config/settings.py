@@ -375,6 +375,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 HTTPS_ONLY = PRODUCTION and not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS_ONLY)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A load balancer's health probes come over plain HTTP from inside (core.health).
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 # How many proxies of ours stand in front (each adds to X-Forwarded-For): the client's
 # address is read there, not from REMOTE_ADDR, by allauth's and the API's rate limits
 # and by the record of where a join link was opened. 0: the header is not trusted.

@@ -5,6 +5,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from core import health
+
 admin.site.site_header = "UN Meetings: Secretariat"
 admin.site.site_title = "UN Meetings"
 # The admin's own login knows nothing of allauth's rate limits and second factor: it sends
@@ -19,6 +21,8 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.Ready.as_view(), name="health-ready"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

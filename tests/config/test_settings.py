@@ -22,7 +22,9 @@ PRINT = (
 )
 
 
-def settings_with(tmp_path, **env) -> dict:
+def run_with(tmp_path, program: str, **env) -> subprocess.CompletedProcess:
+    """Run `program` in a fresh interpreter with the settings of `env` and nothing else
+    from this one's services."""
     clean = {
         key: value
         for key, value in os.environ.items()
@@ -41,14 +43,18 @@ def settings_with(tmp_path, **env) -> dict:
         }
     }
     clean |= {"DJANGO_SETTINGS_MODULE": "config.settings", "VAR_DIR": str(tmp_path)} | env
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT],
+    return subprocess.run(
+        [sys.executable, "-c", program],
         cwd=ROOT,
         env=clean,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def settings_with(tmp_path, **env) -> dict:
+    result = run_with(tmp_path, PRINT, **env)
     assert result.returncode == 0 or env.get("DEBUG") != "1", result.stderr
     if result.returncode:
         return {"error": result.stderr}
