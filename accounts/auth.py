@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from knox import auth
+from knox.models import AuthToken
 from knox.signals import token_expired
 
 
@@ -17,3 +18,10 @@ class TokenAuthentication(auth.TokenAuthentication):
         auth_token.delete()
         token_expired.send(sender=type(self), username=username, source="auth_token")
         return True
+
+
+def delete_expired_tokens() -> int:
+    """Delete the tokens past their expiry that nobody presented since (daily, beat or
+    cron): they no longer work, and each names its user."""
+    count, _ = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
+    return count

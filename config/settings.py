@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -208,10 +209,20 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
-# `celery -A config beat`: the online participants' reminders, each sent once however
-# often this runs (where no broker is set, cron runs `manage.py send_reminders`).
+# `celery -A config beat` runs these; each is also a management command, for sites that
+# run cron instead (no broker): `send_reminders` every 5 to 10 minutes (each reminder is
+# sent once however often it runs), `purge_personal_data` and `delete_expired_api_tokens`
+# daily. The times are UTC.
 CELERY_BEAT_SCHEDULE = {
     "online-reminders": {"task": "online.tasks.send_reminders", "schedule": 300.0},
+    "personal-data-purge": {
+        "task": "registration.tasks.purge_personal_data",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "expired-api-tokens": {
+        "task": "accounts.tasks.delete_expired_api_tokens",
+        "schedule": crontab(hour=2, minute=45),
+    },
 }
 
 # --- E-mail ---------------------------------------------------------------------------

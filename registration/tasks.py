@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import mail
+from . import mail, personal_data
 from .models import DelegationInvitation, Registration
 
 
@@ -19,3 +19,9 @@ def send_invitation_mail(invitation_id: int, token: str):
         "delegation__session", "delegation__entity", "invited_by__profile"
     ).get(pk=invitation_id)
     mail.send_invitation(invitation, token)
+
+
+@shared_task
+def purge_personal_data() -> dict[str, int]:
+    """Run daily by Celery beat (CELERY_BEAT_SCHEDULE)."""
+    return personal_data.purge_personal_data()

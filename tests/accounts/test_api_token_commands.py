@@ -62,3 +62,18 @@ def test_a_live_token_works_beside_an_expired_one(officer):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue(officer.email)}")
 
     assert client.get("/api/v1/bookings/").status_code == 200
+
+
+def test_tokens_past_their_expiry_are_deleted_daily_and_the_others_kept(officer, delegate):
+    from accounts.tasks import delete_expired_api_tokens
+
+    kept, _ = AuthToken.objects.create(user=officer, expiry=timedelta(days=1))
+    AuthToken.objects.create(user=delegate, expiry=timedelta(days=1))
+    AuthToken.objects.filter(user=delegate).update(expiry=timezone.now() - timedelta(days=1))
+    out = StringIO()
+
+    call_command("delete_expired_api_tokens", stdout=out)
+
+    assert out.getvalue().strip() == "1 expired API token(s) deleted."
+    assert list(AuthToken.objects.all()) == [kept]
+    assert delete_expired_api_tokens.delay().get() == 0  # beat's task: nothing left to do
