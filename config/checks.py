@@ -42,7 +42,7 @@ def check_production_services(settings) -> list[CheckMessage]:
                 id="config.E001",
             )
         )
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if settings.DATABASES["default"]["ENGINE"].endswith(".sqlite3"):
         errors.append(
             Error(
                 "The database is SQLite.",

@@ -1,6 +1,7 @@
 """Settings read from the environment; every service has an embedded default that needs
 nothing running (SQLite, eager Celery tasks, local-memory cache, console e-mail)."""
 
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
@@ -93,6 +94,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -107,6 +109,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.OfficerSecondFactorMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 # Registration and upload views are rate-limited per user (django-ratelimit, in the cache).
 RATELIMIT_VIEW = "accounts.views.rate_limited"
@@ -158,6 +161,11 @@ else:
             "TEST": {"NAME": str(VAR_DIR / "test-db.sqlite3")},
         }
     }
+# Queries counted for the metrics (core.metrics): django-prometheus's wrappers of Django's
+# own backends.
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends."
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
@@ -177,6 +185,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
+
+# --- Metrics (core.metrics) -------------------------------------------------------------
+# Read with `Authorization: Bearer METRICS_TOKEN`, or from these networks (comma-separated
+# addresses or CIDR blocks: the monitoring system's); with neither, by nobody.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_NETWORKS = [
+    ipaddress.ip_network(block.strip())
+    for block in os.environ.get("METRICS_NETWORKS", "").split(",")
+    if block.strip()
+]
 
 # --- Channels: live pages ---------------------------------------------------------------
 # In memory by default (one process: `make run`); Redis when REDIS_URL is set, so that a

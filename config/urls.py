@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from core import health
+from core import health, metrics
 
 admin.site.site_header = "UN Meetings: Secretariat"
 admin.site.site_title = "UN Meetings"
@@ -23,6 +23,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.Ready.as_view(), name="health-ready"),
+    path("metrics", metrics.view, name="metrics"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,26 +1,17 @@
 """Opening a personal join link: on to the platform during a sitting's window, else a page
 that says when the next sitting opens, or why the link does not work."""
 
-from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+from core.http import client_ip
 
 from . import services
 from .models import JoinOpening
 
 Outcome = JoinOpening.Outcome
-
-
-def client_ip(request) -> str:
-    """The client's address, read from X-Forwarded-For behind TRUSTED_PROXY_COUNT proxies
-    of ours (allauth's reading, as its rate limits use), else REMOTE_ADDR."""
-    try:
-        return get_account_adapter(request).get_client_ip(request)
-    except PermissionDenied:  # no address at all
-        return ""
 
 
 @never_cache

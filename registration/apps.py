@@ -7,4 +7,4 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (connects the receivers)
+        from . import metrics, receivers  # noqa: F401  (registers them)

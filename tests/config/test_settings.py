@@ -64,7 +64,7 @@ def settings_with(tmp_path, **env) -> dict:
 def test_defaults_need_nothing_running(tmp_path):
     found = settings_with(tmp_path, DEBUG="1")
 
-    assert found["engine"] == "django.db.backends.sqlite3"
+    assert found["engine"] == "django_prometheus.db.backends.sqlite3"
     assert found["options"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in found["options"]["init_command"]
     assert found["eager"] is True
@@ -82,7 +82,7 @@ def test_services_come_from_the_environment(tmp_path):
         EMAIL_HOST="smtp.example.org",
     )
 
-    assert found["engine"] == "django.db.backends.postgresql"
+    assert found["engine"] == "django_prometheus.db.backends.postgresql"  # counts queries
     assert (found["eager"], found["broker"]) == (False, "redis://127.0.0.1:6379/1")
     assert found["cache"].endswith("RedisCache")
     assert found["email"].endswith("smtp.EmailBackend")

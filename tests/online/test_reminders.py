@@ -127,7 +127,7 @@ def test_the_task_and_the_command_send_what_is_due(online):
 
 
 def test_beat_runs_the_task(settings):
-    (entry,) = settings.CELERY_BEAT_SCHEDULE.values()
+    entry = settings.CELERY_BEAT_SCHEDULE["online-reminders"]
     assert entry["task"] == "online.tasks.send_reminders"
     assert entry["schedule"] <= 600
 
