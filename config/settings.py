@@ -11,6 +11,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django_guid.integrations import CeleryIntegration
 
 from config import storage
 from languages.official import INTERFACE_LANGUAGES
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "django_guid",
     "config.apps.ConfigConfig",
     "languages",
     "accounts",
@@ -95,6 +97,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "django_guid.middleware.guid_middleware",
+    "core.middleware.RequestLog",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -435,18 +439,44 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Every line carries the id of the request it belongs to (django-guid; "-" outside one),
+# which the request's response returns in X-Request-ID and its Celery tasks carry to the
+# workers. LOG_FORMAT=json: one JSON object a line, for a log collector.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_feed_tokens": {"()": "config.log_filters.MaskFeedTokens"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_feed_tokens"]}},
+    "filters": {
+        "mask_feed_tokens": {"()": "config.log_filters.MaskFeedTokens"},
+        "request_id": {"()": "config.log_filters.RequestId"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["mask_feed_tokens", "request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Eager tasks would log every run; workers log their own.
     "loggers": {
         "celery.app.trace": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},  # an id made for each request without one
         # Django's own loggers (requests, runserver's request lines) through the same
         # handler, so that feed tokens are masked there too.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
+}
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "INTEGRATIONS": [CeleryIntegration(use_django_logging=True)],
 }
