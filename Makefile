@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # for officers); production sets DEBUG=0, SECRET_KEY, DATABASE_URL and CELERY_BROKER_URL.
 export DEBUG ?= 1
 
-.PHONY: install run test test-s3 lint format worker messages browser node gettext redis
+.PHONY: install run test test-s3 test-cluster lint format worker messages browser node gettext redis
 
 install: $(STAMP)
 
@@ -32,6 +32,11 @@ test: install lint browser node gettext redis
 # the tests start) instead of the disk; a file written to the disk fails the test.
 test-s3: install redis
 	TEST_STORAGE=s3 $(BIN)/python -m pytest --ignore=tests/config --ignore=tests/e2e
+
+# Two web nodes, a worker and a beat, each in its own folder, on the local PostgreSQL
+# and a Redis and an S3 server of their own (tests/cluster).
+test-cluster: install redis
+	TEST_CLUSTER=1 $(BIN)/python -m pytest tests/cluster
 
 # GNU gettext: `make messages`, and the test that every marked string is in the catalogues.
 gettext:

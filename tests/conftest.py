@@ -1,16 +1,12 @@
 import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-import boto3
 import pytest
-from botocore.exceptions import EndpointConnectionError
 
-from config.storage import from_url
 from tests.factories import OfficerFactory, RoomFactory, UserFactory
+from tests.servers import S3Server
+
+# The cluster of tests/cluster starts its own machines: `make test-cluster` (.ci/run).
+collect_ignore = [] if os.environ.get("TEST_CLUSTER") else ["cluster"]
 
 
 @pytest.fixture
@@ -88,55 +84,6 @@ def _media_in_tmp(request, settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "default": server.storage(tmp_path.name)}
     yield
     assert not settings.MEDIA_ROOT.exists(), "a kept file was written to the local disk"
-
-
-class S3Server:
-    """moto's S3 server on a free local port, with the bucket `meetings`."""
-
-    BUCKET = "meetings"
-
-    def __init__(self):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.endpoint = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [Path(sys.executable).parent / "moto_server", "-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            try:
-                self.client().create_bucket(Bucket=self.BUCKET)
-                return
-            except EndpointConnectionError:
-                time.sleep(0.1)
-        self.process.kill()
-        raise RuntimeError(f"moto_server did not start on port {self.port}")
-
-    def url(self, prefix: str = "") -> str:
-        """The STORAGE_URL of the bucket, its files under `prefix`."""
-        return f"s3://test:test@{self.BUCKET}/{prefix}?endpoint_url={self.endpoint}&region_name=us-east-1"
-
-    def storage(self, prefix: str = "") -> dict:
-        return from_url(self.url(prefix))
-
-    def client(self):
-        return boto3.client(
-            "s3",
-            endpoint_url=self.endpoint,
-            aws_access_key_id="test",
-            aws_secret_access_key="test",
-            region_name="us-east-1",
-        )
-
-    def keys(self, prefix: str = "") -> list[str]:
-        listed = self.client().list_objects_v2(Bucket=self.BUCKET, Prefix=prefix)
-        return sorted(item["Key"] for item in listed.get("Contents", []))
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
 
 
 @pytest.fixture(scope="session")
