@@ -75,6 +75,7 @@ def _retried(sender=None, **kwargs):
 
 
 def tasks() -> Iterable[Metric]:
+    current_app.loader.import_default_modules()  # every app's tasks, not only those used here
     names = sorted(name for name in current_app.tasks if not name.startswith("celery."))
     keys = {f"metrics:tasks:{n}:{o}": (n, o) for n in names for o in OUTCOMES}
     try:

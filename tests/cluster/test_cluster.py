@@ -30,6 +30,7 @@ HOST = "meetings.example.org"
 DATABASE = "meetings_cluster"
 ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 KEPT = {"staticfiles", "fonts"}  # what a machine makes for itself: not kept files
+METRICS_TOKEN = "cluster-metrics-token"
 state: dict = {}
 
 
@@ -161,6 +162,7 @@ def cluster(tmp_path_factory):
         "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
         "SECURE_SSL_REDIRECT": "0",
         "GUNICORN_WORKERS": "2",
+        "METRICS_TOKEN": METRICS_TOKEN,
     }
     ports = {"a": free_port(), "b": free_port()}
     nodes = {
@@ -168,7 +170,11 @@ def cluster(tmp_path_factory):
             folder,
             f"node-{name}",
             [BIN / "gunicorn", "-c", ROOT / "config/gunicorn.py", "config.wsgi"],
-            env | {"GUNICORN_BIND": f"127.0.0.1:{port}"},
+            env
+            | {
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "PROMETHEUS_MULTIPROC_DIR": str(folder / f"node-{name}-metrics"),
+            },
         )
         for name, port in ports.items()
     }
@@ -349,6 +355,24 @@ def test_a_login_rate_limit_hit_through_a_holds_on_b(a, b):
 
     assert response.status_code in (200, 429)
     assert "Too many failed login attempts" in response.text
+
+
+def test_a_scrape_of_a_sums_its_workers_and_counts_the_tasks_every_machine_ran(a):
+    metrics = requests.get(
+        f"{a}/metrics",
+        headers={"Host": HOST, "Authorization": f"Bearer {METRICS_TOKEN}"},
+        timeout=30,
+    )
+
+    assert metrics.status_code == 200
+    text = metrics.text
+    rendered = 'meetings_celery_tasks_total{outcome="succeeded",task="badges.tasks.run_print_job"}'
+    assert f"{rendered} 1.0" in text  # run by the worker, counted in the shared cache
+    assert re.search(
+        r'django_http_responses_total_by_status_view_method_total\{[^}]*view="badges:job-pdf"', text
+    )
+    assert 'meetings_registrations{session="cluster",state="approved"} 1.0' in text
+    assert requests.get(f"{a}/metrics", headers={"Host": HOST}, timeout=30).status_code == 403
 
 
 def test_no_machine_kept_a_file_on_its_own_disk(cluster):
