@@ -44,6 +44,9 @@
   });
 
   dialog.addEventListener("close", function () {
+    // The close event comes a moment after the dialog closed: if it was asked again in
+    // between, this event is the earlier asking's, and the new one is still open.
+    if (dialog.open) return;
     var asked = pending;
     pending = null;
     if (!asked) return;

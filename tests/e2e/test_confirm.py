@@ -57,6 +57,35 @@ def test_refusing_the_dialog_changes_nothing_and_accepting_withdraws(
     assert registration.state == State.WITHDRAWN
 
 
+def test_asking_again_before_the_last_refusal_is_told_still_acts_when_accepted(
+    live_server, browser, registered
+):
+    """The dialog's close event comes after it closed: pressing the button again at once
+    (a fast keyboard, a loaded machine) must not let that late event cancel the new
+    asking."""
+    person, registration = registered
+    page = browser_context(browser, live_server, person).new_page()
+    page.goto(f"{live_server.url}/sessions/demo/register/")
+    withdraw = page.locator("#main").get_by_role("button", name="Withdraw my registration")
+    dialog = page.get_by_role("dialog", name=QUESTION, exact=False)
+    withdraw.click()
+    expect(dialog).to_be_visible()
+
+    # Refused, then asked again in the same task: the first close event is still queued.
+    withdraw.evaluate(
+        """(button) => {
+            document.getElementById("confirm-dialog").close("cancel");
+            button.form.requestSubmit(button);
+        }"""
+    )
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Withdraw my registration").click()
+
+    expect(page.locator(".messages")).to_contain_text("Your registration is withdrawn.")
+    registration.refresh_from_db()
+    assert registration.state == State.WITHDRAWN
+
+
 def test_without_javascript_a_confirmation_page_asks(live_server, browser, registered):
     person, registration = registered
     context = browser_context(browser, live_server, person, java_script_enabled=False)
