@@ -358,6 +358,8 @@ def test_a_login_rate_limit_hit_through_a_holds_on_b(a, b):
 
 
 def test_a_scrape_of_a_sums_its_workers_and_counts_the_tasks_every_machine_ran(a):
+    for _ in range(10):  # spread over A's two gunicorn workers
+        assert Browser(a).get("/health/live").status_code == 200
     metrics = requests.get(
         f"{a}/metrics",
         headers={"Host": HOST, "Authorization": f"Bearer {METRICS_TOKEN}"},
@@ -372,6 +374,12 @@ def test_a_scrape_of_a_sums_its_workers_and_counts_the_tasks_every_machine_ran(a
         r'django_http_responses_total_by_status_view_method_total\{[^}]*view="badges:job-pdf"', text
     )
     assert 'meetings_registrations{session="cluster",state="approved"} 1.0' in text
+    live = re.search(
+        r'django_http_responses_total_by_status_view_method_total\{method="GET",status="200",'
+        r'view="health-live"\} (\S+)',
+        text,
+    )
+    assert live and float(live[1]) == 10  # both workers' counts, not one's
     assert requests.get(f"{a}/metrics", headers={"Host": HOST}, timeout=30).status_code == 403
 
 

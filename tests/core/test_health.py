@@ -94,7 +94,7 @@ def test_a_database_down_makes_the_machine_not_ready_and_says_nothing_of_it(tmp_
     )
     down = f"postgres://postgres@127.0.0.1:{closed_port}/none"
 
-    result = run_with(tmp_path, request, DEBUG="1", DATABASE_URL=down)
+    result = run_with(tmp_path / "machine", request, DEBUG="1", DATABASE_URL=down)
 
     status, body = json.loads(result.stdout.splitlines()[-1])
     assert status == 503

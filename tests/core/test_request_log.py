@@ -66,7 +66,7 @@ def test_with_log_format_json_each_line_is_an_object_with_the_requests_id(tmp_pa
         f"Client(HTTP_HOST='127.0.0.1').get('/health/live', HTTP_X_REQUEST_ID='{AN_ID}')"
     )
 
-    result = run_with(tmp_path, request, DEBUG="1", LOG_FORMAT="json")
+    result = run_with(tmp_path / "machine", request, DEBUG="1", LOG_FORMAT="json")
 
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
     (line,) = [line for line in lines if line["logger"] == "meetings.requests"]
