@@ -194,16 +194,16 @@ else:
 # Read with `Authorization: Bearer METRICS_TOKEN`, or from these networks (comma-separated
 # addresses or CIDR blocks: the monitoring system's); with neither, by nobody.
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
-# With several processes a machine's counts go to files in PROMETHEUS_MULTIPROC_DIR from
-# a process's first request or query, so the folder must exist (config/gunicorn.py
-# empties it when gunicorn starts).
-if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 METRICS_NETWORKS = [
     ipaddress.ip_network(block.strip())
     for block in os.environ.get("METRICS_NETWORKS", "").split(",")
     if block.strip()
 ]
+# With several processes a machine's counts go to files in PROMETHEUS_MULTIPROC_DIR from
+# a process's first request or query, so the folder must exist (config/gunicorn.py
+# empties it when gunicorn starts).
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
 
 # --- Channels: live pages ---------------------------------------------------------------
 # In memory by default (one process: `make run`); Redis when REDIS_URL is set, so that a

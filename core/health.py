@@ -12,7 +12,6 @@ import datetime
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from health_check.base import HealthCheck
 from health_check.checks import Cache, Database, Storage
@@ -56,9 +55,8 @@ class Ready(HealthCheckView):
         results = await asyncio.gather(*(check.get_result() for check in self.get_checks()))
         checks = {NAMES[type(r.check)]: "failing" if r.error else "ok" for r in results}
         failing = "failing" in checks.values()
-        response = JsonResponse(
+        # HealthCheckView.dispatch marks the answer never to be cached.
+        return JsonResponse(
             {"status": "failing" if failing else "ok", "checks": checks},
             status=503 if failing else 200,
         )
-        add_never_cache_headers(response)
-        return response

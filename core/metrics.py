@@ -22,6 +22,7 @@ from celery import current_app
 from celery.signals import task_failure, task_retry, task_success
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -48,10 +49,25 @@ def domain(collect: Callable[[], Iterable[Metric]]):
     return collect
 
 
+def recent(queryset, *labels: str):
+    """Rows of (session slug, *labels, count) of the queryset's objects, counted by session
+    (and labels) in one query, for the sessions `since` counts."""
+    return (
+        queryset.filter(session__end_date__gte=since())
+        .values_list("session__slug", *labels)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
+def _key(task: str, outcome: str) -> str:
+    return f"metrics:tasks:{task}:{outcome}"
+
+
 def count_task(name: str, outcome: str) -> None:
     """One more task `name` that ended with `outcome`. A cache that cannot be reached loses
     the count, never the task."""
-    key = f"metrics:tasks:{name}:{outcome}"
+    key = _key(name, outcome)
     try:
         cache.add(key, 0, timeout=None)
         cache.incr(key)
@@ -77,7 +93,7 @@ def _retried(sender=None, **kwargs):
 def tasks() -> Iterable[Metric]:
     current_app.loader.import_default_modules()  # every app's tasks, not only those used here
     names = sorted(name for name in current_app.tasks if not name.startswith("celery."))
-    keys = {f"metrics:tasks:{n}:{o}": (n, o) for n in names for o in OUTCOMES}
+    keys = {_key(n, o): (n, o) for n in names for o in OUTCOMES}
     try:
         counts = cache.get_many(list(keys))
     except Exception:

@@ -70,7 +70,5 @@ class RequestLog:
             "ms": round((time.perf_counter() - started) * 1000, 1),
             "user_id": _user_id(request),
         }
-        log.info(
-            "%(method)s %(view)s %(status)s %(ms)s ms user %(user_id)s", details, extra=details
-        )
+        log.info(LINE, details, extra=details)
         return response

@@ -1,6 +1,5 @@
 """Registrations by state, for the monitoring system (core.metrics)."""
 
-from django.db.models import Count
 from prometheus_client.core import GaugeMetricFamily
 
 from core import metrics
@@ -13,12 +12,6 @@ def registrations():
     family = GaugeMetricFamily(
         "meetings_registrations", "Registrations by session and state", labels=["session", "state"]
     )
-    counted = (
-        Registration.objects.filter(session__end_date__gte=metrics.since())
-        .values_list("session__slug", "state")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    for slug, state, count in counted:
+    for slug, state, count in metrics.recent(Registration.objects.all(), "state"):
         family.add_metric([slug, state], count)
     yield family

@@ -13,6 +13,7 @@ from botocore.exceptions import EndpointConnectionError
 from config.storage import from_url
 
 BIN = Path(sys.executable).parent
+LOCAL_REDIS = "redis://127.0.0.1:6379/0"  # the machine's Redis server (`make test` starts it)
 
 
 def free_port() -> int:

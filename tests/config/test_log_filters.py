@@ -4,7 +4,6 @@ the `token=` of a room feed, in Django's loggers and in gunicorn's access log al
 import contextlib
 import logging
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from config.log_filters import MaskFeedTokens, mask_feed_tokens
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "AbCdEf" + "x" * 37
@@ -60,19 +60,13 @@ def test_a_room_feed_request_line_of_runserver_is_masked():
     assert TOKEN not in record.getMessage()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str) -> None:
     with contextlib.suppress(urllib.error.HTTPError):  # an error answer is logged too
         urllib.request.urlopen(url, timeout=10)  # noqa: S310 (the local test server)
 
 
 def test_gunicorns_access_log_masks_calendar_tokens(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()

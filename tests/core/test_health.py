@@ -3,23 +3,21 @@ really down: a Redis cache, a broker and an S3 bucket on a port where nothing li
 a database that does not answer (in a fresh interpreter, as settings are read once)."""
 
 import json
-import socket
 
 import pytest
 
 from config.storage import from_url
 from tests.config.test_settings import run_with
+from tests.servers import LOCAL_REDIS as REDIS
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
-REDIS = "redis://127.0.0.1:6379/0"  # the local Redis server (`make test` starts it)
 
 
 @pytest.fixture(scope="module")
 def closed_port():
     """A local port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_port()
 
 
 def ready(client):
@@ -38,6 +36,7 @@ def test_live_says_the_process_answers_without_asking_the_database(
 
 
 def test_ready_checks_the_database_the_cache_and_the_storage(client):
+    assert "no-cache" in client.get("/health/ready")["Cache-Control"]
     assert ready(client) == (
         200,
         {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok"}},

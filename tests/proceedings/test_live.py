@@ -21,8 +21,7 @@ from proceedings.routing import websocket_urlpatterns
 from tests.config.test_settings import settings_with
 from tests.factories import UserFactory
 from tests.proceedings.conftest import inscribe
-
-REDIS = "redis://127.0.0.1:6379/0"  # the local Redis server (`make test` starts it)
+from tests.servers import LOCAL_REDIS as REDIS
 
 State = Inscription.State
 
