@@ -6,11 +6,11 @@ import tempfile
 from collections.abc import Callable
 
 from django.core.files import File
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core import outbox
 from languages.dates import date_range
 from languages.official import active_language
 from registration.models import Registration
@@ -84,7 +84,7 @@ def start(session: Session, actor, *, kind: str, layout: str, value="", chosen=(
         reprint=kind == "reprint",
         total=len(ids),
     )
-    transaction.on_commit(lambda: run_print_job.delay(job.pk))
+    outbox.enqueue(run_print_job, job.pk)
     return job
 
 

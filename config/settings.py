@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "django_guid",
+    "post_office",
+    "core",
     "config.apps.ConfigConfig",
     "languages",
     "accounts",
@@ -148,7 +150,11 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # A connection kept for a minute is checked before a request uses it: after a restart
+    # of the database, the next request reconnects instead of failing.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -236,11 +242,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+# A request that queues work does not wait on a broker that is down: the work is in the
+# outbox (core.outbox), handed over again by the relay.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 # `celery -A config beat` runs these; each is also a management command, for sites that
 # run cron instead (no broker): `send_reminders` every 5 to 10 minutes (each reminder is
 # sent once however often it runs), `purge_personal_data` and `delete_expired_api_tokens`
 # daily. The times are UTC.
 CELERY_BEAT_SCHEDULE = {
+    "outbox-relay": {"task": "core.tasks.relay_outbox", "schedule": 15.0},
+    "mail-delivery": {"task": "core.tasks.deliver_mail", "schedule": 15.0},
     "online-reminders": {"task": "online.tasks.send_reminders", "schedule": 300.0},
     "personal-data-purge": {
         "task": "registration.tasks.purge_personal_data",
@@ -253,16 +265,21 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- E-mail ---------------------------------------------------------------------------
+# Every mail is first kept in the database, in the transaction of the change it tells of
+# (core.mail), then sent by a worker through MAIL_DELIVERY_BACKEND, tried again with
+# back-off while the server refuses.
+EMAIL_BACKEND = "core.mail.QueueBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+    EMAIL_TIMEOUT = 30  # a relay that hangs fails the attempt instead of the worker
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # The address in mail and calendar links.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -11,13 +11,13 @@ sessions), a focal point of the entity's delegation to any session of the series
 Where a series' call publishes: the series' next session (the first that has not ended on
 the day of acceptance), else its latest; the call's own session for a session's call."""
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.roles import is_conference_officer
+from core import outbox
 from core.errors import DomainError
 from languages.official import OFFICIAL_LANGUAGE_CODES, interface_language
 from registration.models import Delegation, Entity
@@ -338,4 +338,4 @@ def _record(contribution, actor, kind: str, reason: str = "", files_replaced=Fal
         reason=reason,
         files_replaced=files_replaced,
     )
-    transaction.on_commit(lambda: send_contribution_mail.delay(event.pk, kind))
+    outbox.enqueue(send_contribution_mail, event.pk, kind)

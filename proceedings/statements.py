@@ -8,12 +8,12 @@ interpreters and coordinators by e-mail. After delivery an officer may publish i
 session's documents, marked "check against delivery", if the delegation consented."""
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.roles import is_conference_officer, reads_statements
+from core import outbox
 from core.errors import DomainError
 from documents import services as documents
 from documents.files import CheckedFile, check_file
@@ -111,7 +111,7 @@ def _announce_statement(statement: Statement, place: int | None) -> None:
     live.changed(statement.inscription.speakers_list.session_id)
     if place is not None and place <= TOLD_AHEAD:
         pk = statement.pk
-        transaction.on_commit(lambda: send_statement_mail.delay(pk, place))
+        outbox.enqueue(send_statement_mail, pk, place)
 
 
 # --- Publication ---------------------------------------------------------------------

@@ -1,10 +1,12 @@
 from celery import shared_task
 
+from core import outbox
+
 from . import mail
 from .models import Statement
 
 
-@shared_task
+@shared_task(base=outbox.Task)
 def send_statement_mail(statement_id: int, place: int):
     statement = (
         Statement.objects.select_related(

@@ -16,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import tables
+from core import outbox, tables
 from core.errors import DomainError
 
 from . import services
@@ -138,7 +138,7 @@ def invite_focal_point(delegation: Delegation, email: str, actor) -> DelegationI
     invitation.token = token
     from .tasks import send_invitation_mail
 
-    transaction.on_commit(lambda: send_invitation_mail.delay(invitation.pk, token))
+    outbox.enqueue(send_invitation_mail, invitation.pk, token)
     return invitation
 
 

@@ -1,5 +1,7 @@
-"""Mail to participants and focal points, sent after the transaction commits, through a
-Celery task (in process when no broker is configured). Templates are translatable: one per
+"""Mail to participants and focal points, written by a Celery task (in process when no
+broker is configured) recorded in the outbox of the change that calls for it (core.outbox),
+then kept and sent by core.mail, each mail about a registration in its log
+(RegistrationMail). Templates are translatable: one per
 kind in templates/registration/mail/, whose first line is the subject. Each mail is written
 in its recipient's language (accounts.languages), not that of whoever caused it: the task
 has no request, and an officer approving in English writes to an Arabic reader."""
@@ -9,15 +11,17 @@ from itertools import groupby
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from accounts.languages import preferred_language
+from core import mail as outgoing
+from core import outbox
 from languages.official import interface_language
 from sessions_app.calendars import session_calendar
 
 from . import hooks
+from .models import RegistrationMail
 
 # Kinds that have a template; a change of state without one sends nothing.
 KINDS = {"submitted", "waitlisted", "promoted", "approved", "rejected", "cancelled", "new_member"}
@@ -47,7 +51,10 @@ def send(registration, kind: str) -> None:
         recipients = [(participant_language(registration), registration.email)]
     for language, group in groupby(sorted(recipients), key=lambda pair: pair[0]):
         with translation.override(language):
-            _registration_message(registration, kind, [email for _l, email in group]).send()
+            message = _registration_message(registration, kind, [email for _l, email in group])
+            RegistrationMail.objects.create(
+                registration=registration, email=outgoing.queue(message), kind=kind
+            )
 
 
 def _registration_message(registration, kind: str, to: list[str]) -> EmailMessage:
@@ -71,9 +78,11 @@ def on_commit_send(registration, *kinds: str) -> None:
     """Send these kinds of mail about the registration once the transaction commits, in
     one task. "new_member" tells the delegation's focal points (not the one who
     registered the member)."""
+    from .tasks import send_registration_mail
+
     kinds = [kind for kind in kinds if kind in KINDS]
     if kinds:
-        _queue(registration.pk, kinds)
+        outbox.enqueue(send_registration_mail, registration.pk, kinds)
 
 
 def focal_points_to_tell(registration) -> list[tuple[str, str]]:
@@ -83,12 +92,6 @@ def focal_points_to_tell(registration) -> list[tuple[str, str]]:
         for user in registration.delegation.focal_points.select_related("profile")
         if user.email and user != registration.registered_by
     ]
-
-
-def _queue(registration_id: int, kinds: list[str]) -> None:
-    from .tasks import send_registration_mail
-
-    transaction.on_commit(lambda: send_registration_mail.delay(registration_id, kinds))
 
 
 def send_invitation(invitation, token: str) -> None:

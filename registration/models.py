@@ -425,6 +425,25 @@ class RegistrationEvent(models.Model):
         return f"{self.from_state or '-'} → {self.to_state}"
 
 
+class RegistrationMail(models.Model):
+    """A mail about a registration (core.mail keeps it, its attempts and the server's
+    answers): the officers' log of what the participant was sent."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="mails")
+    email = models.OneToOneField(
+        "post_office.Email", on_delete=models.CASCADE, related_name="registration_mail"
+    )
+    kind = models.CharField(max_length=20)  # a template of registration.mail.KINDS
+
+    class Meta:
+        verbose_name = _("mail about a registration")
+        verbose_name_plural = _("mails about registrations")
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.registration_id}"
+
+
 class DelegationInvitation(models.Model):
     """An e-mail invitation to become a focal point of a delegation. Accepting it needs a
     signed-in account with the invited (verified) address, before it expires. The link's

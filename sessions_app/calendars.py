@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
+from core import outbox
 from languages.models import language_names
 
 from . import hooks
@@ -262,7 +263,9 @@ def warm(sittings) -> int:
 def warm_after_commit(sitting_ids: list[int]) -> None:
     from .tasks import warm_calendar_events
 
-    transaction.on_commit(lambda: warm_calendar_events.delay(sitting_ids))
+    # Best effort: with the broker down the warm-up is skipped (logged), and the first
+    # request of each feed builds the events instead.
+    transaction.on_commit(lambda: outbox.publish(warm_calendar_events, sitting_ids), robust=True)
 
 
 @cache_result

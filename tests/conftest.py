@@ -72,6 +72,13 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _mail_delivered_to_outbox(settings):
+    """Django's test runner sends `EmailMessage.send()` to `mail.outbox`; the mail kept by
+    core.mail (the registrations' own) is delivered there too."""
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(request, settings, tmp_path):
     """Uploaded files of a test go to its own folder, not var/media. With TEST_STORAGE=s3
     (.ci/run), to its own prefix of a bucket on a local S3 server instead, and a file

@@ -142,18 +142,18 @@ def test_reading_them_costs_the_same_queries_however_many_sessions_and_registrat
 def test_celery_tasks_are_counted_by_outcome_in_the_shared_cache(client):
     app.loader.import_default_modules()
     purge = app.tasks["registration.tasks.purge_personal_data"]
-    mail = app.tasks["registration.tasks.send_registration_mail"]
+    badges = app.tasks["badges.tasks.run_print_job"]
 
     purge.apply()
     purge.apply()
-    mail.apply(args=(0, ["submitted"]), throw=False)  # no such registration
+    badges.apply(args=(0,), throw=False)  # no such print job
 
     text = scrape(client).content.decode()
     purged = {"task": "registration.tasks.purge_personal_data"}
     assert sample(text, "meetings_celery_tasks_total", outcome="succeeded", **purged) == 2
     assert sample(text, "meetings_celery_tasks_total", outcome="failed", **purged) == 0
-    mailed = {"task": "registration.tasks.send_registration_mail"}
-    assert sample(text, "meetings_celery_tasks_total", outcome="failed", **mailed) == 1
+    printed = {"task": "badges.tasks.run_print_job"}
+    assert sample(text, "meetings_celery_tasks_total", outcome="failed", **printed) == 1
 
 
 def test_a_cache_down_loses_the_task_counts_not_the_metrics_nor_the_task(client, settings):

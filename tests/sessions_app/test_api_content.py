@@ -257,7 +257,7 @@ def test_a_translated_sitting_changes_its_calendar_feeds(
     before = sitting.updated_at
 
     with (
-        patch("sessions_app.tasks.warm_calendar_events.delay") as warm,
+        patch("sessions_app.tasks.warm_calendar_events.apply_async") as warm,
         django_capture_on_commit_callbacks(execute=True),
     ):
         bearer(officer).patch(
@@ -268,7 +268,7 @@ def test_a_translated_sitting_changes_its_calendar_feeds(
 
     sitting.refresh_from_db()
     assert sitting.updated_at > before
-    warm.assert_called_once_with([sitting.pk])
+    assert warm.call_args.args[0] == ([sitting.pk],)
 
 
 def test_a_translated_session_changes_its_sittings_feeds(officer, sitting):
