@@ -3,12 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core import cache
+
 from .forms import ProfileForm
 from .languages import preferred_language, set_preferred_language
 
 
 def rate_limited(request, exception):
-    return render(request, "429.html", status=429)
+    """django-ratelimit's refusal: too many requests, or a limit that the cache, down,
+    cannot count (503: the person did nothing wrong)."""
+    return render(request, "429.html", status=503 if cache.failing() else 429)
 
 
 @login_required

@@ -142,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
                 "accounts.context_processors.entrance",
+                "core.cache.context",
             ],
         },
     },
@@ -183,8 +184,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # local-memory one): allauth's and the API's rate limits are counted there.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 if REDIS_URL:
+    # A cache that is down is a miss (core.cache), found down within a second.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "core.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
     }
 else:
     # A real cache, not the dummy one: allauth keeps its rate limits here.

@@ -2,9 +2,10 @@
 a path it does not have, in JSON; and a field that finds an object by its slug."""
 
 from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -17,7 +18,21 @@ def exception_handler(exc, context):
             {"detail": exc.message, "code": exc.code, **exc.details()},
             status=status.HTTP_409_CONFLICT,
         )
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if isinstance(exc, RateLimitUnavailable):
+        response.data["code"] = exc.default_code
+    return response
+
+
+class RateLimitUnavailable(APIException):
+    """A rate-limited action refused because the cache that counts it is down."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "rate_limit_unavailable"
+    default_detail = _(
+        "This action is limited to protect the site, and the limit cannot be checked just "
+        "now. Nothing was changed. Try again in a minute."
+    )
 
 
 def not_found(request, exception):

@@ -120,19 +120,20 @@ def resend(email: Email) -> Email:
 
 def deliver_due(now=None) -> int:
     """Send the mail due, batch after batch; returns how many were sent."""
+    now = now or timezone.now()
     sent = 0
-    while batch := _claim(now or timezone.now()):
+    while batch := _claim(now):
         connection = get_connection(settings.MAIL_DELIVERY_BACKEND)
         try:
             for number, email in enumerate(batch):
                 try:
                     _send(email, connection)
                 except SERVER_DOWN as error:
-                    _failed(email, error)
-                    _later(batch[number + 1 :])
+                    _failed(email, error, now)
+                    _later(batch[number + 1 :], now)
                     return sent
                 except Exception as error:
-                    _failed(email, error)
+                    _failed(email, error, now)
                     connection.close()  # a refusal may leave the session unusable
                 else:
                     sent += 1
@@ -162,13 +163,13 @@ def _send(email: Email, connection) -> None:
     Log.objects.create(email=email, status=STATUS.sent)
 
 
-def _failed(email: Email, error: Exception) -> None:
+def _failed(email: Email, error: Exception, now) -> None:
     attempts = (email.number_of_retries or 0) + 1
     given_up = attempts >= MAX_ATTEMPTS
     Email.objects.filter(pk=email.pk).update(
         status=STATUS.failed if given_up else STATUS.requeued,
         number_of_retries=attempts,
-        scheduled_time=None if given_up else timezone.now() + retry_after(attempts),
+        scheduled_time=None if given_up else now + retry_after(attempts),
         last_updated=timezone.now(),
     )
     Log.objects.create(
@@ -180,10 +181,10 @@ def _failed(email: Email, error: Exception) -> None:
     logger.warning("Mail %s not sent (attempt %d): %s", email.pk, attempts, server_answer(error))
 
 
-def _later(emails: list[Email]) -> None:
+def _later(emails: list[Email], now) -> None:
     """Give back the rest of a batch the server did not take: due again at the first retry."""
     Email.objects.filter(pk__in=[email.pk for email in emails]).update(
-        scheduled_time=timezone.now() + FIRST_RETRY
+        scheduled_time=now + FIRST_RETRY
     )
 
 

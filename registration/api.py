@@ -16,6 +16,8 @@ from rest_framework.throttling import UserRateThrottle
 
 from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
+from core import cache
+from core.api import RateLimitUnavailable
 from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
@@ -105,7 +107,12 @@ class RegistrationRateThrottle(UserRateThrottle):
         return settings.REGISTRATION_RATE
 
     def allow_request(self, request, view) -> bool:
-        return request.method in SAFE_METHODS or super().allow_request(request, view)
+        if request.method in SAFE_METHODS:
+            return True
+        allowed = super().allow_request(request, view)
+        if cache.failing():  # it could not count: refuse, rather than not limit
+            raise RateLimitUnavailable
+        return allowed
 
 
 @extend_schema_view(list=extend_schema(parameters=[ACCEPT_LANGUAGE_PARAMETER]))

@@ -5,6 +5,8 @@ import socket
 import subprocess
 import sys
 import time
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import boto3
@@ -70,10 +72,14 @@ class S3Server:
 
 
 class RedisServer:
-    """A Redis server of its own, keeping nothing on disk."""
+    """A Redis server of its own, keeping nothing on disk: stopped, it loses what it held,
+    and start() brings it back on the same port."""
 
     def __init__(self):
         self.port = free_port()
+        self.start()
+
+    def start(self):
         self.process = subprocess.Popen(
             [
                 shutil.which("redis-server"),
@@ -100,3 +106,31 @@ class RedisServer:
     def stop(self):
         self.process.terminate()
         self.process.wait(10)
+
+
+class SmtpSink:
+    """A mail server on a free local port that keeps what it is sent, and answers
+    "451 try again later" to every recipient while `refusing`."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.received: list[EmailMessage] = []
+        self.refusing = False
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refusing:
+            return "451 4.3.2 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+    def stop(self):
+        if self.controller.loop.is_running():
+            self.controller.stop()

@@ -1,0 +1,84 @@
+"""Real faults: a broker, a cache and a mail server of the tests' own, stopped and started
+again in the middle of the scenarios."""
+
+import time
+
+import pytest
+import redis
+
+from config.celery import app
+from tests.servers import RedisServer, SmtpSink
+
+
+@pytest.fixture
+def smtp(settings):
+    """Mail delivered by SMTP to a sink of the test's own."""
+    sink = SmtpSink()
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def broker():
+    """Celery with a broker (not eager): a Redis server of the test's own."""
+    redis = RedisServer()
+    changed = {"broker_url": redis.url(0), "task_always_eager": False}
+    saved = {key: app.conf[key] for key in changed}
+    app.conf.update(changed)
+    _forget_connections()
+    yield redis
+    redis.stop()
+    app.conf.update(saved)
+    _forget_connections()
+
+
+def _forget_connections():
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def worker(broker, transactional_db):
+    """A real Celery worker, in a thread of this process, on the test's broker."""
+    from celery.contrib.testing.worker import start_worker
+
+    app.loader.import_default_modules()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield
+
+
+def idle(broker) -> bool:
+    """Nothing waits in the broker, nor runs unacknowledged (tasks are acknowledged late)."""
+    client = redis.Redis.from_url(broker.url(0))
+    return client.llen("celery") == 0 and client.hlen("unacked") == 0
+
+
+def eventually(condition, seconds: float = 20):
+    """Wait until condition() holds (what a worker does takes its time)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("not done in time")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def cache_server(settings):
+    """The shared cache on a Redis server of the test's own, as the settings make it from
+    REDIS_URL."""
+    redis = RedisServer()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ForgivingRedisCache",
+            "LOCATION": redis.url(0),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
+    yield redis
+    redis.stop()
