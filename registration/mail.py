@@ -6,6 +6,8 @@ kind in templates/registration/mail/, whose first line is the subject. Each mail
 in its recipient's language (accounts.languages), not that of whoever caused it: the task
 has no request, and an officer approving in English writes to an Arabic reader."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from itertools import groupby
 
 from django.conf import settings
@@ -13,6 +15,9 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from post_office.models import STATUS
 
 from accounts.languages import preferred_language
 from core import mail as outgoing
@@ -20,11 +25,19 @@ from core import outbox
 from languages.official import interface_language
 from sessions_app.calendars import session_calendar
 
-from . import hooks
+from . import hooks, queries
 from .models import RegistrationMail
 
 # Kinds that have a template; a change of state without one sends nothing.
-KINDS = {"submitted", "waitlisted", "promoted", "approved", "rejected", "cancelled", "new_member"}
+KINDS = {
+    "submitted": _("Registration received"),
+    "waitlisted": _("On the waiting list"),
+    "promoted": _("Offered a seat from the waiting list"),
+    "approved": _("Approval"),
+    "rejected": _("Rejection"),
+    "cancelled": _("Cancellation"),
+    "new_member": _("New member, to the focal points"),
+}
 
 
 def _message(template: str, context: dict, to: list[str]) -> EmailMessage:
@@ -92,6 +105,73 @@ def focal_points_to_tell(registration) -> list[tuple[str, str]]:
         for user in registration.delegation.focal_points.select_related("profile")
         if user.email and user != registration.registered_by
     ]
+
+
+def resend(registration, mail_id) -> RegistrationMail:
+    """Send a mail about the registration again, as it was written (it failed, or the
+    participant lost it); the copy has its own line in the log."""
+    from .services import RegistrationError
+
+    sent = (
+        RegistrationMail.objects.select_related("email")
+        .filter(registration=registration, pk=_number(mail_id))
+        .first()
+    )
+    if sent is None:
+        raise RegistrationError(_gettext("This mail is not about this registration."))
+    return RegistrationMail.objects.create(
+        registration=registration, email=outgoing.resend(sent.email), kind=sent.kind
+    )
+
+
+def _number(value) -> int:
+    """An id that a key can hold, or 0 (which names nothing)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 < number < 2**63 else 0
+
+
+@dataclass
+class LogLine:
+    """A mail about a registration as the officers' log shows it."""
+
+    pk: int
+    kind: str
+    to: str
+    state: str  # sent, waiting or failed
+    state_label: str
+    at: datetime  # when it was sent, or last tried, or queued
+    answer: str  # the server's last refusal
+    next_attempt: datetime | None
+
+
+def log(registration) -> list[LogLine]:
+    """The registration's mail log, newest first."""
+    lines = []
+    for sent in queries.mail_log(registration):
+        email, logs = sent.email, list(sent.email.logs.all())
+        refusals = [entry for entry in logs if entry.status == STATUS.failed]
+        if email.status == STATUS.sent:
+            state, label = "sent", _gettext("Sent")
+        elif email.status == STATUS.failed:
+            state, label = "failed", _gettext("Failed")
+        else:
+            state, label = "waiting", _gettext("Waiting to be sent")
+        lines.append(
+            LogLine(
+                pk=sent.pk,
+                kind=str(KINDS.get(sent.kind, sent.kind)),
+                to=", ".join(email.to),
+                state=state,
+                state_label=label,
+                at=logs[0].date if logs else email.created,
+                answer=refusals[0].message if refusals else "",
+                next_attempt=email.scheduled_time if state == "waiting" else None,
+            )
+        )
+    return lines
 
 
 def send_invitation(invitation, token: str) -> None:

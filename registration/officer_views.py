@@ -22,7 +22,7 @@ from core.errors import DomainError
 from languages.models import language_names
 from sessions_app.models import Session
 
-from . import exports, hooks, personal_data, queries, services
+from . import exports, hooks, mail, personal_data, queries, services
 from .filters import PAGE_SIZES, RegistrationFilter, console_query, page_size
 from .models import Registration
 
@@ -326,6 +326,7 @@ def registration_detail(request, slug: str, pk: int):
             "actions": services.decisions_for(registration),
             "reject_question": REJECT_ONE_QUESTION,
             "events": registration.events.all(),
+            "mails": mail.log(registration),
             "panels": [panel.html(request) for panel in hooks.console_panels(registration)],
             "previous_url": previous and _detail_url(slug, previous, query),
             "next_url": following and _detail_url(slug, following, query),
@@ -369,6 +370,23 @@ def registration_action(request, slug: str, pk: int):
             if following:
                 return redirect(_detail_url(slug, following, query))
     return redirect(_detail_url(slug, pk, query))
+
+
+@officer_required
+@require_POST
+def resend_mail(request, slug: str, pk: int):
+    """Send a mail of the registration's log again; back to its page."""
+    session = get_object_or_404(Session, slug=slug)
+    registration = get_object_or_404(Registration, session=session, pk=pk)
+    try:
+        copy = mail.resend(registration, request.POST.get("mail"))
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("The mail will be sent again to %(to)s.") % {"to": ", ".join(copy.email.to)}
+        )
+    return redirect(_detail_url(slug, pk, _query_posted(request)) + "#mail")
 
 
 def _detail_url(slug: str, pk: int, query: str) -> str:

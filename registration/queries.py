@@ -169,6 +169,21 @@ def registration_for_officer(session: Session, pk: int):
     )
 
 
+def mail_log(registration: Registration):
+    """The mails about the registration, newest first, each with its attempts (the
+    officers' mail log), in two queries."""
+    from django.db.models import Prefetch
+    from post_office.models import Log
+
+    from .models import RegistrationMail
+
+    return (
+        RegistrationMail.objects.filter(registration=registration)
+        .select_related("email")
+        .prefetch_related(Prefetch("email__logs", queryset=Log.objects.order_by("-date", "-pk")))
+    )
+
+
 def waitlist_heads(session: Session, size: int):
     """The first `size` of each waiting list of the session (one per participation mode),
     in order, each with its `place` and its queue's length (`waiting`), in one query."""

@@ -21,6 +21,11 @@ urlpatterns = [
         officer_views.registration_action,
         name="console-act",
     ),
+    path(
+        "sessions/<slug:slug>/console/<int:pk>/resend/",
+        officer_views.resend_mail,
+        name="console-resend",
+    ),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("registrations/<int:pk>/photo/", views.photo, name="photo"),
     path("registrations/<int:pk>/visa-letter/", officer_views.visa_letter, name="visa-letter"),

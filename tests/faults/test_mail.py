@@ -5,10 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from core import mail
+from tests.factories import register
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,18 @@ def test_a_resent_mail_is_a_new_copy_that_is_sent_again(smtp):
 
     assert copy.pk != email.pk
     assert len(smtp.received) == 2
+
+
+def test_the_officer_sees_the_refusal_in_the_registrations_mail_log(
+    smtp, officer_client, open_session, django_capture_on_commit_callbacks
+):
+    smtp.refusing = True
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(open_session)
+
+    page = officer_client.get(
+        reverse("registration:console-detail", args=[open_session.slug, registration.pk])
+    ).text
+
+    assert "Waiting to be sent" in page
+    assert "451 4.3.2 Try again later" in page
