@@ -1,9 +1,12 @@
 """Badges of approved in-person participants, their signed codes, print batches and the
 check-ins at the gate."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -107,6 +110,9 @@ class PrintJob(models.Model):
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
 
+    STALLED = timedelta(minutes=2)  # a batch of 2,500 badges reports progress every 50
+    MAX_RUNS = 3  # a batch that stopped its worker this often is not taken up again
+
     session = models.ForeignKey(
         "sessions_app.Session",
         on_delete=models.CASCADE,
@@ -138,6 +144,10 @@ class PrintJob(models.Model):
     report = models.JSONField(_("report"), default=list, blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The worker's last sign of life while printing: a job running without one for
+    # STALLED was abandoned (its worker was killed) and is taken up again.
+    beat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    runs = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("print job")
@@ -146,6 +156,21 @@ class PrintJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session.short_name}: {self.done}/{self.total}"
+
+    @property
+    def status_label(self) -> str:
+        if self.stalled:
+            return str(_("Interrupted: it starts again when a worker is free"))
+        return self.get_status_display()
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but its worker has given no sign of life for a while."""
+        return (
+            self.status == self.Status.RUNNING
+            and self.beat_at is not None
+            and self.beat_at < timezone.now() - self.STALLED
+        )
 
 
 class CheckIn(models.Model):

@@ -87,12 +87,25 @@ def _job(slug: str, pk: int) -> PrintJob:
 
 
 @officer_required
+@require_POST
+def retry_print(request, slug: str, pk: int):
+    """Print a failed batch again."""
+    try:
+        job = printing.retry(_job(slug, pk))
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("badges:print", slug=slug)
+    messages.success(request, _("Printing %(count)d badge(s).") % {"count": job.total})
+    return redirect(f"{reverse('badges:print', args=[slug])}#job-{job.pk}")
+
+
+@officer_required
 def job_status(request, slug: str, pk: int):
     job = _job(slug, pk)
     return JsonResponse(
         {
             "status": job.status,
-            "status_label": job.get_status_display(),
+            "status_label": job.status_label,
             "done": job.done,
             "total": job.total,
             "pdf": reverse("badges:job-pdf", args=[slug, pk]) if job.pdf else None,

@@ -6,7 +6,8 @@ import tempfile
 from collections.abc import Callable
 
 from django.core.files import File
-from django.db.models import Exists, OuterRef
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -155,14 +156,36 @@ def print_badges(
 
 
 def run(job: PrintJob) -> PrintJob:
-    """Print a job's badges, saving its progress as it goes (for the page to show)."""
-    job.status = PrintJob.Status.RUNNING
-    job.save(update_fields=["status"])
+    """Print a job's badges, saving its progress as it goes (for the page to show). A job
+    is taken once: queued, or abandoned by a worker that was killed (no progress for
+    STALLED), in which case it starts again (issuing is idempotent, and nothing was
+    printed). One that stopped its worker MAX_RUNS times fails instead."""
+    now = timezone.now()
+    taken = (
+        PrintJob.objects.filter(pk=job.pk)
+        .filter(
+            Q(status=PrintJob.Status.QUEUED)
+            | Q(status=PrintJob.Status.RUNNING, beat_at__lt=now - PrintJob.STALLED)
+        )
+        .update(status=PrintJob.Status.RUNNING, beat_at=now, done=0, runs=F("runs") + 1)
+    )
+    job.refresh_from_db()
+    if not taken:
+        if job.status == PrintJob.Status.RUNNING:
+            raise outbox.Busy  # another worker prints it
+        return job  # done or failed
+    if job.runs > PrintJob.MAX_RUNS:
+        with translation.override(job.language):
+            return _fail(
+                job,
+                _("The worker stopped %(count)d times while printing this batch.")
+                % {"count": PrintJob.MAX_RUNS},
+            )
     step = max(1, job.total // 50)
 
     def progress(done: int, total: int) -> None:
         if done % step == 0 or done == total:
-            PrintJob.objects.filter(pk=job.pk).update(done=done)
+            PrintJob.objects.filter(pk=job.pk).update(done=done, beat_at=timezone.now())
 
     # Through a temporary file: a batch of thousands of badges is never whole in memory.
     with tempfile.TemporaryFile(prefix="badges-") as pdf, translation.override(job.language):
@@ -177,15 +200,37 @@ def run(job: PrintJob) -> PrintJob:
                 output=pdf,
             )
         except Exception as error:
-            job.status, job.report = PrintJob.Status.FAILED, [["", "", str(error)]]
-            job.finished_at = timezone.now()
-            job.save(update_fields=["status", "report", "finished_at"])
+            _fail(job, str(error))
             raise
         pdf.seek(0)
         job.pdf.save(f"{job.session.slug}-badges-{job.pk}.pdf", File(pdf), save=False)
     job.report = [list(line) for line in result.report]
     job.done, job.status, job.finished_at = job.total, PrintJob.Status.DONE, timezone.now()
     job.save()
+    return job
+
+
+def _fail(job: PrintJob, reason: str) -> PrintJob:
+    job.status, job.report = PrintJob.Status.FAILED, [["", "", reason]]
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "report", "finished_at"])
+    return job
+
+
+def retry(job: PrintJob) -> PrintJob:
+    """Print a failed job again, from the start."""
+    from .tasks import run_print_job
+
+    with transaction.atomic():
+        job = PrintJob.objects.select_for_update().get(pk=job.pk)
+        if job.status != PrintJob.Status.FAILED:
+            raise services.BadgeError(
+                _("Only a batch that failed can be printed again."), code="not_failed"
+            )
+        job.status, job.done, job.runs, job.report = PrintJob.Status.QUEUED, 0, 0, []
+        job.finished_at = job.beat_at = None
+        job.save()
+        outbox.enqueue(run_print_job, job.pk)
     return job
 
 

@@ -5,8 +5,11 @@ restart, the row stays, and the relay (Celery beat every RELAY_SECONDS, or
 `manage.py relay_outbox` from cron) hands it over again. The worker deletes the row in the
 same transaction as the task's own writes, so work handed over twice is done once.
 
-A task that may be enqueued has `base=outbox.Task`; a long one (a badge batch, which keeps
-its own state and progress) sets `atomic=False`, and its row is deleted when it starts."""
+A task that may be enqueued has `base=outbox.Task`. A long one (a badge batch, with its own
+state and progress) sets `atomic=False`: it runs outside a transaction, and its row is
+deleted when it returns, so that a worker killed on the way leaves it for the relay. It
+must then tell a run in progress from one abandoned, and start again or give up.
+"""
 
 import logging
 from datetime import timedelta
@@ -26,6 +29,11 @@ RELAY_SECONDS = 15
 # failed run, so that a failing task does not spin).
 STALE = timedelta(seconds=60)
 MAX_ATTEMPTS = 8
+
+
+class Busy(Exception):
+    """Raised by a long task whose work another worker is doing: its row stays, for the
+    relay to hand over again in case that worker dies."""
 
 
 class Task(celery.Task):
@@ -92,7 +100,14 @@ def _run_once(pk: int, atomic: bool, work):
     transaction (or, for long work, before it starts)."""
     try:
         if not atomic:
-            return work() if OutboxTask.objects.filter(pk=pk).delete()[0] else None
+            if not OutboxTask.objects.filter(pk=pk).exists():
+                return None
+            try:
+                result = work()
+            except Busy:
+                return None
+            OutboxTask.objects.filter(pk=pk).delete()
+            return result
         with transaction.atomic():
             if OutboxTask.objects.select_for_update().filter(pk=pk).delete()[0]:
                 return work()
@@ -104,7 +119,7 @@ def _run_once(pk: int, atomic: bool, work):
 
 def _record_failure(pk: int, error: Exception) -> None:
     row = OutboxTask.objects.filter(pk=pk).first()
-    if row is None:  # long work: its job records its own failure
+    if row is None:
         return
     row.attempts += 1
     row.last_error = f"{type(error).__name__}: {error}"[:2000]

@@ -13,6 +13,7 @@
       status.textContent = job.status_label + " " + job.done + "/" + job.total;
       if (job.status === "done" || job.status === "failed") {
         clearInterval(timer);
+        row.querySelector(".job-retry").hidden = job.status !== "failed";
         if (job.pdf) {
           const link = document.createElement("a");
           link.href = job.pdf;
