@@ -19,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 from accounts.roles import is_conference_officer
 from core import outbox
 from core.errors import DomainError
+from core.files import atomic_with_files
 from languages.official import OFFICIAL_LANGUAGE_CODES, interface_language
 from registration.models import Delegation, Entity
 from sessions_app.models import Session
@@ -174,7 +175,7 @@ def submit(
             code="consent",
         )
     versions = _checked_files(files, original_language)
-    with services.atomic_with_files():
+    with atomic_with_files():
         contribution = Contribution.objects.create(
             call=call,
             entity=entity,
@@ -213,7 +214,7 @@ def replace_files(contribution: Contribution, actor, files: dict) -> Contributio
             code="not_focal_point",
         )
     versions = _checked_files(files, None)
-    with services.atomic_with_files():
+    with atomic_with_files():
         fresh = _locked(contribution)
         if not fresh.is_editable:
             raise ContributionError(
@@ -262,7 +263,7 @@ def accept(contribution: Contribution, actor, symbol: str = "") -> Contribution:
 
 def _screen(contribution, actor, state, reason, allowed_from, symbol="") -> Contribution:
     _require_officer(actor)
-    with services.atomic_with_files():
+    with atomic_with_files():
         fresh = _locked(contribution)
         if fresh.state not in allowed_from:
             raise ContributionError(

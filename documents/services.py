@@ -4,14 +4,11 @@ whole set by file names. Views, the API, the admin and the demo all call these."
 
 import re
 from collections import defaultdict
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
 from core.errors import DomainError
+from core.files import atomic_with_files, store_file
 from languages.content import ENGLISH
 from languages.official import OFFICIAL_LANGUAGE_CODES, interface_language
 from registration.storage import delete_after_commit
@@ -121,34 +119,6 @@ def validated(document: Document) -> Document:
     return document
 
 
-_stored: ContextVar[list | None] = ContextVar("stored_files", default=None)
-
-
-@contextmanager
-def atomic_with_files():
-    """A transaction whose newly stored files are deleted again if it fails: its rows roll
-    back, and no row would point to them. Nested, the outermost one cleans up."""
-    outer = _stored.get()
-    stored = [] if outer is None else outer
-    token = _stored.set(stored)
-    try:
-        with transaction.atomic():
-            yield
-    except BaseException:
-        if outer is None:
-            for storage, name in stored:
-                storage.delete(name)
-        raise
-    finally:
-        _stored.reset(token)
-
-
-def track_stored(file) -> None:
-    """Have the enclosing atomic_with_files delete this newly stored file if it fails."""
-    if (stored := _stored.get()) is not None:
-        stored.append((file.storage, file.name))
-
-
 def save_document(document: Document, versions: list[Version] = (), actor=None) -> Document:
     """Register a new document or save a changed one, with these language versions (each
     replaces the one of its language). One version of a document is current: publishing a
@@ -212,8 +182,7 @@ def keep_files(rows, versions: list[Version], **fields) -> None:
         row.size = len(version.checked.content)
         for name, value in fields.items():
             setattr(row, name, value)
-        row.file.save(version.name, ContentFile(version.checked.content), save=False)
-        track_stored(row.file)
+        store_file(row.file, version.name, ContentFile(version.checked.content))
         row.save()
     delete_after_commit(old)
 

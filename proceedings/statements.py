@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 from accounts.roles import is_conference_officer, reads_statements
 from core import outbox
 from core.errors import DomainError
+from core.files import atomic_with_files, store_file
 from documents import services as documents
 from documents.files import CheckedFile, check_file
 from documents.models import Document
@@ -70,7 +71,7 @@ def upload(inscription: Inscription, actor, uploaded, consent_to_publish: bool) 
         checked = check_file(uploaded)
     except ValueError as error:
         raise StatementError(str(error), code="file_refused") from error
-    with documents.atomic_with_files():
+    with atomic_with_files():
         speakers_list = SpeakersList.objects.select_for_update().get(
             pk=inscription.speakers_list_id
         )
@@ -88,8 +89,7 @@ def upload(inscription: Inscription, actor, uploaded, consent_to_publish: bool) 
         statement.uploaded_by = actor
         statement.uploaded_at = timezone.now()
         statement.consent_to_publish = bool(consent_to_publish)
-        statement.file.save(f"statement.{checked.extension}", ContentFile(checked.content), False)
-        documents.track_stored(statement.file)  # gone again on a rollback
+        store_file(statement.file, f"statement.{checked.extension}", ContentFile(checked.content))
         statement.save()
         if old:
             delete_after_commit([old])
@@ -123,7 +123,7 @@ def publish(statement: Statement, actor) -> Document:
     delivery, if the delegation consented. Once."""
     if not is_conference_officer(actor):
         raise StatementError(_("Only conference officers publish statements."), "not_an_officer")
-    with documents.atomic_with_files():
+    with atomic_with_files():
         statement = (
             Statement.objects.select_for_update()
             .select_related(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core import outbox, tables
 from core.errors import DomainError
+from core.files import atomic_with_files, store_file
 
 from . import services
 from .forms import MemberRowForm
@@ -113,8 +114,8 @@ def upload_nomination(delegation: Delegation, uploaded, actor) -> Delegation:
             % {"found": active}
         )
     old = (delegation.nomination_document.storage, delegation.nomination_document.name)
-    with transaction.atomic():
-        delegation.nomination_document.save("nomination.pdf", ContentFile(content), save=False)
+    with atomic_with_files():
+        store_file(delegation.nomination_document, "nomination.pdf", ContentFile(content))
         delegation.nomination_uploaded_at = timezone.now()
         delegation.nomination_uploaded_by = actor
         delegation.save()

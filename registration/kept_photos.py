@@ -3,6 +3,7 @@ upload it again. The checked, re-encoded JPEG waits in the storage under a rando
 the form carries a signed token naming it (and the person), and it is deleted once used
 or after a day."""
 
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,6 +12,10 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
+
+from core.files import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 FOLDER = "kept-photos"
 MAX_AGE = timedelta(days=1)
@@ -28,17 +33,28 @@ class KeptPhoto:
             return ContentFile(stored.read(), name="photo.jpg")
 
     def delete(self) -> None:
-        default_storage.delete(self.stored_name)
+        """Best effort: one left behind goes with the others a day old (delete_stale)."""
+        try:
+            default_storage.delete(self.stored_name)
+        except STORAGE_ERRORS as error:
+            logger.warning("A kept photo stays until the daily purge: %s", error)
 
 
-def keep(photo: ContentFile, original_name: str, user) -> KeptPhoto:
+def keep(photo: ContentFile, original_name: str, user) -> KeptPhoto | None:
     """Store a checked photo for a day, in place of any this user kept before (one photo a
-    person, however many forms they leave); the token is for this user only."""
-    _folders, files = _listing()
-    for name in files:
-        if name.startswith(f"{user.pk}-"):
-            default_storage.delete(f"{FOLDER}/{name}")
-    stored_name = default_storage.save(f"{FOLDER}/{user.pk}-{secrets.token_urlsafe(24)}.jpg", photo)
+    person, however many forms they leave); the token is for this user only. None while
+    the storage fails: the form then asks for the photo again."""
+    try:
+        _folders, files = _listing()
+        for name in files:
+            if name.startswith(f"{user.pk}-"):
+                default_storage.delete(f"{FOLDER}/{name}")
+        stored_name = default_storage.save(
+            f"{FOLDER}/{user.pk}-{secrets.token_urlsafe(24)}.jpg", photo
+        )
+    except STORAGE_ERRORS as error:
+        logger.warning("A photo could not be kept for the form shown again: %s", error)
+        return None
     token = signing.dumps({"file": stored_name, "name": original_name, "user": user.pk}, salt=SALT)
     return KeptPhoto(token, original_name, stored_name)
 
@@ -50,11 +66,12 @@ def find(token: str, user) -> KeptPhoto | None:
     except signing.BadSignature:
         return None
     stored_name = data.get("file", "")
-    if (
-        data.get("user") != user.pk
-        or not stored_name.startswith(f"{FOLDER}/")
-        or not default_storage.exists(stored_name)
-    ):
+    if data.get("user") != user.pk or not stored_name.startswith(f"{FOLDER}/"):
+        return None
+    try:
+        if not default_storage.exists(stored_name):
+            return None
+    except STORAGE_ERRORS:
         return None
     return KeptPhoto(token, str(data.get("name", "")), stored_name)
 

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.files import atomic_with_files, store_file
+
 from . import kept_photos, signals
 from .models import Delegation, Registration
 from .photos import PhotoError, prepare_photo
@@ -22,11 +24,11 @@ def set_photo(registration: Registration, uploaded, actor, *, by_officer: bool =
         photo = prepare_photo(uploaded)
     except PhotoError as error:
         raise RegistrationError(str(error)) from error
-    with transaction.atomic():
+    with atomic_with_files():
         registration = lock_for_change(registration)
         check_editable(registration, by_officer)
         old = (registration.photo.storage, registration.photo.name)
-        registration.photo.save(photo.name, photo, save=False)
+        store_file(registration.photo, photo.name, photo)
         registration.save(update_fields=["photo", "updated_at"])
         delete_after_commit([old])
     return registration

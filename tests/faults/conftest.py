@@ -7,7 +7,7 @@ import pytest
 import redis
 
 from config.celery import app
-from tests.servers import RedisServer, SmtpSink
+from tests.servers import RedisServer, S3Server, SmtpSink
 
 
 @pytest.fixture
@@ -82,3 +82,13 @@ def cache_server(settings):
     }
     yield redis
     redis.stop()
+
+
+@pytest.fixture
+def bucket(settings):
+    """Kept files in a bucket on an S3 server of the test's own."""
+    server = S3Server()
+    settings.STORAGES = {**settings.STORAGES, "default": server.storage("faults")}
+    yield server
+    if server.process.poll() is None:
+        server.stop()
