@@ -1,13 +1,19 @@
 """Real faults: a broker, a cache and a mail server of the tests' own, stopped and started
 again in the middle of the scenarios."""
 
+import os
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 import redis
+from django.db import connection
 
 from config.celery import app
 from tests.servers import RedisServer, S3Server, SmtpSink
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -92,3 +98,57 @@ def bucket(settings):
     yield server
     if server.process.poll() is None:
         server.stop()
+
+
+def database_url() -> str:
+    """The test database, for a process of its own."""
+    config = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{config['NAME']}"
+    return (
+        f"postgres://{config['USER']}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}"
+        f"/{config['NAME']}"
+    )
+
+
+@pytest.fixture
+def processes(tmp_path, settings, request):
+    """Start processes of the app (a worker, a web server) on the test's database and
+    storage, each with its own var/ and log; killed at the end."""
+    var = tmp_path / "process-var"
+    var.mkdir()
+    # The fonts this machine made at install, not made again (36 s for the Chinese one).
+    if (settings.VAR_DIR / "fonts").is_dir():
+        (var / "fonts").symlink_to(settings.VAR_DIR / "fonts")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO", "DATABASE", "REDIS", "CELERY", "STORAGE", "PYTEST"))
+    } | {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "1",
+        "DATABASE_URL": database_url(),
+        "VAR_DIR": str(var),
+    }
+    if os.environ.get("TEST_STORAGE") == "s3":
+        env["STORAGE_URL"] = request.getfixturevalue("s3_server").url(tmp_path.name)
+    else:
+        env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+    started = []
+
+    def start(command: list, **more) -> subprocess.Popen:
+        log = open(tmp_path / f"process-{len(started)}.log", "wb")  # noqa: SIM115 (the process's)
+        process = subprocess.Popen(
+            command, env=env | more, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
