@@ -24,10 +24,51 @@ def production_services(app_configs, **kwargs) -> list[CheckMessage]:
     return check_production_services(django_settings)
 
 
+@register(Tags.caches, deploy=True)
+def services_answer(app_configs, **kwargs) -> list[CheckMessage]:
+    return check_services_answer()
+
+
 def log_production_services() -> None:
     """At the start of the web server (gunicorn runs no checks)."""
-    for message in check_production_services(django_settings):
+    for message in check_production_services(django_settings) + check_services_answer():
         logger.log(logging.ERROR if message.is_serious() else logging.WARNING, "%s", message)
+
+
+def check_services_answer() -> list[CheckMessage]:
+    """The shared cache and the broker, asked now: down, the site goes on (pages from the
+    database, work kept in the outbox), but say so."""
+    from django.core.cache import cache
+    from kombu import Connection
+
+    from core.cache import failing
+
+    warnings = []
+    if django_settings.CACHES["default"]["BACKEND"] not in UNSHARED_CACHES:
+        cache.get("config.checks.probe")
+        if failing():
+            warnings.append(
+                Warning(
+                    "The cache does not answer: pages answer from the database, but logins "
+                    "and registrations are refused until it is back.",
+                    hint="Start the Redis server of REDIS_URL, or correct REDIS_URL.",
+                    id="config.W002",
+                )
+            )
+    if django_settings.CELERY_BROKER_URL:
+        try:
+            with Connection(django_settings.CELERY_BROKER_URL, connect_timeout=2) as broker:
+                broker.ensure_connection(max_retries=1)
+        except Exception:  # kombu raises what its transport raises
+            warnings.append(
+                Warning(
+                    "The broker does not answer: work after a change waits in the outbox "
+                    "and mail is not sent until it is back.",
+                    hint="Start the broker of CELERY_BROKER_URL, or correct it.",
+                    id="config.W003",
+                )
+            )
+    return warnings
 
 
 def check_production_services(settings) -> list[CheckMessage]:

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from config.checks import check_services_answer
 from core import outbox
 from core.models import OutboxTask
 from registration.models import Registration, RegistrationMail
@@ -70,3 +71,11 @@ def test_work_handed_over_twice_is_done_once(broker, smtp, open_session, delegat
     assert len(smtp.received) == 1
     assert RegistrationMail.objects.count() == 1
     assert outbox.relay(later() + timedelta(hours=1)) == 0
+
+
+def test_the_deploy_check_says_the_broker_is_down(broker, settings):
+    settings.CELERY_BROKER_URL = broker.url(0)
+    assert "config.W003" not in {message.id for message in check_services_answer()}
+    broker.stop()
+
+    assert "config.W003" in {message.id for message in check_services_answer()}

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from config.checks import check_services_answer
 from registration.models import Registration
 from tests.factories import EntityFactory, SittingFactory
 from tests.registration.test_api import URL, api, new
@@ -85,3 +86,17 @@ def test_signing_in_works_again_once_the_cache_is_back(cache_server, client, del
     client.post(reverse("account_login"), {"login": delegate.email, "password": PASSWORD})
 
     assert "_auth_user_id" in client.session
+
+
+def test_the_deploy_check_and_the_health_check_say_the_cache_is_down(cache_server, client):
+    cache_server.stop()
+
+    warnings = {message.id for message in check_services_answer()}
+    ready = client.get("/health/ready")
+
+    assert "config.W002" in warnings
+    assert (ready.status_code, ready.json()["checks"]["cache"]) == (503, "failing")
+
+
+def test_the_deploy_check_is_quiet_while_the_cache_answers(cache_server):
+    assert "config.W002" not in {message.id for message in check_services_answer()}
