@@ -12,6 +12,7 @@ Uses (and re-creates) the PostgreSQL database `unmeetings_bench` on 127.0.0.1:54
 """
 
 import argparse
+import collections
 import http.client
 import json
 import os
@@ -50,10 +51,10 @@ def environment() -> dict:
     )
 
 
-def prepare(seats: int) -> tuple[str, int]:
+def prepare(seats: int, env: dict | None = None) -> tuple[str, int]:
     """The session `bench` with `seats` in-person places, and `warm-up` with places for
     all; the entity's delegation to both, and their focal point's token."""
-    serving.setup_django(environment())
+    serving.setup_django(env or environment())
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.utils import timezone
@@ -138,6 +139,7 @@ def burst(path: str, bodies: list[bytes], clients: int, headers: dict) -> dict:
         "p99": percentile(latencies, 0.99) * 1000,
         "errors": sum(1 for status in statuses if status >= 400),
         "n": len(statuses),
+        "statuses": collections.Counter(statuses),
     }
 
 

@@ -6,9 +6,11 @@ from config.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 
-# Mail is written to files, so that the bench can count what the worker sent.
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-EMAIL_FILE_PATH = os.environ["BENCH_MAIL_DIR"]
+# Mail is kept, then delivered to files, so that the bench can count what the worker sent
+# (or by SMTP where the bench sets EMAIL_HOST: bench/faults.py).
+if os.environ.get("BENCH_MAIL_DIR"):
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["BENCH_MAIL_DIR"]
 
 # The benches count the CPU of each PostgreSQL backend they use, and a backend that ends
 # takes its count with it: the workers keep their connections for the whole run (the

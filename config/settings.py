@@ -257,7 +257,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # sent once however often it runs), `purge_personal_data` and `delete_expired_api_tokens`
 # daily. The times are UTC.
 CELERY_BEAT_SCHEDULE = {
-    "outbox-relay": {"task": "core.tasks.relay_outbox", "schedule": 15.0},
+    "outbox-relay": {"task": "core.tasks.relay_outbox", "schedule": 15.0},  # outbox.RELAY_SECONDS
     "mail-delivery": {"task": "core.tasks.deliver_mail", "schedule": 15.0},
     "online-reminders": {"task": "online.tasks.send_reminders", "schedule": 300.0},
     "personal-data-purge": {

@@ -17,6 +17,7 @@ from datetime import timedelta
 import celery
 from celery import current_app
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
@@ -25,6 +26,9 @@ from .models import OutboxTask
 logger = logging.getLogger(__name__)
 
 RELAY_SECONDS = 15
+# Work the broker refused (or whose transaction is committing now) is handed over by the
+# relay's first run this long after it was recorded.
+NOT_HANDED = timedelta(seconds=5)
 # Work not done this long after it was handed over is handed over again (doubled after each
 # failed run, so that a failing task does not spin).
 STALE = timedelta(seconds=60)
@@ -66,7 +70,9 @@ def hand_over(rows: list[OutboxTask]) -> int:
     OutboxTask.objects.filter(pk__in=[row.pk for row in rows]).update(handed_at=timezone.now())
     for number, row in enumerate(rows):
         if not publish(current_app.tasks[row.task], *row.args, outbox_id=row.pk):
-            logger.warning("%d outbox task(s) wait for the relay", len(rows) - number)
+            refused = [row.pk for row in rows[number:]]
+            OutboxTask.objects.filter(pk__in=refused).update(handed_at=None)  # the relay's next
+            logger.warning("%d outbox task(s) wait for the relay", len(refused))
             return number
     return len(rows)
 
@@ -85,19 +91,24 @@ def publish(task: celery.Task, *args, **kwargs) -> bool:
 
 
 def relay(now=None) -> int:
-    """Hand over again the work not done long after it was last handed over (the broker
-    was down, lost it, or a run failed). Returns how many rows were handed over."""
+    """Hand over the work the broker refused, and again the work not done long after it
+    was handed over (the broker lost it, or a run failed). Returns how many rows."""
     now = now or timezone.now()
-    waiting = OutboxTask.objects.filter(failed_at=None, handed_at__lt=now - STALE).order_by("pk")
+    waiting = OutboxTask.objects.filter(
+        Q(handed_at=None, created_at__lt=now - NOT_HANDED) | Q(handed_at__lt=now - STALE),
+        failed_at=None,
+    ).order_by("pk")
     due = [
-        row for row in waiting[:1000] if row.handed_at <= now - STALE * 2 ** min(row.attempts, 6)
+        row
+        for row in waiting[:1000]
+        if row.handed_at is None or row.handed_at <= now - STALE * 2 ** min(row.attempts, 6)
     ]
     return hand_over(due) if due else 0
 
 
 def _run_once(pk: int, atomic: bool, work):
     """Do the work of a row unless it is done already, deleting the row in the work's
-    transaction (or, for long work, before it starts)."""
+    transaction (or, for long work, once it returns)."""
     try:
         if not atomic:
             if not OutboxTask.objects.filter(pk=pk).exists():

@@ -33,6 +33,19 @@ def test_registering_while_the_broker_is_down_succeeds_and_keeps_the_mail_to_sen
     assert OutboxTask.objects.get().task == "registration.tasks.send_registration_mail"
 
 
+def test_work_the_broker_refused_is_handed_over_by_the_relays_next_run(
+    broker, smtp, open_session, delegate, request
+):
+    broker.stop()
+    api(delegate).post(URL, new(EntityFactory()), format="json")
+    broker.start()
+    request.getfixturevalue("worker")
+
+    assert outbox.relay(timezone.now() + outbox.NOT_HANDED + timedelta(seconds=1)) == 1
+
+    eventually(lambda: len(smtp.received) == 1)
+
+
 def test_the_mail_of_a_registration_made_while_the_broker_was_down_is_sent_once_it_is_back(
     broker, smtp, open_session, delegate, request
 ):
