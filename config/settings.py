@@ -251,7 +251,13 @@ CELERY_TIMEZONE = "UTC"
 # A request that queues work does not wait on a broker that is down: the work is in the
 # outbox (core.outbox), handed over again by the relay.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # Publishing tries the connection once more at once, not for broker_connection_timeout.
+    "max_retries": 1,
+    "interval_start": 0,
+}
 # `celery -A config beat` runs these; each is also a management command, for sites that
 # run cron instead (no broker): `send_reminders` every 5 to 10 minutes (each reminder is
 # sent once however often it runs), `purge_personal_data` and `delete_expired_api_tokens`

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
+from kombu import pools
 
 from config.celery import app
 from tests.servers import RedisServer, S3Server, SmtpSink
@@ -43,10 +44,12 @@ def broker():
 
 
 def _forget_connections():
+    """Celery's and kombu's pools of connections to the broker that was."""
     if app._pool is not None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
+    pools.reset()
 
 
 @pytest.fixture
