@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import outbox
+from core.validators import key_number
 from languages.dates import date_range
 from languages.official import active_language
 from registration.models import Registration
@@ -56,11 +57,7 @@ def select(session: Session, kind: str, value: str = "", chosen=()) -> list[int]
 
 def _id(value: str) -> int:
     """An id sent by the page: a number that a key can hold, or the page was not ours."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = 0
-    if not 0 < number < 2**63:
+    if not (number := key_number(value)):
         raise services.BadgeError(_("Choose whom to print."), code="nobody_chosen")
     return number
 

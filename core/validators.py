@@ -46,3 +46,13 @@ def validate_no_web_link(value: str) -> None:
             ),
             code="web_link",
         )
+
+
+def key_number(value) -> int:
+    """An id sent by a page or a client: a number that a key can hold, or 0 (which names
+    nothing, and which no database refuses to compare)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 < number < 2**63 else 0

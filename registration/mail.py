@@ -22,6 +22,7 @@ from post_office.models import STATUS
 from accounts.languages import preferred_language
 from core import mail as outgoing
 from core import outbox
+from core.validators import key_number
 from languages.official import interface_language
 from sessions_app.calendars import session_calendar
 
@@ -114,7 +115,7 @@ def resend(registration, mail_id) -> RegistrationMail:
 
     sent = (
         RegistrationMail.objects.select_related("email")
-        .filter(registration=registration, pk=_number(mail_id))
+        .filter(registration=registration, pk=key_number(mail_id))
         .first()
     )
     if sent is None:
@@ -122,15 +123,6 @@ def resend(registration, mail_id) -> RegistrationMail:
     return RegistrationMail.objects.create(
         registration=registration, email=outgoing.resend(sent.email), kind=sent.kind
     )
-
-
-def _number(value) -> int:
-    """An id that a key can hold, or 0 (which names nothing)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 0
-    return number if 0 < number < 2**63 else 0
 
 
 @dataclass

@@ -1,13 +1,14 @@
 """Personal data of registrations: badge photos, visa support letters, and their removal
 after the session. Seen only by officers and the person (views check who asks)."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from post_office.utils import cleanup_expired_mails
 
 from core.files import atomic_with_files, store_file
 
@@ -60,6 +61,7 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
     (they hold the photos) of sessions that ended more than `days` ago (setting
     PERSONAL_DATA_RETENTION_DAYS), and photos kept for forms left a day ago. Names,
     entities, states, modes, gender and check-ins stay: the attendance summary needs them.
+    The mails kept (and logged) for more than `days` go too.
     The apps above clear theirs too (signals.purging_personal_data)."""
     days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
     cutoff = (today or timezone.localdate()) - timedelta(days=days)
@@ -89,4 +91,8 @@ def purge_personal_data(today=None, *, days: int | None = None) -> dict[str, int
             files += more
         delete_after_commit([(file.storage, file.name) for file in files])
     kept_photos.delete_stale()  # photos of forms left with errors, more than a day old
+    # Every kept mail (core.mail) older than that: they hold names, links and invitations.
+    counts["mails"], _files = cleanup_expired_mails(
+        timezone.make_aware(datetime.combine(cutoff, time.min))
+    )
     return counts

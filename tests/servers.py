@@ -1,5 +1,6 @@
 """Real servers the tests start on free local ports and stop at their end."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,20 @@ from config.storage import from_url
 
 BIN = Path(sys.executable).parent
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"  # the machine's Redis server (`make test` starts it)
+
+
+def app_environment(**settings: str) -> dict:
+    """The environment of a process of the app that a test starts: this one's, without
+    what would point it at the test's own services, and these settings."""
+    return (
+        {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("DJANGO", "DATABASE", "REDIS", "CELERY", "STORAGE", "PYTEST"))
+        }
+        | {"DJANGO_SETTINGS_MODULE": "config.settings"}
+        | settings
+    )
 
 
 def free_port() -> int:

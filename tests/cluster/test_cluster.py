@@ -7,7 +7,6 @@ balancer says (X-Forwarded-Proto), their cookies whichever node answers.
 `make test-cluster` runs it (and `.ci/run`); the scenarios run in order and share state."""
 
 import json
-import os
 import re
 import subprocess
 import time
@@ -23,7 +22,7 @@ import zxingcpp
 
 from tests.registration.test_photos import image_file
 from tests.second_factor import totp_code
-from tests.servers import BIN, RedisServer, S3Server, free_port
+from tests.servers import BIN, RedisServer, S3Server, app_environment, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "meetings.example.org"
@@ -144,26 +143,23 @@ def cluster(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cluster")
     redis, s3 = RedisServer(), S3Server()
     _database("create")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO", "DATABASE", "REDIS", "CELERY", "STORAGE", "PYTEST"))
-    } | {
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "PYTHONPATH": str(ROOT),
-        "DEBUG": "0",
-        "SECRET_KEY": "cluster-" + "k" * 50,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "REDIS_URL": redis.url(1),
-        "CELERY_BROKER_URL": redis.url(0),
-        "STORAGE_URL": s3.url("cluster"),
-        "ALLOWED_HOSTS": HOST,
-        "SITE_URL": f"https://{HOST}",
-        "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
-        "SECURE_SSL_REDIRECT": "0",
-        "GUNICORN_WORKERS": "2",
-        "METRICS_TOKEN": METRICS_TOKEN,
-    }
+    env = app_environment(
+        **{
+            "PYTHONPATH": str(ROOT),
+            "DEBUG": "0",
+            "SECRET_KEY": "cluster-" + "k" * 50,
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+            "REDIS_URL": redis.url(1),
+            "CELERY_BROKER_URL": redis.url(0),
+            "STORAGE_URL": s3.url("cluster"),
+            "ALLOWED_HOSTS": HOST,
+            "SITE_URL": f"https://{HOST}",
+            "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
+            "SECURE_SSL_REDIRECT": "0",
+            "GUNICORN_WORKERS": "2",
+            "METRICS_TOKEN": METRICS_TOKEN,
+        }
+    )
     ports = {"a": free_port(), "b": free_port()}
     nodes = {
         name: Node(

@@ -9,6 +9,8 @@ from config.celery import app
 
 pytestmark = pytest.mark.django_db
 COMMANDS = {
+    "core.tasks.relay_outbox": "relay_outbox",
+    "core.tasks.deliver_mail": "deliver_mail",
     "online.tasks.send_reminders": "send_reminders",
     "registration.tasks.purge_personal_data": "purge_personal_data",
     "accounts.tasks.delete_expired_api_tokens": "delete_expired_api_tokens",

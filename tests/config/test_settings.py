@@ -14,6 +14,7 @@ PRINT = (
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL, "
     "'cache': settings.CACHES['default']['BACKEND'], 'email': settings.EMAIL_BACKEND, "
+    "'delivery': settings.MAIL_DELIVERY_BACKEND, "
     "'options': settings.DATABASES['default'].get('OPTIONS', {}), "
     "'ssl_redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS, "
     "'csp': settings.CONTENT_SECURITY_POLICY['DIRECTIVES'], "
@@ -69,7 +70,10 @@ def test_defaults_need_nothing_running(tmp_path):
     assert "journal_mode=WAL" in found["options"]["init_command"]
     assert found["eager"] is True
     assert found["cache"].endswith("LocMemCache")
-    assert found["email"].endswith("console.EmailBackend")
+    assert (found["email"], found["delivery"]) == (
+        "core.mail.QueueBackend",
+        "django.core.mail.backends.console.EmailBackend",
+    )
 
 
 def test_services_come_from_the_environment(tmp_path):
@@ -84,8 +88,11 @@ def test_services_come_from_the_environment(tmp_path):
 
     assert found["engine"] == "django_prometheus.db.backends.postgresql"  # counts queries
     assert (found["eager"], found["broker"]) == (False, "redis://127.0.0.1:6379/1")
-    assert found["cache"].endswith("RedisCache")
-    assert found["email"].endswith("smtp.EmailBackend")
+    assert found["cache"] == "core.cache.ForgivingRedisCache"
+    assert (found["email"], found["delivery"]) == (
+        "core.mail.QueueBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+    )
 
 
 def test_without_debug_a_secret_key_is_required(tmp_path):

@@ -12,7 +12,7 @@ from django.db import connection
 from kombu import pools
 
 from config.celery import app
-from tests.servers import RedisServer, S3Server, SmtpSink
+from tests.servers import RedisServer, S3Server, SmtpSink, app_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,16 +123,7 @@ def processes(tmp_path, settings, request):
     # The fonts this machine made at install, not made again (36 s for the Chinese one).
     if (settings.VAR_DIR / "fonts").is_dir():
         (var / "fonts").symlink_to(settings.VAR_DIR / "fonts")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO", "DATABASE", "REDIS", "CELERY", "STORAGE", "PYTEST"))
-    } | {
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": database_url(),
-        "VAR_DIR": str(var),
-    }
+    env = app_environment(DEBUG="1", DATABASE_URL=database_url(), VAR_DIR=str(var))
     if os.environ.get("TEST_STORAGE") == "s3":
         env["STORAGE_URL"] = request.getfixturevalue("s3_server").url(tmp_path.name)
     else:

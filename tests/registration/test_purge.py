@@ -1,10 +1,11 @@
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from io import StringIO
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from registration import delegations, personal_data, queries, services
 from registration.models import Registration
@@ -82,7 +83,9 @@ def test_the_command_reports_what_it_removed(officer):
 
     call_command("purge_personal_data", "--days", "90", stdout=out)
 
-    assert "1 identity documents, 1 photos, 1 documents, 0 badge PDFs removed." in out.getvalue()
+    assert "1 identity documents, 1 photos, 1 documents, 0 badge PDFs, 0 mails removed." in (
+        out.getvalue()
+    )
 
 
 def test_purge_removes_printed_badge_pdfs_which_hold_the_photos(
@@ -103,3 +106,25 @@ def test_purge_removes_printed_badge_pdfs_which_hold_the_photos(
 
     assert removed["badge PDFs"] == 1
     assert not PrintJob.objects.get().pdf and not default_storage.exists(pdf)
+
+
+def test_purge_removes_the_mails_kept_longer_than_the_retention(
+    session_for_mail, django_capture_on_commit_callbacks
+):
+    from post_office.models import Email
+
+    with django_capture_on_commit_callbacks(execute=True):
+        old, recent = register(session_for_mail), register(session_for_mail)
+    Email.objects.filter(registration_mail__registration=old).update(
+        created=timezone.make_aware(datetime.combine(TODAY - timedelta(days=91), time()))
+    )
+
+    personal_data.purge_personal_data(TODAY, days=90)
+
+    assert not old.mails.exists()
+    assert recent.mails.count() == 1
+
+
+@pytest.fixture
+def session_for_mail():
+    return SessionFactory(format="hybrid")
