@@ -33,9 +33,6 @@ FIRST_RETRY = timedelta(seconds=15)  # then 30 s, 1 min... up to LAST_RETRY
 LAST_RETRY = timedelta(hours=1)
 MAX_ATTEMPTS = 12  # about six hours of trying
 WAITING = (STATUS.queued, STATUS.requeued)
-# The server could not be reached, or hung up: the mails after this one are not tried in
-# this run, and this is not their fault (their attempts are not counted).
-SERVER_DOWN = (OSError, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)
 
 
 class QueueBackend(BaseEmailBackend):
@@ -128,12 +125,11 @@ def deliver_due(now=None) -> int:
             for number, email in enumerate(batch):
                 try:
                     _send(email, connection)
-                except SERVER_DOWN as error:
-                    _failed(email, error, now)
-                    _later(batch[number + 1 :], now)
-                    return sent
                 except Exception as error:
                     _failed(email, error, now)
+                    if server_down(error):
+                        _later(batch[number + 1 :], now)
+                        return sent
                     connection.close()  # a refusal may leave the session unusable
                 else:
                     sent += 1
@@ -186,6 +182,15 @@ def _later(emails: list[Email], now) -> None:
     Email.objects.filter(pk__in=[email.pk for email in emails]).update(
         scheduled_time=now + FIRST_RETRY
     )
+
+
+def server_down(error: Exception) -> bool:
+    """The server could not be reached, or hung up: the mails after this one are not tried
+    in this run, and it is not their fault (their attempts are not counted). smtplib's
+    refusals are OSErrors too, but they are about one mail."""
+    if isinstance(error, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
 
 def retry_after(attempts: int) -> timedelta:

@@ -125,13 +125,15 @@ class RedisServer:
 
 class SmtpSink:
     """A mail server on a free local port that keeps what it is sent, and answers
-    "451 try again later" to every recipient while `refusing`."""
+    "451 try again later" to every recipient while `refusing`, and "550" to those in
+    `unknown`."""
 
     def __init__(self):
         from aiosmtpd.controller import Controller
 
         self.received: list[EmailMessage] = []
         self.refusing = False
+        self.unknown: set[str] = set()
         self.port = free_port()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self.controller.start()
@@ -139,6 +141,8 @@ class SmtpSink:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refusing:
             return "451 4.3.2 Try again later"
+        if address in self.unknown:
+            return "550 5.1.1 No such mailbox"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

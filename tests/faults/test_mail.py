@@ -86,6 +86,17 @@ def test_a_mail_is_marked_failed_after_its_last_attempt(smtp, monkeypatch):
     assert mail.deliver_due(after(10)) == 0
 
 
+def test_a_mail_the_server_refuses_does_not_hold_back_the_rest_of_the_batch(smtp):
+    smtp.unknown.add("gone@example.org")
+    refused, other = queue("gone@example.org"), queue("b@example.org")
+
+    assert mail.deliver_due() == 1
+
+    refused.refresh_from_db(), other.refresh_from_db()
+    assert (refused.status, other.status) == (STATUS.requeued, STATUS.sent)
+    assert refused.logs.get().message == "gone@example.org: 550 5.1.1 No such mailbox"
+
+
 def test_with_the_server_down_the_rest_of_the_batch_waits_without_losing_an_attempt(smtp):
     smtp.stop()
     first, second = queue("a@example.org"), queue("b@example.org")
