@@ -22,6 +22,7 @@ from django.utils import timezone
 from post_office.models import PRIORITY, STATUS, Attachment, Email, Log
 
 from . import outbox
+from .files import store_file
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,8 @@ def _attach(email: Email, attachment) -> None:
     if isinstance(content, str):
         content = content.encode()
     stored = Attachment(name=name, mimetype=mimetype or "")
-    stored.file.save(name, ContentFile(content), save=True)
+    store_file(stored.file, name, ContentFile(content))  # deleted again if the change fails
+    stored.save()
     stored.emails.add(email)
 
 

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from .files import atomic_with_files
 from .models import OutboxTask
 
 logger = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def _run_once(pk: int, atomic: bool, work):
                 return None
             OutboxTask.objects.filter(pk=pk).delete()
             return result
-        with transaction.atomic():
+        with atomic_with_files():  # a file the work stored goes if it fails
             if OutboxTask.objects.select_for_update().filter(pk=pk).delete()[0]:
                 return work()
     except Exception as error:

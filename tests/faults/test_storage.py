@@ -3,7 +3,9 @@ registration unchanged, and no file or row left behind."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 
+from core import mail
 from core.files import StorageUnavailable, atomic_with_files, store_file
 from registration import personal_data
 from registration.models import Registration
@@ -52,3 +54,14 @@ def test_a_file_stored_for_a_change_that_fails_is_deleted_again(bucket, open_ses
 
     assert bucket.keys() == []
     assert not Registration.objects.get().photo
+
+
+def test_the_attachment_of_a_mail_written_for_a_change_that_fails_is_deleted_again(bucket):
+    message = EmailMessage("Approved", "Welcome.", None, ["a@example.org"])
+    message.attach("ieg.ics", "BEGIN:VCALENDAR", "text/calendar")
+
+    with pytest.raises(RuntimeError), atomic_with_files():
+        mail.queue(message)
+        raise RuntimeError("the mail task failed after writing the mail")
+
+    assert bucket.keys() == []
