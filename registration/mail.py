@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from post_office.models import STATUS
 
@@ -119,7 +119,7 @@ def resend(registration, mail_id) -> RegistrationMail:
         .first()
     )
     if sent is None:
-        raise RegistrationError(_gettext("This mail is not about this registration."))
+        raise RegistrationError(gettext("This mail is not about this registration."))
     return RegistrationMail.objects.create(
         registration=registration, email=outgoing.resend(sent.email), kind=sent.kind
     )
@@ -146,11 +146,11 @@ def log(registration) -> list[LogLine]:
         email, logs = sent.email, list(sent.email.logs.all())
         refusals = [entry for entry in logs if entry.status == STATUS.failed]
         if email.status == STATUS.sent:
-            state, label = "sent", _gettext("Sent")
+            state, label = "sent", gettext("Sent")
         elif email.status == STATUS.failed:
-            state, label = "failed", _gettext("Failed")
+            state, label = "failed", gettext("Failed")
         else:
-            state, label = "waiting", _gettext("Waiting to be sent")
+            state, label = "waiting", gettext("Waiting to be sent")
         lines.append(
             LogLine(
                 pk=sent.pk,

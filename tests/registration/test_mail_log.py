@@ -121,3 +121,14 @@ def test_the_log_costs_the_same_queries_however_many_mails(
 
     assert many.mails.count() > 3
     assert len(more.captured_queries) == len(one.captured_queries)
+
+
+def test_the_log_speaks_the_officers_language(registration):
+    from django.utils import translation
+
+    from registration import mail as registration_mail
+
+    with translation.override("fr"):
+        (line,) = registration_mail.log(registration)
+
+    assert (line.kind, line.state_label) == ("Inscription reçue", "Envoyé")
