@@ -199,7 +199,14 @@ def approved_participants(session, entities, officer, count: int, mode: str, the
 @contextlib.contextmanager
 def gunicorn(env: dict, port: int, workers: int, ready_path: str = "/"):
     """gunicorn serving bench.wsgi (workers forked from a preloaded app) until the block
-    ends; waits until it answers `ready_path`."""
+    ends, with the static files collected first (pages need their manifest with DEBUG
+    off); waits until it answers `ready_path`."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),

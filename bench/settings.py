@@ -16,3 +16,7 @@ if os.environ.get("BENCH_MAIL_DIR"):
 # takes its count with it: the workers keep their connections for the whole run (the
 # project's renew theirs every minute, one connect a minute per worker).
 DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
+
+# Served with DEBUG off, pages need the manifest of collected static files: the benches
+# collect them here (serving.gunicorn) rather than in the project's own directory.
+STATIC_ROOT = VAR_DIR / "bench-static"  # noqa: F405

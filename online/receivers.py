@@ -10,6 +10,8 @@ from . import services
 
 @receiver(registration_changed, dispatch_uid="keep_join_link_in_step")
 def keep_join_link_in_step(sender, registration, **kwargs) -> None:
+    if kwargs.get("from_state") == "" and registration.state != registration.State.APPROVED:
+        return  # a new registration waits for approval: no link to make, none to revoke
     made = services.join_link(registration)  # made where missing
     if made is None and kwargs.get("from_state") != "":  # a new one has none to revoke
         services.revoke(registration)

@@ -27,7 +27,9 @@ from .models import Entity, Registration
 
 class CachedFieldsMixin:
     """ModelSerializer works out its fields from the model on every instance; for these
-    the result never changes, so it is worked out once per class and copied."""
+    the result never changes, so it is worked out once per class and copied. A shallow
+    copy is enough for flat fields (binding sets only the copy's own attributes), and a
+    deep copy of each, as DRF makes, cost more than the rest of the serializer."""
 
     _built_fields: dict = {}
 
@@ -35,7 +37,8 @@ class CachedFieldsMixin:
         cls = type(self)
         if cls not in self._built_fields:
             self._built_fields[cls] = super().get_fields()
-        return copy.deepcopy(self._built_fields[cls]) | self.provided_fields()
+        fields = {name: copy.copy(field) for name, field in self._built_fields[cls].items()}
+        return fields | self.provided_fields()
 
     def provided_fields(self) -> dict:
         return {}

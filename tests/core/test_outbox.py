@@ -84,6 +84,6 @@ def test_the_relay_hands_over_work_never_handed_over(django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=False):
         outbox.enqueue(note, "approved")  # its process died before the commit's callback
 
-    assert outbox.relay() == 0  # perhaps committing just now
-    assert outbox.relay(timezone.now() + outbox.NOT_HANDED + timedelta(seconds=1)) == 1
+    assert outbox.relay(timezone.now() + outbox.NOT_HANDED + timedelta(seconds=1)) == 0
+    assert outbox.relay(timezone.now() + outbox.STALE + timedelta(seconds=1)) == 1
     assert done == ["approved"]
