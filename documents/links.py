@@ -2,7 +2,9 @@
 events), registered in sessions_app.hooks by DocumentsConfig.ready. No queries: a link
 depends only on the session's slug and the sitting's agenda item numbers."""
 
-from django.urls import reverse
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from sessions_app.hooks import Link
@@ -11,8 +13,14 @@ from .queries import item_numbers
 
 
 def documents_path(slug: str, items=()) -> str:
-    path = reverse("documents:session-documents", args=[slug])
+    path = _documents_page(get_script_prefix(), slug)
     return f"{path}?items={','.join(str(item) for item in items)}" if items else path
+
+
+@lru_cache(maxsize=1024)
+def _documents_page(prefix: str, slug: str) -> str:
+    """Reversed once per session: a feed links it from each of its sittings."""
+    return reverse("documents:session-documents", args=[slug])
 
 
 def session_links(session) -> list[Link]:
