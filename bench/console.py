@@ -15,7 +15,6 @@ import argparse
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -155,13 +154,6 @@ def main() -> None:
     options = parser.parse_args()
 
     serving.recreate_database(environment(), DATABASE)
-    # Pages need the static files' manifest when DEBUG is off, as in production.
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=serving.ROOT,
-        env=environment(),
-        check=True,
-    )
     began = time.perf_counter()
     cookie, registration_id = prepare(options.registrations)
     print(

@@ -17,6 +17,7 @@ from django.test.utils import override_settings
 from django.utils import timezone, translation
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS
+from config import demo_commission
 from config.demo_content import translate_content
 from config.demo_contributions import seed_contributions
 from config.demo_documents import seed_documents
@@ -159,15 +160,17 @@ def planned_sittings(spec: SessionSpec) -> list[tuple[str, datetime, datetime, s
     return planned
 
 
-def seed(today: date | None = None, log=print) -> dict:
+def seed(today: date | None = None, log=print, participants: int = 0) -> dict:
+    """The demo; with `participants`, also a session of that many at the size of a
+    Commission (config.demo_commission)."""
     # The demo is typed in English, and `title=` writes the active language's column: seed
     # it with English active whatever the caller's language, then translate_content fills
     # the other columns.
     with translation.override("en"):
-        return _seed(today or timezone.localdate(), log)
+        return _seed(today or timezone.localdate(), log, participants)
 
 
-def _seed(today: date, log) -> dict:
+def _seed(today: date, log, participants: int) -> dict:
     load_states()
     with transaction.atomic():
         series, _ = Series.objects.update_or_create(
@@ -208,7 +211,7 @@ def _seed(today: date, log) -> dict:
                     "screens, hybrid meeting platform",
                 },
             )
-    specs = session_specs(today)
+    specs = session_specs(today) + ([demo_commission.spec(today)] if participants else [])
     sessions = [_seed_session(series, venue, rooms, spec, log) for spec in specs]
     for session in sessions:
         seed_interpretation(session)
@@ -221,6 +224,11 @@ def _seed(today: date, log) -> dict:
         # As if it were `today` at this hour: the sittings before are over.
         now = timezone.now() + (today - timezone.localdate())
         for spec, session in zip(specs, sessions, strict=True):
+            if spec.slug == demo_commission.SLUG:
+                officer = get_user_model().objects.get(username=DEMO_USERS[0][0])
+                demo_commission.seed_commission(session, participants, officer, now, log=log)
+                seed_online(session, now=now, log=log)
+                continue
             seed_registrations(session, people=spec.people, log=log)
             seed_online(session, now=now, log=log)
             if session.is_demonstration:

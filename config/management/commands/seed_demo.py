@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from config.demo import seed
 
@@ -9,8 +9,20 @@ class Command(BaseCommand):
         "sessions, rooms, the UN Member States) and the demo logins. Safe to run again."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--participants",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also a session at the size of a Commission (commission-demo) with N "
+            "registrations in 150 delegations, e.g. 2500.",
+        )
+
     def handle(self, *args, **options):
-        result = seed(log=self.stdout.write)
+        if options["participants"] < 0:
+            raise CommandError("--participants is a number of registrations, 0 or more.")
+        result = seed(log=self.stdout.write, participants=options["participants"])
         sessions = result["series"].sessions.order_by("start_date")
         for session in sessions:
             self.stdout.write(
