@@ -54,6 +54,30 @@ def _lock_session(session: Session) -> Session:
     return Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session.pk)
 
 
+# What decides a session's seats, read afresh under its lock: an officer may just have
+# changed it.
+SEAT_FIELDS = ("format", "in_person_capacity", "online_capacity", "delegation_in_person_quota")
+
+
+def _lock_seats(session: Session) -> Session:
+    """Lock the session as _lock_session does, but read afresh only what decides its
+    seats, into `session` (whose other fields the caller has just read): a short query
+    where the seat lock is held."""
+    fresh = (
+        Session.objects.select_for_update(of=("self",))
+        .values(*SEAT_FIELDS, "room_id", "room__capacity")
+        .get(pk=session.pk)
+    )
+    room_capacity = fresh.pop("room__capacity")
+    if fresh["room_id"] != session.room_id and Session.room.is_cached(session):
+        Session.room.field.delete_cached_value(session)  # another room: read when asked
+    for name, value in fresh.items():
+        setattr(session, name, value)
+    if Session.room.is_cached(session) and session.room is not None:
+        session.room.capacity = room_capacity
+    return session
+
+
 def capacity(session: Session, mode: str) -> int | None:
     """Places in this mode; None: no limit."""
     if mode == ParticipationMode.IN_PERSON:
@@ -214,7 +238,7 @@ def register(
     try:
         with transaction.atomic():
             registration = Registration(
-                session=_lock_session(session),
+                session=_lock_seats(session),
                 delegation=delegation,
                 entity=entity,
                 participant=participant,

@@ -57,6 +57,22 @@ def test_capacity_defaults_to_the_main_room_seats(room):
     assert register(session).state == State.WAITLISTED
 
 
+def test_the_seats_are_read_afresh_under_the_lock_not_from_the_callers_copy(session, room):
+    register(session), register(session)
+    copy = type(session).objects.get(pk=session.pk)  # as a page read it, before...
+    session.in_person_capacity = 3  # ...an officer gave one more seat
+    session.save()
+
+    assert register(copy).state == State.SUBMITTED
+    assert register(copy).state == State.WAITLISTED
+
+    session.in_person_capacity, session.room = None, room  # now the room's seats count
+    session.save()
+    room.capacity = 5
+    room.save()
+    assert register(copy).state == State.SUBMITTED
+
+
 def test_online_session_refuses_in_person(session):
     session.format = "online"
     session.save()
