@@ -1,10 +1,12 @@
 """Exports of registrations: CSV and Excel with the columns an officer chooses, the list of
 participants in UN order (PDF) and visa support letters (PDF)."""
 
+from functools import lru_cache
+
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -13,28 +15,42 @@ from pdftext.document import BODY, HEADING, TITLE, Paragraph, Style, build
 
 from .models import Entity, Registration
 
+
+@lru_cache(maxsize=4096)
+def _label(language: str, model, field: str, value) -> str:
+    """A choice's label in the language: get_FOO_display() rebuilds the field's choices and
+    translates at every call, which was most of the time of an export of thousands."""
+    return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
+
+
+def label(instance, field: str) -> str:
+    return _label(get_language(), type(instance), field, getattr(instance, field))
+
+
+def choice(field: str, of=lambda registration: registration):
+    """A column of a choice field's labels (of the registration, or of what `of` gives)."""
+    return lambda registration: label(of(registration), field)
+
+
 # key: (heading, value). Personal data (identity documents) only when an officer asks.
 COLUMNS = {
     "id": (gettext_lazy("Id"), lambda r: r.pk),
-    "salutation": (gettext_lazy("Salutation"), lambda r: str(r.get_salutation_display())),
+    "salutation": (gettext_lazy("Salutation"), choice("salutation")),
     "given_name": (gettext_lazy("Given name"), lambda r: r.given_name),
     "family_name": (gettext_lazy("Family name"), lambda r: r.family_name),
     "name_in_own_script": (gettext_lazy("Name in own script"), lambda r: r.name_in_own_script),
     "entity": (gettext_lazy("Entity"), lambda r: r.entity.display_name),
     "regional_group": (
         gettext_lazy("Regional group"),
-        lambda r: r.entity.get_regional_group_display(),
+        choice("regional_group", lambda r: r.entity),
     ),
-    "category": (gettext_lazy("Category"), lambda r: r.get_category_display()),
+    "category": (gettext_lazy("Category"), choice("category")),
     "function_title": (gettext_lazy("Function"), lambda r: r.function_title),
-    "participation_mode": (
-        gettext_lazy("Participation"),
-        lambda r: r.get_participation_mode_display(),
-    ),
-    "state": (gettext_lazy("State"), lambda r: r.get_state_display()),
+    "participation_mode": (gettext_lazy("Participation"), choice("participation_mode")),
+    "state": (gettext_lazy("State"), choice("state")),
     "email": (gettext_lazy("E-mail"), lambda r: r.email),
     "phone": (gettext_lazy("Phone"), lambda r: r.phone),
-    "gender": (gettext_lazy("Gender"), lambda r: r.get_gender_display()),
+    "gender": (gettext_lazy("Gender"), choice("gender")),
     "nationality": (
         gettext_lazy("Nationality"),
         lambda r: r.nationality.display_name if r.nationality else "",
@@ -43,10 +59,7 @@ COLUMNS = {
     "speaking_language": (gettext_lazy("Speaking language"), lambda r: r.speaking_language),
     "needs_visa_letter": (gettext_lazy("Visa letter"), lambda r: r.needs_visa_letter),
     "consents_to_list": (gettext_lazy("In the public list"), lambda r: r.consents_to_list),
-    "identity_document_type": (
-        gettext_lazy("Identity document"),
-        lambda r: r.get_identity_document_type_display(),
-    ),
+    "identity_document_type": (gettext_lazy("Identity document"), choice("identity_document_type")),
     "identity_document_number": (
         gettext_lazy("Identity document number"),
         lambda r: r.identity_document_number,
@@ -121,7 +134,7 @@ def participants_list_pdf(session, registrations) -> bytes:
         if registration.entity_id != entity:
             entity = registration.entity_id
             story.append(Paragraph(registration.entity.display_name, ENTITY))
-        line = f"{registration.get_salutation_display()} {registration.full_name}"
+        line = f"{label(registration, 'salutation')} {registration.full_name}"
         if registration.function_title:
             line += f", {registration.function_title}"
         story.append(Paragraph(line, PERSON))
