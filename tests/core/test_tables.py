@@ -83,3 +83,10 @@ def test_xlsx_sheet_name_loses_the_characters_excel_refuses():
     book = load_workbook(io.BytesIO(tables.xlsx_bytes([["x"]], "Item 3: a/b [c]?")))
 
     assert book.sheetnames == ["Item 3  a b  c  "]
+
+
+def test_xlsx_gives_two_sheets_of_one_title_two_names():
+    book = load_workbook(io.BytesIO(tables.xlsx_sheets([("Day 1", [[1]]), ("day 1", [[2]])])))
+
+    assert book.sheetnames == ["Day 1", "day 1 (1)"]
+    assert book["day 1 (1)"]["A1"].value == 2
