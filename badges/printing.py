@@ -133,22 +133,21 @@ def print_badges(
     recorded as printed. Returns the renderer's result (the PDF unless written to the
     file, and who fell back to the Latin name)."""
     colours = services.badging_for(session).colours
-    registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
-        "session", "entity"
-    )
     order = {pk: index for index, pk in enumerate(registration_ids)}
-    data, badges = [], []
-    for registration in sorted(registrations, key=lambda r: order[r.pk]):
-        if reprint:
-            badge = services.reprint(registration, actor, _("Reprinted"))
-        else:
-            badge = services.issue_badge(registration, actor)
-        badges.append(badge.pk)
-        data.append(
-            badge_data(registration, colours, qr_modules=badge.qr_modules, serial=badge.serial)
-        )
+    registrations = sorted(
+        Registration.objects.filter(pk__in=registration_ids).select_related("session", "entity"),
+        key=lambda registration: order[registration.pk],
+    )
+    if reprint:
+        badges = [services.reprint(r, actor, _("Reprinted")) for r in registrations]
+    else:
+        badges = services.issue_badges(registrations, actor)
+    data = [
+        badge_data(registration, colours, qr_modules=badge.qr_modules, serial=badge.serial)
+        for registration, badge in zip(registrations, badges, strict=True)
+    ]
     result = render_badges(data, layout, on_progress=on_progress, output=output)
-    Badge.objects.filter(pk__in=badges).update(printed_at=timezone.now())
+    Badge.objects.filter(pk__in=[badge.pk for badge in badges]).update(printed_at=timezone.now())
     return result
 
 

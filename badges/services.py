@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from registration.models import Registration
-from registration.services import lock_for_change
+from registration.services import lock_for_change, lock_session
 from sessions_app.models import Session
 
 from . import signing
@@ -91,12 +91,20 @@ def _live_badge(registration: Registration) -> Badge | None:
 def _issue(registration: Registration, actor) -> Badge:
     """Issue the next serial of the session; the caller holds the session's lock."""
     session = registration.session
-    badging = badging_for(session)
-    last = Badge.objects.filter(session=session).aggregate(last=Max("serial"))["last"]
-    serial = (last or 0) + 1
-    code = signing.sign(badging.private_key, session.pk, registration.pk, serial)
-    return Badge.objects.create(
-        session=session,
+    badge = _new_badge(badging_for(session), registration, _last_serial(session) + 1, actor)
+    badge.save(force_insert=True)
+    return badge
+
+
+def _last_serial(session: Session) -> int:
+    return Badge.objects.filter(session=session).aggregate(last=Max("serial"))["last"] or 0
+
+
+def _new_badge(badging: SessionBadging, registration: Registration, serial: int, actor) -> Badge:
+    """A badge with this serial, its signed code and its QR modules (made here, once)."""
+    code = signing.sign(badging.private_key, registration.session_id, registration.pk, serial)
+    return Badge(
+        session_id=registration.session_id,
         registration=registration,
         serial=serial,
         code=code,
@@ -127,6 +135,37 @@ def issue_badge(registration: Registration, actor) -> Badge:
         registration = lock_for_change(registration)
         _check_may_have_badge(registration)
         return _live_badge(registration) or _issue(registration, actor)
+
+
+def issue_badges(registrations: list[Registration], actor) -> list[Badge]:
+    """issue_badge for each of these registrations of one session, in their order, in a
+    few queries whatever their number (a print batch of thousands): the session locked
+    once, the registrations read afresh and their live badges in one query each, the new
+    badges made together with the next serials. One that may not have a badge refuses
+    the whole batch."""
+    if not registrations:
+        return []
+    ids = [registration.pk for registration in registrations]
+    with transaction.atomic():
+        session = lock_session(registrations[0].session)
+        fresh = Registration.objects.select_related("session", "entity").in_bulk(ids)
+        for pk in ids:
+            if fresh[pk].session_id != session.pk:
+                raise ValueError("A batch of badges is for one session.")
+            _check_may_have_badge(fresh[pk])
+        live = {
+            badge.registration_id: badge
+            for badge in Badge.objects.filter(registration_id__in=ids, revoked_at__isnull=True)
+        }
+        missing = [fresh[pk] for pk in ids if pk not in live]
+        if missing:
+            badging, last = badging_for(session), _last_serial(session)
+            made = Badge.objects.bulk_create(
+                _new_badge(badging, registration, last + number, actor)
+                for number, registration in enumerate(missing, start=1)
+            )
+            live |= {badge.registration_id: badge for badge in made}
+    return [live[pk] for pk in ids]
 
 
 def reprint(registration: Registration, actor, reason: str) -> Badge:

@@ -48,8 +48,9 @@ def load_states(path: Path = STATES_CSV) -> int:
 # --- Seats -----------------------------------------------------------------------------
 
 
-def _lock_session(session: Session) -> Session:
-    # PostgreSQL: one session's seats are counted and taken one transaction at a time.
+def lock_session(session: Session) -> Session:
+    """The session read afresh and locked until the transaction ends: changes of its
+    registrations (and of the badges' serials) are made one transaction at a time."""
     # SQLite ignores the lock; its IMMEDIATE transactions are already serialised.
     return Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session.pk)
 
@@ -60,7 +61,7 @@ SEAT_FIELDS = ("format", "in_person_capacity", "online_capacity", "delegation_in
 
 
 def _lock_seats(session: Session) -> Session:
-    """Lock the session as _lock_session does, but read afresh only what decides its
+    """Lock the session as lock_session does, but read afresh only what decides its
     seats, into `session` (whose other fields the caller has just read): a short query
     where the seat lock is held."""
     fresh = (
@@ -195,7 +196,7 @@ def _place(registration: Registration, actor, *mails: str, from_mode: str | None
 def lock_for_change(registration: Registration) -> Registration:
     """Lock the registration's session, then read the registration afresh (in place, so
     that the caller's instance shows the outcome)."""
-    session = _lock_session(registration.session)
+    session = lock_session(registration.session)
     registration.refresh_from_db()
     registration.session = session
     return registration
@@ -405,7 +406,7 @@ def promote_waitlisted(session: Session) -> list[Registration]:
     delegation has used its quota. Called after every change that may free a place."""
     promoted = []
     with transaction.atomic():
-        session = _lock_session(session)
+        session = lock_session(session)
         for mode in session.participation_modes:
             queue = Registration.objects.filter(
                 session=session, participation_mode=mode, state=State.WAITLISTED

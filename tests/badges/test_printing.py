@@ -3,6 +3,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
@@ -85,6 +87,30 @@ def test_a_delegation_or_a_category_is_printed_alone(session, people):
 
     assert printing.select(session, "delegation", str(austria)) == [people[0].pk, people[1].pk]
     assert printing.select(session, "category", "ngo") == []
+
+
+def test_a_batch_takes_the_same_queries_for_three_badges_as_for_ten(officer, session, people):
+    services.issue_badge(people[0], officer)  # one already issued, the others new
+    more = [approved(session, given_name=f"Person {n}") for n in range(7)]
+    with CaptureQueriesContext(connection) as three:
+        printing.print_badges(session, [p.pk for p in people], layout="a6", actor=officer)
+    Badge.objects.update(printed_at=None)
+
+    with CaptureQueriesContext(connection) as ten:
+        printing.print_badges(session, [p.pk for p in people + more], layout="a6", actor=officer)
+
+    assert len(ten) == len(three)
+    serials = sorted(Badge.objects.filter(session=session).values_list("serial", flat=True))
+    assert serials == list(range(1, 11))
+
+
+def test_a_batch_with_someone_who_may_not_have_a_badge_issues_none(officer, session, people):
+    online = approved(session, mode="online")
+
+    with pytest.raises(services.BadgeError):
+        printing.print_badges(session, [people[0].pk, online.pk], layout="a6", actor=officer)
+
+    assert not Badge.objects.exists()
 
 
 def test_a_reprint_gives_new_serials_and_revokes_the_old_badges(officer, session, people):
