@@ -62,14 +62,28 @@ def prepare(participants: int) -> tuple[str, list[str]]:
     return token, codes
 
 
-def scan(path: str, codes: list[str], options, headers: dict, server) -> dict:
+def scan(
+    path: str,
+    codes: list[str],
+    options,
+    headers: dict,
+    server,
+    port: int | None = None,
+    database: str | None = None,
+    payload=None,
+) -> dict:
     """The scanners at work for the set time, posting to `path`, each once a second until
     the time is up: a new badge of its share each time, but one scan in ten of a badge it
-    already scanned. What they got back."""
+    already scanned. What they got back. The peer bench sends the same scans to another
+    server: its `port`, its `database` (for the CPU figures) and its `payload(index, code)`
+    (the body of scanner `index` scanning `code`; ours unless given)."""
+
+    def ours(index: int, code: str) -> bytes:
+        body = {"gate": f"Gate {index % 4 + 1}", "device": f"scanner-{index:02d}"}
+        return json.dumps(body | {"code": code}).encode()
 
     def scanner(index: int, start: float, out: dict) -> None:
         chance = random.Random(index)
-        body = {"gate": f"Gate {index % 4 + 1}", "device": f"scanner-{index:02d}"}
         fresh, scanned = iter(codes[index :: options.scanners]), []
         phase = 0 if options.together else index / options.scanners
         tick = 0
@@ -80,12 +94,12 @@ def scan(path: str, codes: list[str], options, headers: dict, server) -> dict:
                 code = chance.choice(scanned)
             else:
                 scanned.append(code)
-            payload = json.dumps(body | {"code": code}).encode()
-            serving.timed_request(PORT, "POST", path, out, body=payload, headers=headers)
+            body = (payload or ours)(index, code)
+            serving.timed_request(port or PORT, "POST", path, out, body=body, headers=headers)
             out["badges"].add(code)
             tick += 1
 
-    return serving.load(options.scanners, scanner, {"badges": set()}, server, DATABASE)
+    return serving.load(options.scanners, scanner, {"badges": set()}, server, database or DATABASE)
 
 
 def main() -> None:

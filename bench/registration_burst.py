@@ -105,12 +105,16 @@ def registrations(entity_id: int, count: int, prefix: str) -> list[bytes]:
     ]
 
 
-def burst(path: str, bodies: list[bytes], clients: int, headers: dict) -> dict:
+def burst(
+    path: str, bodies: list[bytes], clients: int, headers: dict, port: int | None = None
+) -> dict:
+    """`clients` clients posting `bodies` to `path` on `port` (PORT unless given: the peer
+    bench sends the same burst to pretix), each on one connection, as fast as answered."""
     latencies, statuses, lock = [], [], threading.Lock()
     queue = list(enumerate(bodies))
 
     def client() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", port or PORT, timeout=60)
         while True:
             with lock:
                 if not queue:
