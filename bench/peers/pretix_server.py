@@ -44,6 +44,7 @@ def installed() -> bool:
         [str(PYTHON), "-c", "import pretix, gunicorn; print(pretix.__version__)"],
         capture_output=True,
         text=True,
+        cwd=VENV,  # not bench/peers, where pretix.py would shadow the package
     )
     return found.stdout.strip() == VERSION
 
