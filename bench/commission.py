@@ -17,7 +17,6 @@ Uses (and re-creates) the PostgreSQL database `unmeetings_commission_bench` on
 """
 
 import argparse
-import http.client
 import math
 import os
 import shutil
@@ -88,39 +87,6 @@ def signed_in() -> str:
     client = Client()
     client.force_login(get_user_model().objects.get(email=OFFICER))
     return client.cookies["sessionid"].value
-
-
-def timed(path: str, headers: dict, requests: int) -> list[float]:
-    """`requests` GETs of the path, one after another; milliseconds each."""
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
-    latencies = []
-    for _ in range(requests):
-        began = time.perf_counter()
-        connection.request("GET", path, headers=headers)
-        response = connection.getresponse()
-        response.read()
-        latencies.append((time.perf_counter() - began) * 1000)
-        if response.status != 200:
-            raise SystemExit(f"{path} answered {response.status}")
-    connection.close()
-    return latencies
-
-
-def queries_of(path: str, cookie: str) -> int:
-    """The queries of one request for the page, in this process (after a first request, as
-    the server's workers have had)."""
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
-    client.get(path)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200, (path, response.status_code)
-    return len(captured.captured_queries)
 
 
 def top_up(session, count: int) -> int:
@@ -265,13 +231,14 @@ def main() -> None:
         results = {}
         with serving.gunicorn(env, PORT, options.workers, "/bench/layout/"):
             for path in pages.values():  # every worker connected and through each page once
-                timed(path, headers, options.workers * 2)
+                serving.page_timings(PORT, path, headers, options.workers * 2)
             for name, path in pages.items():
-                results[name] = timed(path, headers, options.requests)
-        counts = {name: queries_of(path, cookie) for name, path in pages.items()}
+                results[name] = serving.page_timings(PORT, path, headers, options.requests)
+        counts = {name: serving.queries_of(path, cookie) for name, path in pages.items()}
         # The same pages of the demo's small session: a count that differs grows with rows.
         small = {
-            n: queries_of(p.replace(f"/{SLUG}/", f"/{SMALL}/"), cookie) for n, p in pages.items()
+            n: serving.queries_of(p.replace(f"/{SLUG}/", f"/{SMALL}/"), cookie)
+            for n, p in pages.items()
         }
         badges = print_badges(env, options.badges)
     finally:

@@ -12,7 +12,6 @@ Uses (and re-creates) the PostgreSQL database `unmeetings_console_bench` on 127.
 """
 
 import argparse
-import http.client
 import os
 import statistics
 import sys
@@ -112,40 +111,6 @@ def prepare(count: int) -> tuple[str, int]:
     return cookie, registrations[count // 2].pk
 
 
-def timed(path: str, headers: dict, requests: int) -> list[float]:
-    """`requests` GETs of the path, one after another, on a connection kept open (as a
-    browser does); milliseconds each."""
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-    latencies = []
-    for _ in range(requests):
-        began = time.perf_counter()
-        connection.request("GET", path, headers=headers)
-        response = connection.getresponse()
-        response.read()
-        latencies.append((time.perf_counter() - began) * 1000)
-        if response.status != 200:
-            raise SystemExit(f"{path} answered {response.status}")
-    connection.close()
-    return latencies
-
-
-def queries_of(path: str, cookie: str) -> int:
-    """The queries of one request for the page, in this process (a first request warms up
-    the officer's role, as the server's workers have)."""
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
-    client.get(path)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200, (path, response.status_code)
-    return len(captured.captured_queries)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--registrations", type=int, default=2500)
@@ -173,9 +138,9 @@ def main() -> None:
     results = {}
     with serving.gunicorn(environment(), PORT, options.workers, "/bench/layout/"):
         for path in pages.values():  # every worker connected and through each page once
-            timed(path, headers, options.workers * 3)
+            serving.page_timings(PORT, path, headers, options.workers * 3)
         for name, path in pages.items():
-            results[name] = timed(path, headers, options.requests)
+            results[name] = serving.page_timings(PORT, path, headers, options.requests)
 
     print(
         f"{options.registrations} registrations in one session, {options.requests} requests "
@@ -185,9 +150,10 @@ def main() -> None:
     width = max(len(name) for name in pages)
     for name, path in pages.items():
         latencies = results[name]
+        queries = serving.queries_of(path, cookie)
         print(
             f"{name:<{width}}  median {statistics.median(latencies):6.1f} ms   "
-            f"p95 {percentile(latencies, 0.95):6.1f} ms   queries {queries_of(path, cookie)}"
+            f"p95 {percentile(latencies, 0.95):6.1f} ms   queries {queries}"
         )
     slowest = max(statistics.median(results[name]) for name in pages if "console" in name)
     verdict = "met" if slowest < TARGET_MS else "MISSED"

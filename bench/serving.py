@@ -223,20 +223,58 @@ def gunicorn(env: dict, port: int, workers: int, ready_path: str = "/"):
         env=env,
     )
     try:
-        for _ in range(200):
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-                connection.request("GET", ready_path)
-                connection.getresponse().read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("gunicorn did not start")
+        wait_until_answers(port, ready_path, "gunicorn")
         yield server
     finally:
         server.terminate()
         server.wait()
+
+
+def wait_until_answers(port: int, path: str, what: str, seconds: float = 30) -> None:
+    """Until a server started on the port answers the path (any status)."""
+    for _ in range(int(seconds * 10)):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path)
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"{what} did not start")
+
+
+def page_timings(port: int, path: str, headers: dict, requests: int) -> list[float]:
+    """`requests` GETs of a page, one after another, on a connection kept open (as a
+    browser does); milliseconds each. Anything but 200 stops the bench."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    latencies = []
+    for _ in range(requests):
+        began = time.perf_counter()
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        latencies.append((time.perf_counter() - began) * 1000)
+        if response.status != 200:
+            raise SystemExit(f"{path} answered {response.status}")
+    connection.close()
+    return latencies
+
+
+def queries_of(path: str, cookie: str) -> int:
+    """The queries of one request for the page by the signed-in `cookie`, in this process
+    (after a first request, as the server's workers have had)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(captured.captured_queries)
 
 
 def warm_up(port: int, path: str, headers: dict, count: int = 0, bodies=None) -> None:

@@ -10,7 +10,6 @@ download is off by default in a new event.)
 """
 
 import contextlib
-import http.client
 import json
 import os
 import shutil
@@ -18,6 +17,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import serving  # bench/, on the path as pretix.py puts it
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 VERSION = "2026.8.0"
@@ -187,16 +188,7 @@ def gunicorn(workers: int, ready_path: str = "/api/v1/"):
         env=environment(),
     )
     try:
-        for _ in range(300):
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
-                connection.request("GET", ready_path)
-                connection.getresponse().read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("pretix's gunicorn did not start")
+        serving.wait_until_answers(PORT, ready_path, "pretix's gunicorn", seconds=30)
         yield server
     finally:
         server.terminate()
