@@ -5,11 +5,13 @@ import base64
 import re
 
 import pytest
+import qrcode
 import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
+from qrcode.util import MODE_ALPHA_NUM, QRData
 
 from badges import signing
 
@@ -109,10 +111,19 @@ def test_the_unverified_reading_names_the_session(code):
     assert signing.read_unverified(code) == (7, 1234, 42)
 
 
-def test_the_qr_code_is_version_4_to_6_at_error_correction_m(code):
-    qr = signing.make_qr(code)
+def test_the_qr_code_is_the_one_an_independent_encoder_makes_with_its_mask(code):
+    """zxing-cpp makes the modules; qrcode, written apart from it, makes the same code,
+    version and error correction M, in the alphanumeric mode, with one of the eight masks."""
+    modules = signing.qr_modules(code)
+    made = []
+    for mask in range(8):
+        qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=mask)
+        qr.add_data(QRData(code, mode=MODE_ALPHA_NUM))
+        qr.make(fit=True)
+        made.append(["".join("1" if dark else "0" for dark in row) for row in qr.get_matrix()])
 
-    assert (qr.version in (4, 5, 6), qr.error_correction) == (True, ERROR_CORRECT_M)
+    assert modules in made
+    assert signing.qr_version(modules) in (4, 5, 6)
 
 
 def test_the_stored_modules_are_a_square_of_the_qr_version_without_border(code):
