@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import outbox
+from core.choices import label
 from core.validators import key_number
 from languages.dates import date_range
 from languages.official import active_language
@@ -105,10 +106,10 @@ def badge_data(
         session_title=session.title,
         dates_label=dates,
         category=registration.category,
-        category_label=str(registration.get_category_display()),
+        category_label=label(registration, "category"),
         colour=colours.get(registration.category) or DEFAULT_COLOURS[registration.category],
         photo=photo,
-        latin_name=f"{registration.get_salutation_display()} {registration.full_name}".strip(),
+        latin_name=f"{label(registration, 'salutation')} {registration.full_name}".strip(),
         own_script_name=registration.name_in_own_script,
         entity_name=registration.entity.display_name,
         qr_modules=qr_modules,

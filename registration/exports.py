@@ -1,30 +1,18 @@
 """Exports of registrations: CSV and Excel with the columns an officer chooses, the list of
 participants in UN order (PDF) and visa support letters (PDF)."""
 
-from functools import lru_cache
-
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from core import tables
+from core.choices import label
 from pdftext.document import BODY, HEADING, TITLE, Paragraph, Style, build
 
 from .models import Entity, Registration
-
-
-@lru_cache(maxsize=4096)
-def _label(language: str, model, field: str, value) -> str:
-    """A choice's label in the language: get_FOO_display() rebuilds the field's choices and
-    translates at every call, which was most of the time of an export of thousands."""
-    return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
-
-
-def label(instance, field: str) -> str:
-    return _label(get_language(), type(instance), field, getattr(instance, field))
 
 
 def choice(field: str, of=lambda registration: registration):
