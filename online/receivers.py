@@ -10,8 +10,9 @@ from . import services
 
 @receiver(registration_changed, dispatch_uid="keep_join_link_in_step")
 def keep_join_link_in_step(sender, registration, **kwargs) -> None:
-    if kwargs.get("from_state") == "" and registration.state != registration.State.APPROVED:
-        return  # a new registration waits for approval: no link to make, none to revoke
+    new = kwargs.get("from_state") == ""  # a new registration has no link to revoke
+    if new and registration.state != registration.State.APPROVED:
+        return  # nor one to make before its approval: no query
     made = services.join_link(registration)  # made where missing
-    if made is None and kwargs.get("from_state") != "":  # a new one has none to revoke
+    if made is None and not new:
         services.revoke(registration)
