@@ -6,6 +6,8 @@ carries, a person's (with their token) in the language they chose."""
 from datetime import timedelta
 from functools import wraps
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -24,16 +26,20 @@ from .models import Booking, Room, Series, Session, Sitting
 
 ROOM_FEED_PAST_DAYS = 90  # a room feed shows bookings from this many days ago on
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+FEED_CACHE_SECONDS = 2 * 60 * settings.CALENDAR_REFRESH_MINUTES
 
 
 def feed_response(request, build, etag: str, last_modified, filename: str = "") -> HttpResponse:
     """The feed `build()` makes, in the active language; a 304 where the request's
-    validators match this version in this language."""
+    validators match this version in this language. The same version in the same language
+    is the same bytes (calendars), so the body is kept in the cache under its ETag: a
+    calendar app polling without validators gets it without a build until the feed
+    changes."""
     language = get_language()
     etag = quote_etag(f"{etag}-{language}")
     stamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=stamp)
-    response = not_modified or HttpResponse(build(), content_type=CONTENT_TYPE)
+    response = not_modified or HttpResponse(_body(etag, build), content_type=CONTENT_TYPE)
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(stamp)
@@ -41,6 +47,16 @@ def feed_response(request, build, etag: str, last_modified, filename: str = "") 
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Language"] = language
     return response
+
+
+def _body(etag: str, build) -> bytes:
+    key = f"feed:{etag}"
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        # Long enough for the next poll of a calendar app; a new version is a new key.
+        cache.set(key, body, timeout=FEED_CACHE_SECONDS)
+    return body
 
 
 def requested_language(request) -> str | None:

@@ -114,6 +114,43 @@ def test_conditional_request_gets_304(
     assert response.status_code == 304
 
 
+def test_a_feed_polled_again_unchanged_is_not_built_again(
+    client, session, delegate, officer, django_assert_num_queries
+):
+    approved(session, delegate, officer)
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
+    first = client.get(url).content
+
+    # the token, and one aggregate: the body is the one kept under its ETag
+    with django_assert_num_queries(2):
+        again = client.get(url)
+
+    assert again.status_code == 200 and again.content == first
+
+
+def test_the_next_poll_shows_a_change_without_validators(client, session, delegate, officer):
+    approved(session, delegate, officer)
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
+    client.get(url)
+    sitting = session.sittings.get()
+
+    sitting.title = "2nd plenary meeting"
+    sessions.save_sitting(sitting)
+
+    assert b"2nd plenary meeting" in client.get(url).content
+
+
+def test_a_kept_feed_is_no_one_else_s(client, session, delegate, officer):
+    other = UserFactory()
+    approved(session, delegate, officer)
+    approved(session, other, officer, mode="online")
+    client.get(f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics")
+
+    (event,) = events(client, other)
+
+    assert str(event["LOCATION"]) == "Online"
+
+
 def test_query_count_is_fixed_whatever_the_number_of_sessions(
     client, room, delegate, officer, django_assert_num_queries
 ):
