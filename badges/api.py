@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsConferenceOfficer
-from core.api import SlugRelatedField
+from core.api import CachedFieldsMixin, SlugRelatedField
 from sessions_app.models import Session
 
 from . import checkin, services, signing
@@ -32,7 +32,7 @@ class ScanTimeField(serializers.DateTimeField):
         return value
 
 
-class CheckInRequestSerializer(serializers.Serializer):
+class CheckInRequestSerializer(CachedFieldsMixin, serializers.Serializer):
     code = serializers.CharField(max_length=200, help_text="The signed code the badge's QR holds.")
     gate = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
     device = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
@@ -61,7 +61,7 @@ class CheckInRequestSerializer(serializers.Serializer):
     )
 
 
-class BearerSerializer(serializers.Serializer):
+class BearerSerializer(CachedFieldsMixin, serializers.Serializer):
     """Who a badge names, for the guard to compare faces: of a check-in's answer or of a
     badge in the scanner bundle (both have a `registration`)."""
 

@@ -339,17 +339,10 @@ def check_in(
 
 
 def _record(badge: Badge, day: date, at: datetime, nonce: str, **details) -> CheckInResult:
-    """The day's check-in, made unless there is one. Two scans at the same instant: the
-    unique constraints keep one, and the other reads it (the same scan uploaded twice
-    at once answers as the first)."""
-    same_day = CheckIn.objects.filter(
-        session_id=badge.session_id, registration_id=badge.registration_id, day=day
-    )
-    earlier = _one(same_day)
-    if earlier is not None:
-        # With this scan's nonce, it was made by the same scan uploaded at the same
-        # instant, after this one looked for the nonce: answer as that upload did.
-        return _result(earlier, badge, created=bool(nonce) and earlier.nonce == nonce)
+    """The day's check-in, made unless there is one. Most scans are the day's first, so the
+    insert comes first: the unique constraints refuse a second, which then reads the one
+    kept (two scans at the same instant too; the same scan uploaded twice at once answers
+    as the first)."""
     record = CheckIn(
         session=badge.session,
         registration=badge.registration,
@@ -373,7 +366,12 @@ def _record(badge: Badge, day: date, at: datetime, nonce: str, **details) -> Che
         replayed = nonce and _replayed(badge.session, nonce, badge)
         if replayed:
             return replayed
-        return _result(same_day.get(), badge, created=False)
+        earlier = CheckIn.objects.get(
+            session_id=badge.session_id, registration_id=badge.registration_id, day=day
+        )
+        # With this scan's nonce, it was made by the same scan uploaded at the same
+        # instant, after this one looked for the nonce: answer as that upload did.
+        return _result(earlier, badge, created=bool(nonce) and earlier.nonce == nonce)
     return CheckInResult(record, badge, created=True)
 
 

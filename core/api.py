@@ -1,5 +1,8 @@
 """The API's answer to a refusal by the rules: 409 with the message and the rule's code; to
-a path it does not have, in JSON; and a field that finds an object by its slug."""
+a path it does not have, in JSON; a field that finds an object by its slug; and
+serializers' fields worked out once per class."""
+
+import copy
 
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
@@ -51,3 +54,24 @@ class SlugRelatedField(serializers.SlugRelatedField):
         if isinstance(data, str) and "\x00" in data:
             self.fail("does_not_exist", slug_name=self.slug_field, value=data)
         return super().to_internal_value(data)
+
+
+class CachedFieldsMixin:
+    """A serializer works out its fields on every instance (a ModelSerializer from the
+    model, any serializer by a deep copy of those declared); for flat fields the result
+    never changes, so it is worked out once per class and copied. A shallow copy is enough
+    for them (binding sets only the copy's own attributes), and a deep copy of each, as DRF
+    makes, cost more than the rest of the serializer. Not for nested serializers or list
+    fields, whose child a shallow copy would share."""
+
+    _built_fields: dict = {}
+
+    def get_fields(self):
+        cls = type(self)
+        if cls not in self._built_fields:
+            self._built_fields[cls] = super().get_fields()
+        fields = {name: copy.copy(field) for name, field in self._built_fields[cls].items()}
+        return fields | self.provided_fields()
+
+    def provided_fields(self) -> dict:
+        return {}

@@ -1,7 +1,5 @@
 """REST API for registrations, through the same services and rules as the pages."""
 
-import copy
-
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,31 +15,12 @@ from rest_framework.throttling import UserRateThrottle
 from accounts.permissions import IsConferenceOfficer
 from accounts.roles import is_conference_officer
 from core import cache
-from core.api import RateLimitUnavailable
+from core.api import CachedFieldsMixin, RateLimitUnavailable
 from sessions_app.content_api import ACCEPT_LANGUAGE_PARAMETER
 from sessions_app.models import Session
 
 from . import delegations, hooks, queries, services
 from .models import Entity, Registration
-
-
-class CachedFieldsMixin:
-    """ModelSerializer works out its fields from the model on every instance; for these
-    the result never changes, so it is worked out once per class and copied. A shallow
-    copy is enough for flat fields (binding sets only the copy's own attributes), and a
-    deep copy of each, as DRF makes, cost more than the rest of the serializer."""
-
-    _built_fields: dict = {}
-
-    def get_fields(self):
-        cls = type(self)
-        if cls not in self._built_fields:
-            self._built_fields[cls] = super().get_fields()
-        fields = {name: copy.copy(field) for name, field in self._built_fields[cls].items()}
-        return fields | self.provided_fields()
-
-    def provided_fields(self) -> dict:
-        return {}
 
 
 class RegistrationSerializer(CachedFieldsMixin, serializers.ModelSerializer):

@@ -77,3 +77,36 @@ def test_tokens_past_their_expiry_are_deleted_daily_and_the_others_kept(officer,
     assert out.getvalue().strip() == "1 expired API token(s) deleted."
     assert list(AuthToken.objects.all()) == [kept]
     assert delete_expired_api_tokens.delay().get() == 0  # beat's task: nothing left to do
+
+
+def bearer(token: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    return client
+
+
+def test_a_token_with_the_right_key_but_a_wrong_secret_is_refused(officer):
+    token = issue(officer.email)
+    forged = token[:-4] + ("AAAA" if token[-4:] != "AAAA" else "BBBB")
+
+    assert bearer(forged).get("/api/v1/bookings/").status_code == 401
+
+
+@pytest.mark.parametrize("token", ["ÿÿÿÿÿÿÿÿÿÿÿÿ", "%%%", "x" * 300])
+def test_a_token_that_is_not_one_is_refused_not_an_error(token):
+    assert bearer(token).get("/api/v1/bookings/").status_code == 401
+
+
+def test_a_role_taken_away_is_gone_at_the_next_request(officer):
+    client = bearer(issue(officer.email))
+    assert client.post("/api/v1/checkins/", {}, format="json").status_code == 400
+
+    officer.groups.clear()
+
+    assert client.post("/api/v1/checkins/", {}, format="json").status_code == 403
+
+
+def test_a_delegate_s_token_is_not_an_officer_s(delegate):
+    response = bearer(issue(delegate.email)).post("/api/v1/checkins/", {}, format="json")
+
+    assert response.status_code == 403

@@ -370,6 +370,20 @@ def test_the_api_answers_200_already_checked_in_the_second_time(officer, running
     assert CheckIn.objects.count() == 1
 
 
+def test_a_scan_is_one_query_and_the_insert(officer, running_badge, django_assert_num_queries):
+    client = api(officer)
+
+    # the roles, the badge (with its session, key, registration and entity), the insert
+    # (in a savepoint, as the test runs in a transaction: 2 more)
+    with django_assert_num_queries(5):
+        first = client.post(URL, {"code": running_badge.code}, format="json")
+    # ... and a second scan that day: the insert refused, then the day's check-in read
+    with django_assert_num_queries(6):
+        again = client.post(URL, {"code": running_badge.code}, format="json")
+
+    assert (first.status_code, again.status_code) == (201, 200)
+
+
 def test_the_api_refuses_a_revoked_badge_with_409_reason_and_detail(officer, running_badge):
     services.revoke(running_badge, officer, "Stolen")
 
