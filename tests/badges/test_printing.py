@@ -284,3 +284,11 @@ def test_the_badge_prints_in_every_language(client, delegate, session, language)
     assert shows(drawn, "Amina HADDAD") and shows(drawn, "أمينة حداد") and shows(drawn, "Egypt")
     assert glyphless(response.content) == []
     assert not [line for line in drawn if ARABIC_LETTERS.search(line)]
+
+
+def test_reportlab_writes_with_its_c_accelerator():
+    """reportlab[accel]: without rl_accel it formats every number of a page in Python (a
+    tenth of a badge's time)."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel._py_funcs == {}
