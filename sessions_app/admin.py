@@ -33,6 +33,11 @@ class VenueAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoomInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The feeds show the venue and its rooms (the inline's): their sittings change.
+        services.shown_changed(venues=[form.instance.pk])
+
 
 @admin.register(Room)
 class RoomAdmin(TranslationAdmin):
@@ -49,6 +54,10 @@ class RoomAdmin(TranslationAdmin):
     list_filter = ["venue", "building"]
     search_fields = [*columns("name"), "building", "equipment"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.shown_changed(rooms=[form.instance.pk])  # the feeds show its names
 
 
 class SittingInline(admin.TabularInline):

@@ -3,6 +3,7 @@ conditional request that matches gets a 304 without the calendar being built. A 
 one language (its ETag says which): a public feed in the `lang=` its subscribe link
 carries, a person's (with their token) in the language they chose."""
 
+import hashlib
 from datetime import timedelta
 from functools import wraps
 
@@ -39,7 +40,9 @@ def feed_response(request, build, etag: str, last_modified, filename: str = "") 
     etag = quote_etag(f"{etag}-{language}")
     stamp = last_modified.timestamp() if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=stamp)
-    response = not_modified or HttpResponse(_body(etag, build), content_type=CONTENT_TYPE)
+    response = not_modified or HttpResponse(
+        _body(request.path, etag, build), content_type=CONTENT_TYPE
+    )
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(stamp)
@@ -49,8 +52,10 @@ def feed_response(request, build, etag: str, last_modified, filename: str = "") 
     return response
 
 
-def _body(etag: str, build) -> bytes:
-    key = f"feed:{etag}"
+def _body(path: str, etag: str, build) -> bytes:
+    # Under its path too: two feeds may have the same version (two sittings saved at the
+    # same instant). Hashed: a personal feed's path holds its token.
+    key = "feed:" + hashlib.sha256(f"{path}|{etag}".encode()).hexdigest()
     body = cache.get(key)
     if body is None:
         body = build()
@@ -78,6 +83,7 @@ def _session_salt(session: Session) -> tuple:
     # What of the session itself shows in the feed: a change to it is a new version.
     return (
         session.pk,
+        session.slug,  # in the events' URLs
         session.title,
         session.short_name,
         session.start_date,
@@ -120,7 +126,10 @@ def series_feed(request, slug: str):
     sessions = list(series.sessions.order_by("start_date"))
     sittings = Sitting.objects.filter(session__series=series)
     etag, changed = calendars.version(
-        sittings, series.name, *(_session_salt(session) for session in sessions)
+        sittings,
+        series.name,
+        series.short_name,
+        *(_session_salt(session) for session in sessions),
     )
     return feed_response(
         request,
@@ -140,7 +149,9 @@ def room_feed(request, slug: str):
     since = timezone.now() - timedelta(days=ROOM_FEED_PAST_DAYS)
     bookings = Booking.objects.filter(room=room, status__in=Booking.LIVE_STATUSES, end__gte=since)
     with override(requested_language(request) or preferred_language(user, get_language())):
-        etag, changed = calendars.version(bookings, room.name, room.venue.name)
+        etag, changed = calendars.version(
+            bookings, room.name, room.venue.name, room.venue.time_zone
+        )
         return feed_response(
             request,
             lambda: calendars.room_calendar(

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -264,7 +263,7 @@ def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
     officer saving other columns of the same rows at the same time keeps theirs), one
     UPDATE per model and set of columns. Rows with an `updated_at` have it moved, and so
     do the sittings that show a changed session, room, venue or series, so that calendar
-    feeds see the change (services.content_changed: their bookings and events follow)."""
+    feeds see the change (services.shown_changed: their bookings and events follow)."""
     # Each row once (its units' first instance) with the columns it changes.
     rows: dict[tuple[type, object], tuple[models.Model, set[str]]] = {}
     for (unit_id, language), text in changes.items():
@@ -285,14 +284,12 @@ def _write(by_id: dict[str, Unit], changes: dict[tuple[str, str], str]) -> int:
     with transaction.atomic():
         for (model, changed), objects in groups.items():
             model._base_manager.bulk_update(objects, sorted(changed))
-        shown = Sitting.objects.filter(
-            Q(pk__in=changed_rows[Sitting])
-            | Q(session__in=changed_rows[Session])
-            | Q(room__in=changed_rows[Room])
-            | Q(room__venue__in=changed_rows[Venue])
-            | Q(session__series__in=changed_rows[Series])
+        services.shown_changed(
+            now=now,
+            sittings=changed_rows[Sitting],
+            sessions=changed_rows[Session],
+            rooms=changed_rows[Room],
+            venues=changed_rows[Venue],
+            series=changed_rows[Series],
         )
-        sitting_ids = list(shown.values_list("pk", flat=True))
-        Sitting.objects.filter(pk__in=sitting_ids).update(updated_at=now)
-        services.content_changed(sitting_ids)
     return len(changes)

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -196,6 +197,23 @@ def booking_purpose(sitting: Sitting) -> str:
     whatever the language of the request that saved the sitting."""
     with translation.override(settings.LANGUAGE_CODE):
         return f"{sitting.title}, {sitting.session.short_name}"
+
+
+def shown_changed(*, now=None, sittings=(), sessions=(), rooms=(), venues=(), series=()) -> None:
+    """After these rows changed (by their ids), mark updated the sittings that show them (a
+    sitting shows its own fields, its session's, its room's, its venue's and its series'),
+    so that the calendar feeds' versions move; their bookings and events follow
+    (content_changed)."""
+    shown = Sitting.objects.filter(
+        Q(pk__in=sittings)
+        | Q(session__in=sessions)
+        | Q(room__in=rooms)
+        | Q(room__venue__in=venues)
+        | Q(session__series__in=series)
+    )
+    sitting_ids = list(shown.values_list("pk", flat=True))
+    Sitting.objects.filter(pk__in=sitting_ids).update(updated_at=now or timezone.now())
+    content_changed(sitting_ids)
 
 
 def content_changed(sitting_ids: list[int]) -> None:

@@ -322,3 +322,70 @@ def test_the_feeds_text_keeps_a_line_break_as_written(client, session):
     body = client.get(f"/calendar/sittings/{sitting.pk}.ics").content
 
     assert b"X-WR-CALNAME:Opening\\nof the meeting\r\n" in body
+
+
+def test_two_sittings_saved_at_the_same_instant_each_download_as_themselves(client, session):
+    first, second = session.sittings.order_by("start")
+    # One content import marks every sitting of the session updated at the same instant.
+    services.shown_changed(sessions=[session.pk])
+
+    files = [client.get(f"/calendar/sittings/{s.pk}.ics").content for s in (first, second)]
+
+    assert [str(events(body)[0]["SUMMARY"]) for body in files] == [
+        "Sitting at 10, IEG-2",
+        "Sitting at 15, IEG-2",
+    ]
+
+
+def saved_in_the_admin(officer_client, obj, **changes) -> None:
+    """Post the object's admin change form as it stands (with its inlines), with these
+    changes."""
+    url = f"/admin/sessions_app/{obj._meta.model_name}/{obj.pk}/change/"
+    page = officer_client.get(url).context
+    data = {k: v for k, v in page["adminform"].form.initial.items() if v is not None}
+    for inline in page["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        data |= {management.add_prefix(k): v for k, v in management.initial.items()}
+        for form in formset.forms:
+            data |= {form.add_prefix(k): v for k, v in form.initial.items() if v is not None}
+            data |= {
+                form.add_prefix("id"): form.instance.pk,
+                form.add_prefix(formset.fk.name): obj.pk,
+            }
+    response = officer_client.post(url, data | changes)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def test_a_room_renamed_in_the_admin_shows_at_the_next_poll(client, officer_client, session):
+    etag = feed(client)["ETag"]
+
+    saved_in_the_admin(officer_client, session.room, name_en="Boardroom E")
+
+    polled = feed(client)
+    assert polled["ETag"] != etag
+    assert all("Boardroom E" in str(event["LOCATION"]) for event in events(polled.content))
+    assert feed(client, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_venue_saved_in_the_admin_moves_its_sittings_feeds(client, officer_client, session):
+    etag = feed(client)["ETag"]
+
+    saved_in_the_admin(
+        officer_client, session.room.venue, address="Wagramer Strasse 5, 1400 Vienna, Austria"
+    )
+
+    polled = feed(client)
+    assert polled["ETag"] != etag
+    assert all("Wagramer Strasse 5" in str(event["LOCATION"]) for event in events(polled.content))
+
+
+def test_a_series_renamed_in_the_admin_shows_at_the_next_poll(client, officer_client, session):
+    url = f"/calendar/series/{session.series.slug}.ics"
+    etag = client.get(url)["ETag"]
+
+    saved_in_the_admin(officer_client, session.series, short_name_en="CCPCJ")
+
+    polled = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert polled.status_code == 200
+    assert str(icalendar.Calendar.from_ical(polled.content)["X-WR-CALNAME"]).startswith("CCPCJ")
