@@ -52,10 +52,15 @@ def feed_response(request, build, etag: str, last_modified, filename: str = "") 
     return response
 
 
+def feed_cache_key(path: str, etag: str) -> str:
+    """Where a feed's body is kept: under its path too, since two feeds may have the same
+    version (two sittings saved at the same instant); hashed, since a personal feed's path
+    holds its token."""
+    return "feed:" + hashlib.sha256(f"{path}|{etag}".encode()).hexdigest()
+
+
 def _body(path: str, etag: str, build) -> bytes:
-    # Under its path too: two feeds may have the same version (two sittings saved at the
-    # same instant). Hashed: a personal feed's path holds its token.
-    key = "feed:" + hashlib.sha256(f"{path}|{etag}".encode()).hexdigest()
+    key = feed_cache_key(path, etag)
     body = cache.get(key)
     if body is None:
         body = build()
