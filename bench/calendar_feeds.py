@@ -1,8 +1,9 @@
 """Personal calendar feed over 1,000 sittings: the full build and the 304 path, through
 Django's test client (no network), in a throwaway database (SQLite by default, PostgreSQL
 when DATABASE_URL is set). Prints median and 95th-percentile times: the first request of
-the process, the feed built with nothing cached (the cache emptied before each), the feed
-built from cached events (the kept feed dropped), the same feed polled again unchanged
+the process, the feed built with nothing cached (the cache emptied before each), the feed after
+one of its sittings changed (one session's block of events made again), the feed built
+from cached events (the kept feed dropped), the same feed polled again unchanged
 without validators (the feed kept under its ETag), the 304, and a 404 for an unknown token
 (the floor).
 
@@ -149,15 +150,29 @@ def main():
             began = time.perf_counter()
             assert client.get(url).status_code == 200
             unbuilt.append(time.perf_counter() - began)
-        builds, kept, not_modified = [], [], []
-        for _ in range(options.runs):
-            # The events cached but not the feed: the first poll after a change elsewhere
-            # in the feed (its other events are as they were).
+        from django.utils import timezone
+
+        from sessions_app.models import Sitting
+
+        sittings = list(Sitting.objects.order_by("start").values_list("pk", flat=True))
+        changed, builds, kept, not_modified = [], [], [], []
+        for run in range(options.runs):
+            # One sitting changed: the feed's version moves, and only its session's block of
+            # events is made again (with that sitting's event), the others kept.
+            Sitting.objects.filter(pk=sittings[run * 37 % len(sittings)]).update(
+                updated_at=timezone.now()
+            )
+            began = time.perf_counter()
+            latest = client.get(url)
+            changed.append(time.perf_counter() - began)
+            assert latest.status_code == 200 and latest["ETag"] != first["ETag"]
+            first = latest
+            # The events cached but not the feed (dropped): every block kept.
             assert cache.delete(feed_cache_key(url, first["ETag"])), "the feed was not kept"
             began = time.perf_counter()
             response = client.get(url)
             builds.append(time.perf_counter() - began)
-            assert response.status_code == 200
+            assert response.status_code == 200 and response.content == first.content
             began = time.perf_counter()
             response = client.get(url)
             kept.append(time.perf_counter() - began)
@@ -172,6 +187,7 @@ def main():
         )
         report("first request of the process", [cold])
         report("built with nothing cached", unbuilt)
+        report("one sitting changed (200)", changed)
         report("built from cached events (200)", builds)
         report("polled again, unchanged (200)", kept)
         report("conditional request (304)", not_modified)

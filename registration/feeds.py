@@ -48,44 +48,63 @@ def personal_notes(registrations: list[Registration]) -> dict[int, str]:
     }
 
 
-def version(user, token: str) -> tuple[str, object]:
-    """The feed's ETag and Last-Modified in one query: the person's sittings (their last
-    change and count, see calendars.version), and what else the feed shows: their approved
-    registration of each session (mode, language), the session (joining details) and what
-    the guides of the upper apps show (hooks.feed_version). Each join is one row per
-    sitting."""
+def _with_mine(user):
+    """The person's sittings, with `mine` reaching their own approved registration of each
+    sitting's session (one row per sitting)."""
     mine = Q(session__registrations__state=Registration.State.APPROVED) & owner_q(
         user, "session__registrations__"
     )
-    rows = personal_sittings(user).alias(
+    return personal_sittings(user).alias(
         mine=FilteredRelation("session__registrations", condition=mine)
     )
-    return calendars.version(
-        rows,
-        token,
-        registrations=Max("mine__updated_at"),
-        sessions=Max("session__updated_at"),
+
+
+def _shown() -> dict:
+    """What the feed shows of the person's own, as aggregates over their sittings: their
+    approved registration of the session (mode, language) and what the guides of the upper
+    apps show (hooks.feed_version)."""
+    return {
+        "registration": Max("mine__pk"),
+        "registrations": Max("mine__updated_at"),
         **hooks.feed_version(),
+    }
+
+
+def version(user, token: str) -> tuple[str, object]:
+    """The feed's ETag and Last-Modified in one query: the person's sittings (their last
+    change and count, see calendars.version), their sessions (joining details) and what
+    else the feed shows of their own (_shown)."""
+    return calendars.version(
+        _with_mine(user), token, sessions=Max("session__updated_at"), **_shown()
     )
 
 
 def personal_calendar(user) -> bytes:
     """In person: the sittings with their rooms and the channels of the person's language;
     online: shown as online, with how to join and listen, their URL the person's own join
-    link (hooks.event_urls)."""
-    registrations = list(approved_registrations(user).select_related("session"))
-    notes = personal_notes(registrations)
-    # After the notes: a provider may use what the guides' providers fetched.
-    urls = hooks.event_urls(registrations)
+    link (hooks.event_urls). Only the sessions whose block of events changed (calendars.
+    session_blocks) get their notes and links made again."""
+    registrations = {
+        registration.session_id: registration
+        for registration in approved_registrations(user).select_related("session")
+    }
+
+    def texts(session_ids):
+        chosen = [registrations[pk] for pk in session_ids]
+        notes = personal_notes(chosen)
+        # After the notes: a provider may use what the guides' providers fetched.
+        urls = hooks.event_urls(chosen)
+        return notes, {r.session_id: urls[r.pk] for r in chosen if r.pk in urls}
+
     return calendars.calendar(
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
-        calendars.feed_sittings(personal_sittings(user)),
+        _with_mine(user),
         online_sessions={
-            registration.session_id
-            for registration in registrations
+            session_id
+            for session_id, registration in registrations.items()
             if registration.participation_mode == ParticipationMode.ONLINE
         },
-        notes=notes,
-        urls={r.session_id: urls[r.pk] for r in registrations if r.pk in urls},
+        texts=texts,
+        shown=_shown(),
     )

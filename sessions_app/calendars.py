@@ -4,6 +4,7 @@ LAST-MODIFIED come from the data, so the same data gives the same bytes and an E
 cheap 304s."""
 
 import hashlib
+from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache as cache_result
 from functools import lru_cache
@@ -12,7 +13,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Min, QuerySet
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -236,14 +237,15 @@ def calendar(
     online_sessions=frozenset(),
     extra_events=(),
     time_zones=(),
-    notes=None,
-    urls=None,
+    texts=None,
+    shown=None,
 ) -> bytes:
     """A calendar of these sittings (cancelled ones stay, marked CANCELLED); sittings of
-    `online_sessions` (ids) are shown as online, `notes` (text by session id) end their
-    sessions' sittings' descriptions and `urls` (by session id) replace their URL.
-    `extra_events` (sessions, bookings) go along, with the `time_zones` (tzid, date) they
-    use."""
+    `online_sessions` (ids) are shown as online. `texts(session_ids)` gives, for those
+    sessions, the notes (text by session id) that end their sittings' descriptions and the
+    URLs (by session id) that replace their URL; `shown` names the aggregates over the
+    sittings (as `version`'s) that move when what it gives moves. `extra_events` (sessions,
+    bookings) go along, with the `time_zones` (tzid, date) they use."""
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -257,10 +259,14 @@ def calendar(
     # icalendar's setter does not add VALUE=DURATION, which clients need.
     feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
-    rows = list(sittings.values_list(*SHOWN).order_by("start", "pk"))
+    groups, events = session_blocks(sittings, online_sessions, texts, shown or {})
     for event in extra_events:
         feed.add_component(event)
-    used = [(row[TIME_ZONE], row[START].date()) for row in rows] + list(time_zones)
+    used = [
+        (group["zone"], moment.date())
+        for group in groups
+        for moment in (group["first"], group["last"])
+    ] + list(time_zones)
     for tzid in sorted({tzid for tzid, _day in used}):
         dates = [day for zone, day in used if zone == tzid]
         # Always at least the same span of years: every feed then carries the same
@@ -270,7 +276,55 @@ def calendar(
         )
     body = feed.to_ical()
     end = body.rindex(b"END:VCALENDAR")
-    return body[:end] + sitting_events(rows, online_sessions, notes or {}, urls or {}) + body[end:]
+    return body[:end] + events + body[end:]
+
+
+# What each session's block of events in a feed is kept under, besides the language,
+# whether it is shown online and the caller's `shown`: any change to a sitting moves its
+# `updated_at` (rooms and venues too: services.shown_changed) or the count, a change to the
+# session moves the session's, and the pks tell a sitting's file from its session's block.
+BLOCK_VERSION = {
+    "zone": Max("session__time_zone"),
+    "first": Min("start"),
+    "last": Max("start"),
+    "count": Count("pk", distinct=True),
+    "lowest": Min("pk"),
+    "highest": Max("pk"),
+    "changed": Max("updated_at"),
+    "session_changed": Max("session__updated_at"),
+}
+
+
+def session_blocks(sittings, online_sessions, texts, shown: dict) -> tuple[list[dict], bytes]:
+    """The sittings' events, one block per session, each kept in the cache under its
+    session's version (one grouped query): a feed whose version moved builds again only the
+    blocks of the sessions that changed, and reads and writes (texts) only theirs. Returns
+    the sessions' versions, in the order of their first sitting, and their events."""
+    groups = list(sittings.order_by().values("session_id").annotate(**BLOCK_VERSION, **shown))
+    groups.sort(key=lambda group: (group["first"], group["session_id"]))
+    language = get_language() or ""
+    keys = {
+        group["session_id"]: "ical-block:"
+        + hashlib.sha256(
+            repr((sorted(group.items()), group["session_id"] in online_sessions, language)).encode()
+        ).hexdigest()
+        for group in groups
+    }
+    found = cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        notes, urls = texts(missing) if texts else ({}, {})
+        rows = list(
+            sittings.filter(session_id__in=missing).values_list(*SHOWN).order_by("start", "pk")
+        )
+        events = sitting_events(rows, online_sessions, notes, urls)
+        built = defaultdict(list)
+        for row in rows:
+            built[keys[row[SESSION]]].append(events[row[PK]])
+        built = {key: b"".join(blocks) for key, blocks in built.items()}
+        cache.set_many(built, timeout=EVENT_CACHE_SECONDS)
+        found |= built
+    return groups, b"".join(found[keys[group["session_id"]]] for group in groups)
 
 
 # What a sitting's event shows (and so its cache key): a change to any of these, or to
@@ -298,10 +352,11 @@ SHOWN = (
 PK, START, TIME_ZONE, SESSION = 0, 1, 2, 3
 
 
-def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -> bytes:
-    """The sittings' VEVENT blocks. Serialising an event is most of a feed's cost, so each
-    is kept in the cache under a key made of everything it shows: with a note and a URL,
-    those too, so a public feed (neither) never gets an event made for one person."""
+def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -> dict[int, bytes]:
+    """The sittings' VEVENT blocks, by sitting id. Serialising an event is most of a feed's
+    cost, so each is kept in the cache under a key made of everything it shows: with a note
+    and a URL, those too, so a public feed (neither) never gets an event made for one
+    person."""
     urls = urls or {}
     language = get_language() or ""
     keys = {
@@ -333,18 +388,19 @@ def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -
         }
         cache.set_many(built, timeout=EVENT_CACHE_SECONDS)
         found |= built
-    return b"".join(found[keys[row[PK]]] for row in rows)
+    return {pk: found[key] for pk, key in keys.items()}
 
 
 def warm(sittings) -> int:
-    """Build and keep the public events of these sittings in every language of the site,
-    so that no feed request has to (run by a task after a sitting changes). Returns how
-    many sittings."""
-    rows = list(sittings.values_list(*SHOWN).order_by("start", "pk"))
+    """Build and keep the public events of the sessions of these sittings, as their blocks
+    (session_blocks), in every language of the site, so that no feed request has to (run by
+    a task after a sitting changes). Returns how many sessions."""
+    sessions = set(sittings.values_list("session_id", flat=True))
+    whole = Sitting.objects.filter(session_id__in=sessions)
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            sitting_events(rows, frozenset(), {})
-    return len(rows)
+            session_blocks(whole, frozenset(), None, {})
+    return len(sessions)
 
 
 def warm_after_commit(sitting_ids: list[int]) -> None:

@@ -151,6 +151,64 @@ def test_a_kept_feed_is_no_one_else_s(client, session, delegate, officer):
     assert str(event["LOCATION"]) == "Online"
 
 
+def test_two_people_approved_at_the_same_instant_each_get_their_own_events(
+    client, session, delegate, officer
+):
+    from online.models import JoinLink
+    from registration.models import Registration
+
+    other = UserFactory()
+    mine = approved(session, delegate, officer, mode="online")
+    theirs = approved(session, other, officer, mode="online")
+    both = [mine.pk, theirs.pk]
+    Registration.objects.filter(pk__in=both).update(updated_at=mine.updated_at)
+    instant = JoinLink.objects.get(registration=mine).created_at
+    assert JoinLink.objects.filter(registration__in=both).update(created_at=instant) == 2
+
+    (event,) = events(client, delegate)
+    (their_event,) = events(client, other)
+
+    assert "/join/" in str(event["URL"]) and "/join/" in str(their_event["URL"])
+    assert event["URL"] != their_event["URL"]
+
+
+def test_after_one_session_changes_only_its_events_are_made_again(
+    client, session, delegate, officer, room, monkeypatch
+):
+    from registration import feeds
+
+    later = SessionFactory(format="hybrid", start_date=date(2025, 2, 3), end_date=date(2025, 2, 3))
+    sessions.schedule_sitting(
+        later,
+        title="Later",
+        room=room,
+        start=vienna(later.start_date, 10),
+        end=vienna(later.start_date, 13),
+    )
+    approved(session, delegate, officer)
+    approved(later, delegate, officer)
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
+    client.get(url)
+    noted = []
+    made = feeds.personal_notes
+    monkeypatch.setattr(
+        feeds,
+        "personal_notes",
+        lambda registrations: noted.append(registrations) or made(registrations),
+    )
+    sitting = later.sittings.get()
+    sitting.title = "Later, moved"
+    sessions.save_sitting(sitting)
+
+    titles = [str(event["SUMMARY"]) for event in events(client, delegate)]
+
+    assert titles == [
+        f"1st plenary meeting, {session.short_name}",
+        f"Later, moved, {later.short_name}",
+    ]
+    assert [[registration.session_id for registration in batch] for batch in noted] == [[later.pk]]
+
+
 def test_query_count_is_fixed_whatever_the_number_of_sessions(
     client, room, delegate, officer, django_assert_num_queries
 ):
@@ -168,10 +226,10 @@ def test_query_count_is_fixed_whatever_the_number_of_sessions(
         )
         approved(session, delegate, officer)
         if index == 0:
-            # the token, the aggregate, the registrations, the guides (4: online's asks who
-            # joins online), the sittings' rows and the events not in the cache (the
-            # sittings, their sessions, rooms and venues)
-            with django_assert_num_queries(12) as first:
+            # the token, the aggregate, the registrations, the sessions' versions, the
+            # guides (4: online's asks who joins online), the sittings' rows and the events
+            # not in the cache (the sittings, their sessions, rooms and venues)
+            with django_assert_num_queries(13) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):

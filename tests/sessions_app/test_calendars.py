@@ -152,12 +152,13 @@ def test_query_count_is_fixed_whatever_the_number_of_sittings(
             start=vienna(date(2025, 3, day), 10),
             end=vienna(date(2025, 3, day), 13),
         )
-    # the session, the version, the rows, the sittings whose events are not cached yet
-    # with their sessions, rooms and venues (each fetched once for all the sittings)
-    with django_assert_num_queries(7):
+    # the session, the version, the sessions' versions, the rows, the sittings whose events
+    # are not cached yet with their sessions, rooms and venues (each fetched once for all
+    # the sittings)
+    with django_assert_num_queries(8):
         feed(client, "few")
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         feed(client, "many")
 
 
@@ -298,7 +299,7 @@ def test_a_changed_sitting_s_events_are_built_before_anyone_asks(
         )
     client.cookies.load({settings.LANGUAGE_COOKIE_NAME: language})
 
-    # the session, the version and the rows: no sitting left to build
+    # the session, the version and the sessions' versions: no block left to build
     with django_assert_num_queries(3):
         response = feed(client, "warm")
 
@@ -335,6 +336,31 @@ def test_two_sittings_saved_at_the_same_instant_each_download_as_themselves(clie
         "Sitting at 10, IEG-2",
         "Sitting at 15, IEG-2",
     ]
+
+
+def test_a_sitting_s_file_and_its_session_s_feed_each_hold_their_own_sittings(client, session):
+    _first, second = session.sittings.order_by("start")
+
+    before = feed(client).content
+    alone = client.get(f"/calendar/sittings/{second.pk}.ics").content
+    after = feed(client).content
+
+    assert [str(event["SUMMARY"]) for event in events(alone)] == ["Sitting at 15, IEG-2"]
+    assert len(events(before)) == len(events(after)) == 2
+
+
+def test_a_session_renamed_shows_in_its_feed_and_its_series_feed(client, session):
+    series_url = f"/calendar/series/{session.series.slug}.ics"
+    feed(client), client.get(series_url)
+
+    session.short_name = "IEG-3"
+    session.save()
+
+    for body in (feed(client).content, client.get(series_url).content):
+        summaries = [
+            str(event["SUMMARY"]) for event in events(body) if "Sitting" in str(event["SUMMARY"])
+        ]
+        assert summaries == ["Sitting at 10, IEG-3", "Sitting at 15, IEG-3"]
 
 
 def saved_in_the_admin(officer_client, obj, **changes) -> None:
