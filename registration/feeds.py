@@ -83,28 +83,31 @@ def personal_calendar(user) -> bytes:
     """In person: the sittings with their rooms and the channels of the person's language;
     online: shown as online, with how to join and listen, their URL the person's own join
     link (hooks.event_urls). Only the sessions whose block of events changed (calendars.
-    session_blocks) get their notes and links made again."""
-    registrations = {
-        registration.session_id: registration
-        for registration in approved_registrations(user).select_related("session")
-    }
+    session_blocks) have their registrations read and their notes and links made."""
 
-    def texts(session_ids):
-        chosen = [registrations[pk] for pk in session_ids]
-        notes = personal_notes(chosen)
+    def personal(session_ids) -> calendars.Personal:
+        registrations = list(
+            approved_registrations(user)
+            .filter(session_id__in=session_ids)
+            .select_related("session")
+        )
+        notes = personal_notes(registrations)
         # After the notes: a provider may use what the guides' providers fetched.
-        urls = hooks.event_urls(chosen)
-        return notes, {r.session_id: urls[r.pk] for r in chosen if r.pk in urls}
+        urls = hooks.event_urls(registrations)
+        return calendars.Personal(
+            online=frozenset(
+                registration.session_id
+                for registration in registrations
+                if registration.participation_mode == ParticipationMode.ONLINE
+            ),
+            notes=notes,
+            urls={r.session_id: urls[r.pk] for r in registrations if r.pk in urls},
+        )
 
     return calendars.calendar(
         _("My UN meetings"),
         _("The sittings of the sessions you are approved for."),
         _with_mine(user),
-        online_sessions={
-            session_id
-            for session_id, registration in registrations.items()
-            if registration.participation_mode == ParticipationMode.ONLINE
-        },
-        texts=texts,
+        personal=personal,
         shown=_shown(),
     )

@@ -5,6 +5,7 @@ cheap 304s."""
 
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache as cache_result
 from functools import lru_cache
@@ -234,18 +235,16 @@ def calendar(
     name: str,
     description: str,
     sittings,
-    online_sessions=frozenset(),
     extra_events=(),
     time_zones=(),
-    texts=None,
+    personal=None,
     shown=None,
 ) -> bytes:
-    """A calendar of these sittings (cancelled ones stay, marked CANCELLED); sittings of
-    `online_sessions` (ids) are shown as online. `texts(session_ids)` gives, for those
-    sessions, the notes (text by session id) that end their sittings' descriptions and the
-    URLs (by session id) that replace their URL; `shown` names the aggregates over the
-    sittings (as `version`'s) that move when what it gives moves. `extra_events` (sessions,
-    bookings) go along, with the `time_zones` (tzid, date) they use."""
+    """A calendar of these sittings (cancelled ones stay, marked CANCELLED). In a person's
+    own feed, `personal(session_ids)` gives, for those sessions, a `Personal`, and `shown`
+    names the aggregates over the sittings (as `version`'s) that move when what it gives
+    moves. `extra_events` (sessions, bookings) go along, with the `time_zones` (tzid, date)
+    they use."""
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -259,7 +258,7 @@ def calendar(
     # icalendar's setter does not add VALUE=DURATION, which clients need.
     feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
-    groups, events = session_blocks(sittings, online_sessions, texts, shown or {})
+    groups, events = session_blocks(sittings, personal, shown or {})
     for event in extra_events:
         feed.add_component(event)
     used = [
@@ -295,29 +294,40 @@ BLOCK_VERSION = {
 }
 
 
-def session_blocks(sittings, online_sessions, texts, shown: dict) -> tuple[list[dict], bytes]:
+@dataclass(frozen=True)
+class Personal:
+    """What a person's own feed shows of theirs, by session id: the sessions shown as
+    online, the notes that end their sittings' descriptions and the URLs that replace the
+    session's page."""
+
+    online: frozenset = frozenset()
+    notes: dict = field(default_factory=dict)
+    urls: dict = field(default_factory=dict)
+
+
+def session_blocks(sittings, personal, shown: dict) -> tuple[list[dict], bytes]:
     """The sittings' events, one block per session, each kept in the cache under its
     session's version (one grouped query): a feed whose version moved builds again only the
-    blocks of the sessions that changed, and reads and writes (texts) only theirs. Returns
-    the sessions' versions, in the order of their first sitting, and their events."""
+    blocks of the sessions that changed, and reads (`personal`) and writes only theirs.
+    What a block shows is read after its version, so that a change between the two makes
+    a new version, never a kept block older than its key. Returns the sessions' versions,
+    in the order of their first sitting, and their events."""
     groups = list(sittings.order_by().values("session_id").annotate(**BLOCK_VERSION, **shown))
     groups.sort(key=lambda group: (group["first"], group["session_id"]))
     language = get_language() or ""
     keys = {
         group["session_id"]: "ical-block:"
-        + hashlib.sha256(
-            repr((sorted(group.items()), group["session_id"] in online_sessions, language)).encode()
-        ).hexdigest()
+        + hashlib.sha256(repr((sorted(group.items()), language)).encode()).hexdigest()
         for group in groups
     }
     found = cache.get_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in found]
     if missing:
-        notes, urls = texts(missing) if texts else ({}, {})
+        theirs = personal(missing) if personal else Personal()
         rows = list(
             sittings.filter(session_id__in=missing).values_list(*SHOWN).order_by("start", "pk")
         )
-        events = sitting_events(rows, online_sessions, notes, urls)
+        events = sitting_events(rows, theirs.online, theirs.notes, theirs.urls)
         built = defaultdict(list)
         for row in rows:
             built[keys[row[SESSION]]].append(events[row[PK]])
@@ -399,7 +409,7 @@ def warm(sittings) -> int:
     whole = Sitting.objects.filter(session_id__in=sessions)
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            session_blocks(whole, frozenset(), None, {})
+            session_blocks(whole, None, {})
     return len(sessions)
 
 

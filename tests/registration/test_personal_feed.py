@@ -209,6 +209,29 @@ def test_after_one_session_changes_only_its_events_are_made_again(
     assert [[registration.session_id for registration in batch] for batch in noted] == [[later.pk]]
 
 
+def test_a_change_while_the_feed_is_built_shows_at_the_next_poll(
+    client, session, delegate, officer, monkeypatch
+):
+    from registration import feeds
+
+    approved(session, delegate, officer)
+    made = feeds.personal_notes
+
+    def notes_then_a_change(registrations):
+        notes = made(registrations)
+        if session.slug != "renamed":  # another request, meanwhile
+            session.slug = "renamed"
+            session.save()
+        return notes
+
+    monkeypatch.setattr(feeds, "personal_notes", notes_then_a_change)
+    events(client, delegate)
+
+    (event,) = events(client, delegate)
+
+    assert "/sessions/renamed/register/" in str(event["DESCRIPTION"])
+
+
 def test_query_count_is_fixed_whatever_the_number_of_sessions(
     client, room, delegate, officer, django_assert_num_queries
 ):
