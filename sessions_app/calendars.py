@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Min, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -258,13 +258,11 @@ def calendar(
     # icalendar's setter does not add VALUE=DURATION, which clients need.
     feed.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the same
-    groups, events = session_blocks(sittings, personal, shown or {})
+    spans, events = session_blocks(sittings, personal, shown or {})
     for event in extra_events:
         feed.add_component(event)
     used = [
-        (group["zone"], moment.date())
-        for group in groups
-        for moment in (group["first"], group["last"])
+        (zone, moment.date()) for zone, first, last in spans for moment in (first, last)
     ] + list(time_zones)
     for tzid in sorted({tzid for tzid, _day in used}):
         dates = [day for zone, day in used if zone == tzid]
@@ -278,22 +276,6 @@ def calendar(
     return body[:end] + events + body[end:]
 
 
-# What each session's block of events in a feed is kept under, besides the language,
-# whether it is shown online and the caller's `shown`: any change to a sitting moves its
-# `updated_at` (rooms and venues too: services.shown_changed) or the count, a change to the
-# session moves the session's, and the pks tell a sitting's file from its session's block.
-BLOCK_VERSION = {
-    "zone": Max("session__time_zone"),
-    "first": Min("start"),
-    "last": Max("start"),
-    "count": Count("pk", distinct=True),
-    "lowest": Min("pk"),
-    "highest": Max("pk"),
-    "changed": Max("updated_at"),
-    "session_changed": Max("session__updated_at"),
-}
-
-
 @dataclass(frozen=True)
 class Personal:
     """What a person's own feed shows of theirs, by session id: the sessions shown as
@@ -305,36 +287,74 @@ class Personal:
     urls: dict = field(default_factory=dict)
 
 
-def session_blocks(sittings, personal, shown: dict) -> tuple[list[dict], bytes]:
-    """The sittings' events, one block per session, each kept in the cache under its
-    session's version (one grouped query): a feed whose version moved builds again only the
-    blocks of the sessions that changed, and reads (`personal`) and writes only theirs.
-    What a block shows is read after its version, so that a change between the two makes
-    a new version, never a kept block older than its key. Returns the sessions' versions,
-    in the order of their first sitting, and their events."""
-    groups = list(sittings.order_by().values("session_id").annotate(**BLOCK_VERSION, **shown))
-    groups.sort(key=lambda group: (group["first"], group["session_id"]))
+# What a session's block of events is kept under, read without joins: each of its sittings
+# with the time of its last change (every change to what its event shows moves it, rooms'
+# and venues' too: services.shown_changed), and the session's own fields.
+LISTED = ("session_id", "pk", "updated_at", "start")
+SESSION_SHOWN = ("pk", "updated_at", "slug", "title", "short_name", "time_zone", "languages")
+SESSION_ZONE = SESSION_SHOWN.index("time_zone")
+
+
+def session_blocks(sittings, personal, shown: dict) -> tuple[list[tuple], bytes]:
+    """The sittings' events, one block per session, each kept in the cache under a key made
+    of its sittings (LISTED), its session's fields, the language and, in a person's feed,
+    the aggregates `shown` of their part (one grouped query): a feed whose version moved
+    builds again only the blocks of the sessions that changed, and reads (`personal`) only
+    theirs. A block holds the sittings its key lists and no other, read after its key, so
+    that a change in between makes a new key rather than a kept block older than its key.
+
+    Returns each session's time zone with its first and last start, and the events: the
+    sessions in the order of their first sitting, each session's by start."""
+    listed = defaultdict(list)
+    for session_id, pk, changed, start in sittings.values_list(*LISTED).order_by("start", "pk"):
+        listed[session_id].append((pk, changed, start))
+    own = {row[0]: row for row in Session.objects.filter(pk__in=listed).values_list(*SESSION_SHOWN)}
+    theirs = {}
+    if shown:
+        groups = sittings.order_by().values("session_id").annotate(**shown)
+        theirs = {group.pop("session_id"): sorted(group.items()) for group in groups}
     language = get_language() or ""
     keys = {
-        group["session_id"]: "ical-block:"
-        + hashlib.sha256(repr((sorted(group.items()), language)).encode()).hexdigest()
-        for group in groups
+        session_id: "ical-block:"
+        + hashlib.sha256(
+            repr(
+                (
+                    [(pk, changed) for pk, changed, _start in its],
+                    own.get(session_id),
+                    theirs.get(session_id),
+                    language,
+                )
+            ).encode()
+        ).hexdigest()
+        for session_id, its in listed.items()
     }
     found = cache.get_many(keys.values())
-    missing = [pk for pk, key in keys.items() if key not in found]
+    missing = [session_id for session_id, key in keys.items() if key not in found]
     if missing:
-        theirs = personal(missing) if personal else Personal()
+        mine = personal(missing) if personal else Personal()
+        wanted = [pk for session_id in missing for pk, _changed, _start in listed[session_id]]
         rows = list(
-            sittings.filter(session_id__in=missing).values_list(*SHOWN).order_by("start", "pk")
+            Sitting.objects.filter(pk__in=wanted).values_list(*SHOWN).order_by("start", "pk")
         )
-        events = sitting_events(rows, theirs.online, theirs.notes, theirs.urls)
-        built = defaultdict(list)
-        for row in rows:
-            built[keys[row[SESSION]]].append(events[row[PK]])
-        built = {key: b"".join(blocks) for key, blocks in built.items()}
+        events = sitting_events(rows, mine.online, mine.notes, mine.urls)
+        built = {
+            keys[session_id]: b"".join(
+                events.get(pk, b"") for pk, _changed, _start in listed[session_id]
+            )
+            for session_id in missing
+        }
         cache.set_many(built, timeout=EVENT_CACHE_SECONDS)
         found |= built
-    return groups, b"".join(found[keys[group["session_id"]]] for group in groups)
+    # A session deleted meanwhile took its sittings with it.
+    order = sorted(
+        (session_id for session_id in listed if session_id in own),
+        key=lambda session_id: (listed[session_id][0][2], session_id),
+    )
+    spans = [
+        (own[session_id][SESSION_ZONE], listed[session_id][0][2], listed[session_id][-1][2])
+        for session_id in order
+    ]
+    return spans, b"".join(found[keys[session_id]] for session_id in order)
 
 
 # What a sitting's event shows (and so its cache key): a change to any of these, or to
@@ -398,7 +418,8 @@ def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -
         }
         cache.set_many(built, timeout=EVENT_CACHE_SECONDS)
         found |= built
-    return {pk: found[key] for pk, key in keys.items()}
+    # A sitting deleted since its row was read has no event.
+    return {pk: found[key] for pk, key in keys.items() if key in found}
 
 
 def warm(sittings) -> int:

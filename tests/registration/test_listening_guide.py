@@ -266,11 +266,12 @@ def test_the_guide_keeps_the_feed_s_query_count_fixed(
             )
         approved(session, officer, "online" if index % 2 else "in_person", email=delegate.email)
         if index == 1:  # one in person, one online
-            # the token, the registrations, the sessions' versions, the guides (4; online's
-            # 3: who joins online, the join links and the sittings of the online sessions),
-            # the aggregate, the sittings' rows and the events not in the cache (the
+            # the token, the aggregate, the blocks' keys (the sittings listed, their
+            # sessions' fields, the person's part of each), the registrations, the guides
+            # (4; online's 3: who joins online, the join links and the sittings of the
+            # online sessions), the sittings' rows and the events not in the cache (the
             # sittings, their sessions, rooms and venues)
-            with django_assert_num_queries(15) as first:
+            with django_assert_num_queries(17) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):

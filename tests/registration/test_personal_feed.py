@@ -232,6 +232,57 @@ def test_a_change_while_the_feed_is_built_shows_at_the_next_poll(
     assert "/sessions/renamed/register/" in str(event["DESCRIPTION"])
 
 
+def test_a_registration_withdrawn_while_the_feed_is_built_is_no_error(
+    client, session, delegate, officer, monkeypatch
+):
+    from registration import feeds
+
+    mine = approved(session, delegate, officer)
+    made = feeds.personal_notes
+
+    def notes_then_withdrawn(registrations):
+        notes = made(registrations)
+        services.withdraw(mine, delegate)  # another request, meanwhile
+        return notes
+
+    monkeypatch.setattr(feeds, "personal_notes", notes_then_withdrawn)
+    client.raise_request_exception = True
+    events(client, delegate)  # a 200 (events asserts it), as it was when listed
+
+    assert events(client, delegate) == []
+
+
+def test_a_sitting_added_while_the_feed_is_built_then_deleted_leaves_the_feed(
+    client, session, delegate, officer, room, monkeypatch
+):
+    from registration import feeds
+
+    approved(session, delegate, officer)
+    made, added = feeds.personal_notes, []
+
+    def notes_then_a_sitting(registrations):
+        notes = made(registrations)
+        if not added:  # an officer, meanwhile
+            added.append(
+                sessions.schedule_sitting(
+                    session,
+                    title="Added by mistake",
+                    room=room,
+                    start=vienna(DAY, 19),
+                    end=vienna(DAY, 20),
+                )
+            )
+        return notes
+
+    monkeypatch.setattr(feeds, "personal_notes", notes_then_a_sitting)
+    events(client, delegate)
+    added[0].delete()
+
+    titles = [str(event["SUMMARY"]) for event in events(client, delegate)]
+
+    assert titles == [f"1st plenary meeting, {session.short_name}"]
+
+
 def test_query_count_is_fixed_whatever_the_number_of_sessions(
     client, room, delegate, officer, django_assert_num_queries
 ):
@@ -249,10 +300,11 @@ def test_query_count_is_fixed_whatever_the_number_of_sessions(
         )
         approved(session, delegate, officer)
         if index == 0:
-            # the token, the aggregate, the registrations, the sessions' versions, the
-            # guides (4: online's asks who joins online), the sittings' rows and the events
-            # not in the cache (the sittings, their sessions, rooms and venues)
-            with django_assert_num_queries(13) as first:
+            # the token, the aggregate, the blocks' keys (the sittings listed, their
+            # sessions' fields, the person's part of each), the registrations, the guides
+            # (4: online's asks who joins online), the sittings' rows and the events not in
+            # the cache (the sittings, their sessions, rooms and venues)
+            with django_assert_num_queries(15) as first:
                 client.get(url)
 
     with django_assert_num_queries(len(first.captured_queries)):

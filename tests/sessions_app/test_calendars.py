@@ -7,7 +7,8 @@ import pytest
 import vobject
 from django.utils import timezone
 
-from sessions_app import services
+from sessions_app import calendars, services
+from sessions_app.models import Session, Sitting
 from tests.factories import SessionFactory, vienna
 
 pytestmark = pytest.mark.django_db
@@ -152,13 +153,13 @@ def test_query_count_is_fixed_whatever_the_number_of_sittings(
             start=vienna(date(2025, 3, day), 10),
             end=vienna(date(2025, 3, day), 13),
         )
-    # the session, the version, the sessions' versions, the rows, the sittings whose events
-    # are not cached yet with their sessions, rooms and venues (each fetched once for all
-    # the sittings)
-    with django_assert_num_queries(8):
+    # the session, the version, the sittings listed and their sessions' fields (the blocks'
+    # keys), the rows of the blocks to build, the sittings whose events are not cached yet
+    # with their sessions, rooms and venues (each fetched once for all the sittings)
+    with django_assert_num_queries(9):
         feed(client, "few")
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         feed(client, "many")
 
 
@@ -299,8 +300,9 @@ def test_a_changed_sitting_s_events_are_built_before_anyone_asks(
         )
     client.cookies.load({settings.LANGUAGE_COOKIE_NAME: language})
 
-    # the session, the version and the sessions' versions: no block left to build
-    with django_assert_num_queries(3):
+    # the session, the version, the sittings listed and their session's fields: no block
+    # left to build
+    with django_assert_num_queries(4):
         response = feed(client, "warm")
 
     assert response.content.count(b"BEGIN:VEVENT") == 1
@@ -338,15 +340,55 @@ def test_two_sittings_saved_at_the_same_instant_each_download_as_themselves(clie
     ]
 
 
-def test_a_sitting_s_file_and_its_session_s_feed_each_hold_their_own_sittings(client, session):
-    _first, second = session.sittings.order_by("start")
+def test_a_sitting_s_file_is_not_its_session_s_block_when_sittings_run_in_parallel(client, room):
+    session = SessionFactory(slug="par", short_name="PAR", room=room, venue=room.venue)
+    services.schedule_sitting(
+        session, title="Plenary", room=room, start=vienna(DAY, 10), end=vienna(DAY, 13)
+    )
+    informal = services.schedule_sitting(
+        session, title="Informal", room=None, start=vienna(DAY, 10), end=vienna(DAY, 13)
+    )
+    feed(client, "par")
 
-    before = feed(client).content
-    alone = client.get(f"/calendar/sittings/{second.pk}.ics").content
-    after = feed(client).content
+    alone = client.get(f"/calendar/sittings/{informal.pk}.ics").content
 
-    assert [str(event["SUMMARY"]) for event in events(alone)] == ["Sitting at 15, IEG-2"]
-    assert len(events(before)) == len(events(after)) == 2
+    assert [str(event["SUMMARY"]) for event in events(alone)] == ["Informal, PAR"]
+
+
+def test_a_sitting_saved_with_an_earlier_stamp_than_another_s_still_shows(client, session):
+    """Two sittings saved at once: the one that took its `updated_at` first commits last
+    (or its server's clock is a little behind). A feed built in between must not keep it
+    as it was."""
+    from unittest import mock
+
+    first, second = session.sittings.order_by("start")
+    began = timezone.now()
+    second.title = "Second, renamed"
+    services.save_sitting(second)
+    feed(client)  # a poll in between
+    with mock.patch("django.utils.timezone.now", return_value=began):
+        first.title = "First, renamed"
+        services.save_sitting(first)
+    calendars.warm(Sitting.objects.filter(pk=first.pk))  # the task after its commit
+
+    body = calendars.session_calendar(Session.objects.get(pk=session.pk))
+
+    assert [str(event["SUMMARY"]) for event in events(body)] == [
+        "First, renamed, IEG-2",
+        "Second, renamed, IEG-2",
+    ]
+
+
+def test_a_session_s_slug_changed_without_its_updated_at_shows_in_its_series_feed(client, session):
+    url = f"/calendar/series/{session.series.slug}.ics"
+    before = client.get(url)
+
+    Session.objects.filter(pk=session.pk).update(slug="ieg-3-2025")
+
+    after = client.get(url)
+    assert after["ETag"] != before["ETag"]
+    urls = [str(e["URL"]) for e in events(after.content) if str(e["UID"]).startswith("sitting")]
+    assert len(urls) == 2 and all("/sessions/ieg-3-2025/" in url for url in urls)
 
 
 def test_a_session_renamed_shows_in_its_feed_and_its_series_feed(client, session):
