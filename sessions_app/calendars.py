@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, FloatField, Func, Max, QuerySet, Sum
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -51,13 +51,30 @@ def feed_sittings(sittings: QuerySet) -> QuerySet:
     )
 
 
+class Epoch(Func):
+    """A time's seconds since 1970, with their fraction (SQLite keeps milliseconds)."""
+
+    output_field = FloatField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="EXTRACT(EPOCH FROM %(expressions)s)")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
+        return self.as_sql(compiler, connection, template=template)
+
+
 def version(rows: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
     """An ETag and the Last-Modified time of a feed of these sittings or bookings, from one
     aggregate query: enough to answer a conditional request without building the calendar.
-    Every change saves the row, so its `updated_at` moves; one leaving the feed lowers the
-    count."""
+    Every change saves the row, so its `updated_at` moves, and so does the sum of them all
+    (the latest alone misses a save stamped before another's but committed after it); one
+    leaving the feed lowers the count."""
     found = rows.aggregate(
-        changed=Max("updated_at"), count=Count("pk", distinct=True), **more_aggregates
+        changed=Max("updated_at"),
+        count=Count("pk", distinct=True),
+        stamps=Sum(Epoch("updated_at")),
+        **more_aggregates,
     )
     key = "|".join(str(part) for part in (*found.values(), *salt))
     return hashlib.sha256(key.encode()).hexdigest()[:32], found["changed"]

@@ -379,6 +379,29 @@ def test_a_sitting_saved_with_an_earlier_stamp_than_another_s_still_shows(client
     ]
 
 
+def test_a_save_stamped_before_another_s_but_committed_after_it_moves_the_etag(
+    client, session
+):
+    from unittest import mock
+
+    first, second = session.sittings.order_by("start")
+    began = timezone.now()
+    second.title = "Second, renamed"
+    services.save_sitting(second)
+    etag = feed(client)["ETag"]
+    with mock.patch("django.utils.timezone.now", return_value=began):
+        first.title = "First, renamed"
+        services.save_sitting(first)
+
+    polled = feed(client, HTTP_IF_NONE_MATCH=etag)
+
+    assert polled.status_code == 200
+    assert [str(event["SUMMARY"]) for event in events(polled.content)] == [
+        "First, renamed, IEG-2",
+        "Second, renamed, IEG-2",
+    ]
+
+
 def test_a_session_s_slug_changed_without_its_updated_at_shows_in_its_series_feed(client, session):
     url = f"/calendar/series/{session.series.slug}.ics"
     before = client.get(url)
