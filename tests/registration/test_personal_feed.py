@@ -26,6 +26,15 @@ def session(room):
     return session
 
 
+def session_of_a_day(room, day: date, title: str = "Sitting"):
+    """A hybrid session of one day, with one sitting from 10:00 to 13:00 in Vienna."""
+    session = SessionFactory(format="hybrid", start_date=day, end_date=day)
+    sessions.schedule_sitting(
+        session, title=title, room=room, start=vienna(day, 10), end=vienna(day, 13)
+    )
+    return session
+
+
 def approved(session, user, officer, mode="in_person"):
     return services.approve(register(session, email=user.email, mode=mode), officer)
 
@@ -177,14 +186,7 @@ def test_after_one_session_changes_only_its_events_are_made_again(
 ):
     from registration import feeds
 
-    later = SessionFactory(format="hybrid", start_date=date(2025, 2, 3), end_date=date(2025, 2, 3))
-    sessions.schedule_sitting(
-        later,
-        title="Later",
-        room=room,
-        start=vienna(later.start_date, 10),
-        end=vienna(later.start_date, 13),
-    )
+    later = session_of_a_day(room, date(2025, 2, 3), "Later")
     approved(session, delegate, officer)
     approved(later, delegate, officer)
     url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
@@ -288,16 +290,7 @@ def test_query_count_is_fixed_whatever_the_number_of_sessions(
 ):
     url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
     for index in range(4):
-        session = SessionFactory(
-            format="hybrid", start_date=date(2025, 2, 3 + index), end_date=date(2025, 2, 3 + index)
-        )
-        sessions.schedule_sitting(
-            session,
-            title="Sitting",
-            room=room,
-            start=vienna(session.start_date, 10),
-            end=vienna(session.start_date, 13),
-        )
+        session = session_of_a_day(room, date(2025, 2, 3 + index))
         approved(session, delegate, officer)
         if index == 0:
             # the token, the aggregate, the blocks' keys (the sittings listed, their
