@@ -1,8 +1,6 @@
 """Interpretation's part in what registration shows an approved participant: how to listen
 in their language (registration.hooks)."""
 
-from django.db.models import Max
-
 from registration import hooks
 
 from .queries import listening_guides
@@ -18,6 +16,4 @@ def listening_guide_notes(registrations) -> dict[int, hooks.Guide]:
 def connect() -> None:
     # The guide shows the session's interpretation set-up (saving a channel touches the
     # session, which the feed's version already follows).
-    hooks.add_guide_provider(
-        listening_guide_notes, {"setups": Max("session__interpretation__updated_at")}
-    )
+    hooks.add_guide_provider(listening_guide_notes, ("session__interpretation__updated_at",))

@@ -7,7 +7,6 @@ from datetime import UTC
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.db.models import Max
 from django.utils.translation import gettext_lazy
 
 from registration import hooks
@@ -93,5 +92,5 @@ def join_guides(registrations) -> dict[int, hooks.Guide]:
 def connect() -> None:
     # The guide shows the person's link (replacing it changes it) and the sittings (which
     # the feed's version already follows); the events' URL is the link too.
-    hooks.add_guide_provider(join_guides, {"join_links": Max("mine__join_link__created_at")})
+    hooks.add_guide_provider(join_guides, ("mine__join_link__created_at",))
     hooks.add_event_url_provider(services.join_urls)

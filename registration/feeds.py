@@ -62,11 +62,15 @@ def _with_mine(user):
 def _shown() -> dict:
     """What the feed shows of the person's own, as aggregates over their sittings: their
     approved registration of the session (mode, language) and what the guides of the upper
-    apps show (hooks.feed_version)."""
+    apps show (hooks.feed_stamps)."""
     return {
         "registration": Max("mine__pk"),
-        "registrations": Max("mine__updated_at"),
-        **hooks.feed_version(),
+        **calendars.stamps("mine__updated_at"),
+        **{
+            name: value
+            for path in hooks.feed_stamps()
+            for name, value in calendars.stamps(path).items()
+        },
     }
 
 
@@ -75,7 +79,7 @@ def version(user, token: str) -> tuple[str, object]:
     change and count, see calendars.version), their sessions (joining details) and what
     else the feed shows of their own (_shown)."""
     return calendars.version(
-        _with_mine(user), token, sessions=Max("session__updated_at"), **_shown()
+        _with_mine(user), token, **calendars.stamps("session__updated_at"), **_shown()
     )
 
 

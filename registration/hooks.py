@@ -6,7 +6,6 @@ here in its AppConfig.ready (interpretation: how to listen in one's language).""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Aggregate
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
@@ -45,19 +44,18 @@ GuideProvider = Callable[[list], dict[int, Guide]]
 @dataclass(frozen=True)
 class _Provider:
     guides: GuideProvider
-    feed_version: dict[str, Aggregate]
+    stamps: tuple[str, ...]
 
 
 _providers: list[_Provider] = []
 
 
-def add_guide_provider(guides: GuideProvider, feed_version: dict[str, Aggregate]) -> None:
-    """Register a provider. `feed_version` names the aggregates over a person's sittings
-    (relations from Sitting) whose change must change their personal feed's ETag, because
-    the guides show what they hold; `mine` reaches the person's own approved registration
-    of the sitting's session (registration.feeds.version)."""
+def add_guide_provider(guides: GuideProvider, stamps: tuple[str, ...]) -> None:
+    """Register a provider. `stamps` names the times (paths from Sitting) whose change must
+    change a person's feed, because the guides show what their rows hold; `mine` reaches
+    the person's own approved registration of the sitting's session (registration.feeds)."""
     if all(provider.guides is not guides for provider in _providers):
-        _providers.append(_Provider(guides, feed_version))
+        _providers.append(_Provider(guides, stamps))
 
 
 # The address of each registration's sittings in the person's own calendar feed (online:
@@ -70,7 +68,7 @@ _event_url_providers: list[EventUrlProvider] = []
 
 def add_event_url_provider(provider: EventUrlProvider) -> None:
     """Register a provider of the events' URL in personal feeds (its change must change the
-    feed's version: name it in add_guide_provider's `feed_version`)."""
+    feed's version: name its time in add_guide_provider's `stamps`)."""
     if all(known is not provider for known in _event_url_providers):
         _event_url_providers.append(provider)
 
@@ -99,8 +97,8 @@ def guides_of(registration) -> list[Guide]:
     return guides([registration])[registration.pk]
 
 
-def feed_version() -> dict[str, Aggregate]:
-    return {name: value for provider in _providers for name, value in provider.feed_version.items()}
+def feed_stamps() -> tuple[str, ...]:
+    return tuple(path for provider in _providers for path in provider.stamps)
 
 
 # --- Fields of the registration API ------------------------------------------------------

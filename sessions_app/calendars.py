@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, FloatField, Func, Max, QuerySet, Sum
+from django.db.models import BigIntegerField, Count, Func, Max, QuerySet, Sum
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -51,33 +51,42 @@ def feed_sittings(sittings: QuerySet) -> QuerySet:
     )
 
 
-class Epoch(Func):
-    """A time's seconds since 1970, with their fraction (SQLite keeps milliseconds)."""
+class Microseconds(Func):
+    """A time column's microseconds since 1970, as an integer (exact, to be summed)."""
 
-    output_field = FloatField()
+    output_field = BigIntegerField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="EXTRACT(EPOCH FROM %(expressions)s)")
+        template = "(EXTRACT(EPOCH FROM %(expressions)s) * 1000000)::bigint"
+        return self.as_sql(compiler, connection, template=template)
 
     def as_sqlite(self, compiler, connection, **extra):
-        template = "((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
+        # Stored as "YYYY-MM-DD HH:MM:SS[.ffffff]": the seconds, then the six digits after
+        # the point, if any.
+        template = (
+            "(CAST(strftime('%%%%s', %(expressions)s) AS INTEGER) * 1000000"
+            " + CAST(substr(%(expressions)s || '.000000', 21, 6) AS INTEGER))"
+        )
         return self.as_sql(compiler, connection, template=template)
+
+
+def stamps(path: str) -> dict:
+    """The aggregates over a feed's rows that move whenever the time at `path` (a row's
+    `updated_at`, or a related row's) moves in any of them: the latest alone misses a save
+    stamped before another's but committed after it, the sum does not."""
+    return {f"{path}_max": Max(path), f"{path}_sum": Sum(Microseconds(path))}
 
 
 def version(rows: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
     """An ETag and the Last-Modified time of a feed of these sittings or bookings, from one
     aggregate query: enough to answer a conditional request without building the calendar.
-    Every change saves the row, so its `updated_at` moves, and so does the sum of them all
-    (the latest alone misses a save stamped before another's but committed after it); one
-    leaving the feed lowers the count."""
+    Every change saves the row, so its `updated_at` moves (stamps); one leaving the feed
+    lowers the count."""
     found = rows.aggregate(
-        changed=Max("updated_at"),
-        count=Count("pk", distinct=True),
-        stamps=Sum(Epoch("updated_at")),
-        **more_aggregates,
+        count=Count("pk", distinct=True), **stamps("updated_at"), **more_aggregates
     )
     key = "|".join(str(part) for part in (*found.values(), *salt))
-    return hashlib.sha256(key.encode()).hexdigest()[:32], found["changed"]
+    return hashlib.sha256(key.encode()).hexdigest()[:32], found["updated_at_max"]
 
 
 def _location(sitting: Sitting) -> str:
@@ -327,9 +336,13 @@ def session_blocks(sittings, personal, shown: dict) -> tuple[list[tuple], bytes]
         listed[session_id].append((pk, changed, start))
     own = {row[0]: row for row in Session.objects.filter(pk__in=listed).values_list(*SESSION_SHOWN)}
     theirs = {}
+    if personal and not shown:
+        raise ValueError("A person's feed names what it shows of theirs (`shown`).")
     if shown:
         groups = sittings.order_by().values("session_id").annotate(**shown)
         theirs = {group.pop("session_id"): sorted(group.items()) for group in groups}
+        # A session that is no longer theirs since it was listed is not in their feed.
+        listed = {session_id: its for session_id, its in listed.items() if session_id in theirs}
     language = get_language() or ""
     keys = {
         session_id: "ical-block:"
@@ -353,7 +366,7 @@ def session_blocks(sittings, personal, shown: dict) -> tuple[list[tuple], bytes]
         rows = list(
             Sitting.objects.filter(pk__in=wanted).values_list(*SHOWN).order_by("start", "pk")
         )
-        events = sitting_events(rows, mine.online, mine.notes, mine.urls)
+        events = sitting_events(rows, own, mine.online, mine.notes, mine.urls)
         built = {
             keys[session_id]: b"".join(
                 events.get(pk, b"") for pk, _changed, _start in listed[session_id]
@@ -399,12 +412,15 @@ SHOWN = (
 PK, START, TIME_ZONE, SESSION = 0, 1, 2, 3
 
 
-def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -> dict[int, bytes]:
+def sitting_events(
+    rows: list[tuple], sessions: dict, online_sessions, notes: dict, urls: dict
+) -> dict[int, bytes]:
     """The sittings' VEVENT blocks, by sitting id. Serialising an event is most of a feed's
-    cost, so each is kept in the cache under a key made of everything it shows: with a note
-    and a URL, those too, so a public feed (neither) never gets an event made for one
-    person."""
-    urls = urls or {}
+    cost, so each is kept in the cache under a key made of everything it shows: its row,
+    its session's fields in the feed's language (`sessions`: SESSION_SHOWN rows by id, read
+    with the translations' fallbacks, which the row's own session columns are not), and
+    with a note and a URL, those too, so a public feed (neither) never gets an event made
+    for one person."""
     language = get_language() or ""
     keys = {
         row[PK]: "ical:"
@@ -412,6 +428,7 @@ def sitting_events(rows: list[tuple], online_sessions, notes: dict, urls=None) -
             repr(
                 (
                     row,
+                    sessions.get(row[SESSION]),
                     row[SESSION] in online_sessions,
                     language,
                     notes.get(row[SESSION], ""),

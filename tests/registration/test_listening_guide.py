@@ -279,3 +279,44 @@ def test_the_guide_keeps_the_feed_s_query_count_fixed(
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     # two online sessions of two sittings each
     assert sum("Français (FR)" in str(event["DESCRIPTION"]) for event in events) == 4
+
+
+def test_a_channel_saved_with_an_earlier_stamp_than_another_session_s_shows(
+    client, room, delegate, officer
+):
+    """Two officers save channels of two sessions at once: the one that took its time first
+    commits last. The person's feed, polled in between, must not answer 304 after."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    first, second = (
+        SessionFactory(format="hybrid", room=room, venue=room.venue, start_date=day, end_date=day)
+        for day in (date(2025, 1, 27), date(2025, 2, 3))
+    )
+    french = Language.objects.get(code="fr")
+    for session in (first, second):
+        sessions.schedule_sitting(
+            session,
+            title="Plenary",
+            room=room,
+            start=vienna(session.start_date, 10),
+            end=vienna(session.start_date, 13),
+        )
+        services.approve(register(session, email=delegate.email, listening_language="fr"), officer)
+    url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
+    began = timezone.now()
+    LanguageChannel.objects.create(session=second, language=french, room_channel=4)
+    etag = client.get(url)["ETag"]
+    with mock.patch("django.utils.timezone.now", return_value=began):
+        LanguageChannel.objects.create(session=first, language=french, room_channel=3)
+
+    polled = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert polled.status_code == 200
+    descriptions = [
+        str(event["DESCRIPTION"])
+        for event in icalendar.Calendar.from_ical(polled.content).walk("VEVENT")
+    ]
+    assert any("channel 3" in text for text in descriptions)
+    assert any("channel 4" in text for text in descriptions)

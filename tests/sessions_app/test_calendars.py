@@ -379,9 +379,7 @@ def test_a_sitting_saved_with_an_earlier_stamp_than_another_s_still_shows(client
     ]
 
 
-def test_a_save_stamped_before_another_s_but_committed_after_it_moves_the_etag(
-    client, session
-):
+def test_a_save_stamped_before_another_s_but_committed_after_it_moves_the_etag(client, session):
     from unittest import mock
 
     first, second = session.sittings.order_by("start")
@@ -400,6 +398,38 @@ def test_a_save_stamped_before_another_s_but_committed_after_it_moves_the_etag(
         "First, renamed, IEG-2",
         "Second, renamed, IEG-2",
     ]
+
+
+def test_a_session_s_short_name_in_french_shows_once_given(client, session):
+    def summaries():
+        body = client.get("/calendar/sessions/ieg-2-2025.ics?lang=fr").content
+        return [str(event["SUMMARY"]) for event in events(body)]
+
+    assert summaries() == ["Sitting at 10, IEG-2", "Sitting at 15, IEG-2"]  # the English
+
+    session.short_name_fr = "GIE-2"
+    session.save()
+
+    assert summaries() == ["Sitting at 10, GIE-2", "Sitting at 15, GIE-2"]
+
+
+def test_a_feed_s_stamps_are_exact_to_the_microsecond(session):
+    from datetime import UTC
+
+    from django.db.models import Sum
+
+    sittings = session.sittings.all()
+    first = sittings.order_by("start").first()
+    before = calendars.version(sittings)[0]
+    Sitting.objects.filter(pk=first.pk).update(
+        updated_at=first.updated_at + timedelta(microseconds=1)
+    )
+
+    total = sittings.aggregate(total=Sum(calendars.Microseconds("updated_at")))["total"]
+
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    assert int(total) == sum((s.updated_at - epoch) // timedelta(microseconds=1) for s in sittings)
+    assert calendars.version(sittings)[0] != before
 
 
 def test_a_session_s_slug_changed_without_its_updated_at_shows_in_its_series_feed(client, session):
