@@ -63,15 +63,10 @@ def _shown() -> dict:
     """What the feed shows of the person's own, as aggregates over their sittings: their
     approved registration of the session (mode, language) and what the guides of the upper
     apps show (hooks.feed_stamps)."""
-    return {
-        "registration": Max("mine__pk"),
-        **calendars.stamps("mine__updated_at"),
-        **{
-            name: value
-            for path in hooks.feed_stamps()
-            for name, value in calendars.stamps(path).items()
-        },
-    }
+    aggregates = {"registration": Max("mine__pk")}
+    for path in ("mine__updated_at", *hooks.feed_stamps()):
+        aggregates |= calendars.stamps(path)
+    return aggregates
 
 
 def version(user, token: str) -> tuple[str, object]:
@@ -79,7 +74,7 @@ def version(user, token: str) -> tuple[str, object]:
     change and count, see calendars.version), their sessions (joining details) and what
     else the feed shows of their own (_shown)."""
     return calendars.version(
-        _with_mine(user), token, **calendars.stamps("session__updated_at"), **_shown()
+        _with_mine(user), token, **(calendars.stamps("session__updated_at") | _shown())
     )
 
 
@@ -99,6 +94,7 @@ def personal_calendar(user) -> bytes:
         # After the notes: a provider may use what the guides' providers fetched.
         urls = hooks.event_urls(registrations)
         return calendars.Personal(
+            sessions=frozenset(registration.session_id for registration in registrations),
             online=frozenset(
                 registration.session_id
                 for registration in registrations

@@ -54,8 +54,10 @@ def add_guide_provider(guides: GuideProvider, stamps: tuple[str, ...]) -> None:
     """Register a provider. `stamps` names the times (paths from Sitting) whose change must
     change a person's feed, because the guides show what their rows hold; `mine` reaches
     the person's own approved registration of the sitting's session (registration.feeds)."""
+    if isinstance(stamps, str):
+        raise TypeError("stamps is a tuple of paths, not one path.")
     if all(provider.guides is not guides for provider in _providers):
-        _providers.append(_Provider(guides, stamps))
+        _providers.append(_Provider(guides, tuple(stamps)))
 
 
 # The address of each registration's sittings in the person's own calendar feed (online:

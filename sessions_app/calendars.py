@@ -51,30 +51,46 @@ def feed_sittings(sittings: QuerySet) -> QuerySet:
     )
 
 
-class Microseconds(Func):
-    """A time column's microseconds since 1970, as an integer (exact, to be summed)."""
+class Seconds(Func):
+    """A time column's whole seconds since 1970."""
 
     output_field = BigIntegerField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = "(EXTRACT(EPOCH FROM %(expressions)s) * 1000000)::bigint"
+        template = "floor(EXTRACT(EPOCH FROM %(expressions)s))::bigint"
         return self.as_sql(compiler, connection, template=template)
 
     def as_sqlite(self, compiler, connection, **extra):
-        # Stored as "YYYY-MM-DD HH:MM:SS[.ffffff]": the seconds, then the six digits after
-        # the point, if any.
-        template = (
-            "(CAST(strftime('%%%%s', %(expressions)s) AS INTEGER) * 1000000"
-            " + CAST(substr(%(expressions)s || '.000000', 21, 6) AS INTEGER))"
-        )
+        template = "CAST(strftime('%%%%s', %(expressions)s) AS INTEGER)"
+        return self.as_sql(compiler, connection, template=template)
+
+
+class SubSecond(Func):
+    """A time column's microseconds within its second."""
+
+    output_field = BigIntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "mod(EXTRACT(MICROSECONDS FROM %(expressions)s)::bigint, 1000000)"
+        return self.as_sql(compiler, connection, template=template)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # Kept as "YYYY-MM-DD HH:MM:SS[.ffffff]" (or ".fff"): the digits after the point,
+        # as six.
+        template = "CAST(substr(%(expressions)s || '000000', 21, 6) AS INTEGER)"
         return self.as_sql(compiler, connection, template=template)
 
 
 def stamps(path: str) -> dict:
     """The aggregates over a feed's rows that move whenever the time at `path` (a row's
     `updated_at`, or a related row's) moves in any of them: the latest alone misses a save
-    stamped before another's but committed after it, the sum does not."""
-    return {f"{path}_max": Max(path), f"{path}_sum": Sum(Microseconds(path))}
+    stamped before another's but committed after it, the sums (exact, of seconds and of
+    microseconds apart, so that thousands of rows fit in SQLite's integers) do not."""
+    return {
+        f"{path}_max": Max(path),
+        f"{path}_seconds": Sum(Seconds(path)),
+        f"{path}_micros": Sum(SubSecond(path)),
+    }
 
 
 def version(rows: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
@@ -83,7 +99,7 @@ def version(rows: QuerySet, *salt, **more_aggregates) -> tuple[str, object]:
     Every change saves the row, so its `updated_at` moves (stamps); one leaving the feed
     lowers the count."""
     found = rows.aggregate(
-        count=Count("pk", distinct=True), **stamps("updated_at"), **more_aggregates
+        **({"count": Count("pk", distinct=True)} | stamps("updated_at") | more_aggregates)
     )
     key = "|".join(str(part) for part in (*found.values(), *salt))
     return hashlib.sha256(key.encode()).hexdigest()[:32], found["updated_at_max"]
@@ -308,6 +324,7 @@ class Personal:
     online, the notes that end their sittings' descriptions and the URLs that replace the
     session's page."""
 
+    sessions: frozenset = frozenset()  # those still theirs when this was read
     online: frozenset = frozenset()
     notes: dict = field(default_factory=dict)
     urls: dict = field(default_factory=dict)
@@ -362,6 +379,10 @@ def session_blocks(sittings, personal, shown: dict) -> tuple[list[tuple], bytes]
     missing = [session_id for session_id, key in keys.items() if key not in found]
     if missing:
         mine = personal(missing) if personal else Personal()
+        if personal:  # no longer theirs since `theirs` was read: not in their feed
+            gone = set(missing) - mine.sessions
+            missing = [session_id for session_id in missing if session_id not in gone]
+            listed = {s: its for s, its in listed.items() if s not in gone}
         wanted = [pk for session_id in missing for pk, _changed, _start in listed[session_id]]
         rows = list(
             Sitting.objects.filter(pk__in=wanted).values_list(*SHOWN).order_by("start", "pk")

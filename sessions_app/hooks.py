@@ -4,8 +4,8 @@ AppConfig.ready (documents: the documents of the session and of a sitting's agen
 
 A provider must not query the database: the session page keeps a fixed number of
 queries, and a sitting's cached calendar event (calendars.sitting_events) is keyed by the
-sitting's own fields only, so a link may depend on nothing else (the session's slug, the
-sitting's agenda)."""
+sitting's own fields and its session's only, so a link may depend on nothing else (the
+session's slug, the sitting's agenda)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

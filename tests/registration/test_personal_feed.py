@@ -254,6 +254,27 @@ def test_a_registration_withdrawn_while_the_feed_is_built_is_no_error(
     assert events(client, delegate) == []
 
 
+def test_a_registration_withdrawn_just_before_its_part_is_read_leaves_the_feed(
+    client, session, delegate, officer, monkeypatch
+):
+    from registration import feeds
+
+    mine = approved(session, delegate, officer)
+    read, calls = feeds.approved_registrations, []
+
+    def withdrawn_before_the_third(user):
+        # The version's, the sittings' (both before `theirs` is read), then the person's
+        # part of the blocks to build: another request withdraws just before that one.
+        calls.append(user)
+        if len(calls) == 3:
+            services.withdraw(mine, delegate)
+        return read(user)
+
+    monkeypatch.setattr(feeds, "approved_registrations", withdrawn_before_the_third)
+
+    assert events(client, delegate) == []
+
+
 def test_a_sitting_added_while_the_feed_is_built_then_deleted_leaves_the_feed(
     client, session, delegate, officer, room, monkeypatch
 ):

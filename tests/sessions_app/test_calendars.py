@@ -425,11 +425,28 @@ def test_a_feed_s_stamps_are_exact_to_the_microsecond(session):
         updated_at=first.updated_at + timedelta(microseconds=1)
     )
 
-    total = sittings.aggregate(total=Sum(calendars.Microseconds("updated_at")))["total"]
+    found = sittings.aggregate(
+        seconds=Sum(calendars.Seconds("updated_at")), micros=Sum(calendars.SubSecond("updated_at"))
+    )
 
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
-    assert int(total) == sum((s.updated_at - epoch) // timedelta(microseconds=1) for s in sittings)
+    exact = sum((s.updated_at - epoch) // timedelta(microseconds=1) for s in sittings)
+    assert int(found["seconds"]) * 1_000_000 + int(found["micros"]) == exact
     assert calendars.version(sittings)[0] != before
+
+
+def test_a_feed_of_many_thousand_sittings_has_a_version(session):
+    first = session.sittings.first()
+    Sitting.objects.bulk_create(
+        Sitting(
+            session=session, title=f"{n}", start=first.start, end=first.end, format=first.format
+        )
+        for n in range(6000)
+    )
+
+    etag, changed = calendars.version(session.sittings.all())
+
+    assert etag and changed
 
 
 def test_a_session_s_slug_changed_without_its_updated_at_shows_in_its_series_feed(client, session):
