@@ -51,34 +51,36 @@ def feed_sittings(sittings: QuerySet) -> QuerySet:
     )
 
 
-class Seconds(Func):
+class TimePart(Func):
+    """A part of a time column, as an integer, in the SQL of each database (`templates`)."""
+
+    output_field = BigIntegerField()
+    templates: dict[str, str] = {}
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template=self.templates["postgresql"])
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template=self.templates["sqlite"])
+
+
+class Seconds(TimePart):
     """A time column's whole seconds since 1970."""
 
-    output_field = BigIntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        template = "floor(EXTRACT(EPOCH FROM %(expressions)s))::bigint"
-        return self.as_sql(compiler, connection, template=template)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        template = "CAST(strftime('%%%%s', %(expressions)s) AS INTEGER)"
-        return self.as_sql(compiler, connection, template=template)
+    templates = {
+        "postgresql": "floor(EXTRACT(EPOCH FROM %(expressions)s))::bigint",
+        "sqlite": "CAST(strftime('%%%%s', %(expressions)s) AS INTEGER)",
+    }
 
 
-class SubSecond(Func):
-    """A time column's microseconds within its second."""
+class SubSecond(TimePart):
+    """A time column's microseconds within its second (SQLite keeps "YYYY-MM-DD
+    HH:MM:SS[.ffffff]", or ".fff": the digits after the point, as six)."""
 
-    output_field = BigIntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        template = "mod(EXTRACT(MICROSECONDS FROM %(expressions)s)::bigint, 1000000)"
-        return self.as_sql(compiler, connection, template=template)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        # Kept as "YYYY-MM-DD HH:MM:SS[.ffffff]" (or ".fff"): the digits after the point,
-        # as six.
-        template = "CAST(substr(%(expressions)s || '000000', 21, 6) AS INTEGER)"
-        return self.as_sql(compiler, connection, template=template)
+    templates = {
+        "postgresql": "mod(EXTRACT(MICROSECONDS FROM %(expressions)s)::bigint, 1000000)",
+        "sqlite": "CAST(substr(%(expressions)s || '000000', 21, 6) AS INTEGER)",
+    }
 
 
 def stamps(path: str) -> dict:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 
 from accounts.roles import CONFERENCE_OFFICERS, INTERPRETATION_COORDINATORS, INTERPRETERS
 from registration.models import Delegation, Entity, Registration
+from sessions_app import services as sessions
 from sessions_app.models import Booking, MeetingFormat, Room, Series, Session, Sitting, Venue
 
 VIENNA = ZoneInfo("Europe/Vienna")
@@ -133,6 +134,18 @@ class EntityFactory(factory.django.DjangoModelFactory):
     kind = Entity.Kind.MEMBER_STATE
     name = factory.Sequence(lambda n: f"State {n}")
     regional_group = "WESTERN_EUROPE_OTHERS"
+
+
+def session_of_a_day(room, day: date, title: str = "Sitting") -> Session:
+    """A hybrid session of one day in the room, with one sitting there from 10:00 to 13:00
+    in Vienna."""
+    session = SessionFactory(
+        format="hybrid", room=room, venue=room.venue, start_date=day, end_date=day
+    )
+    sessions.schedule_sitting(
+        session, title=title, room=room, start=vienna(day, 10), end=vienna(day, 13)
+    )
+    return session
 
 
 def register(

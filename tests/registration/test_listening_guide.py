@@ -12,7 +12,7 @@ from interpretation.models import LanguageChannel, SessionInterpretation
 from languages.models import Language
 from registration import services
 from sessions_app import services as sessions
-from tests.factories import SessionFactory, UserFactory, register, vienna
+from tests.factories import SessionFactory, UserFactory, register, session_of_a_day, vienna
 
 pytestmark = pytest.mark.django_db
 DAY = date(2025, 1, 27)
@@ -291,18 +291,10 @@ def test_a_channel_saved_with_an_earlier_stamp_than_another_session_s_shows(
     from django.utils import timezone
 
     first, second = (
-        SessionFactory(format="hybrid", room=room, venue=room.venue, start_date=day, end_date=day)
-        for day in (date(2025, 1, 27), date(2025, 2, 3))
+        session_of_a_day(room, day, "Plenary") for day in (date(2025, 1, 27), date(2025, 2, 3))
     )
     french = Language.objects.get(code="fr")
     for session in (first, second):
-        sessions.schedule_sitting(
-            session,
-            title="Plenary",
-            room=room,
-            start=vienna(session.start_date, 10),
-            end=vienna(session.start_date, 13),
-        )
         services.approve(register(session, email=delegate.email, listening_language="fr"), officer)
     url = f"/calendar/feed/{feed_tokens.replace_token(delegate)}.ics"
     began = timezone.now()

@@ -11,7 +11,7 @@ from accounts import feed_tokens
 from config.log_filters import MaskFeedTokens
 from registration import services
 from sessions_app import services as sessions
-from tests.factories import SessionFactory, UserFactory, register, vienna
+from tests.factories import SessionFactory, UserFactory, register, session_of_a_day, vienna
 
 pytestmark = pytest.mark.django_db
 DAY = date(2025, 1, 27)
@@ -22,15 +22,6 @@ def session(room):
     session = SessionFactory(format="hybrid", room=room, venue=room.venue)
     sessions.schedule_sitting(
         session, title="1st plenary meeting", room=room, start=vienna(DAY, 10), end=vienna(DAY, 13)
-    )
-    return session
-
-
-def session_of_a_day(room, day: date, title: str = "Sitting"):
-    """A hybrid session of one day, with one sitting from 10:00 to 13:00 in Vienna."""
-    session = SessionFactory(format="hybrid", start_date=day, end_date=day)
-    sessions.schedule_sitting(
-        session, title=title, room=room, start=vienna(day, 10), end=vienna(day, 13)
     )
     return session
 
