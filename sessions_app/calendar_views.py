@@ -138,7 +138,7 @@ def series_feed(request, slug: str):
     )
     return feed_response(
         request,
-        lambda: calendars.series_calendar(series, sessions, calendars.feed_sittings(sittings)),
+        lambda: calendars.series_calendar(series, sessions, sittings),
         etag,
         changed,
     )

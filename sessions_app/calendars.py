@@ -386,9 +386,7 @@ def session_blocks(sittings, personal, shown: dict) -> tuple[list[tuple], bytes]
             missing = [session_id for session_id in missing if session_id not in gone]
             listed = {s: its for s, its in listed.items() if s not in gone}
         wanted = [pk for session_id in missing for pk, _changed, _start in listed[session_id]]
-        rows = list(
-            Sitting.objects.filter(pk__in=wanted).values_list(*SHOWN).order_by("start", "pk")
-        )
+        rows = list(Sitting.objects.filter(pk__in=wanted).values_list(*SHOWN))
         events = sitting_events(rows, own, mine.online, mine.notes, mine.urls)
         built = {
             keys[session_id]: b"".join(
@@ -410,20 +408,16 @@ def session_blocks(sittings, personal, shown: dict) -> tuple[list[tuple], bytes]
     return spans, b"".join(found[keys[session_id]] for session_id in order)
 
 
-# What a sitting's event shows (and so its cache key): a change to any of these, or to
+# What a sitting's event shows of its own, its room's and its interpretation's (and so its
+# cache key, with its session's fields: SESSION_SHOWN): a change to any of these, or to
 # the language, makes a new key. Read as plain rows: no model instances unless missing.
 SHOWN = (
     "pk",
-    "start",
-    "session__time_zone",
     "session_id",
+    "start",
     "sequence",
     "updated_at",
-    "session__title",
-    "session__short_name",
-    "session__languages",
     "interpretation__languages",
-    "session__slug",
     "room__name",
     "room__building",
     "room__floor",
@@ -432,7 +426,7 @@ SHOWN = (
     "room__venue__latitude",
     "room__venue__longitude",
 )
-PK, START, TIME_ZONE, SESSION = 0, 1, 2, 3
+PK, SESSION = 0, 1
 
 
 def sitting_events(
@@ -441,9 +435,8 @@ def sitting_events(
     """The sittings' VEVENT blocks, by sitting id. Serialising an event is most of a feed's
     cost, so each is kept in the cache under a key made of everything it shows: its row,
     its session's fields in the feed's language (`sessions`: SESSION_SHOWN rows by id, read
-    with the translations' fallbacks, which the row's own session columns are not), and
-    with a note and a URL, those too, so a public feed (neither) never gets an event made
-    for one person."""
+    with the translations' fallbacks), and with a note and a URL, those too, so a public
+    feed (neither) never gets an event made for one person."""
     language = get_language() or ""
     keys = {
         row[PK]: "ical:"
@@ -524,7 +517,7 @@ def session_calendar(session: Session) -> bytes:
             "start": session.start_date.isoformat(),
             "end": session.end_date.isoformat(),
         },
-        feed_sittings(session.sittings.all()),
+        session.sittings.all(),
     )
 
 
